@@ -1,0 +1,7 @@
+/** Every table, for drizzle's typed queries. Each module owns its own file; this only gathers them. */
+import * as audit from '../modules/audit/audit.schema.js';
+import * as auth from '../modules/auth/auth.schema.js';
+import * as cooperatives from '../modules/cooperatives/cooperatives.schema.js';
+import * as infra from './infra.schema.js';
+
+export const schema = { ...infra, ...cooperatives, ...auth, ...audit };

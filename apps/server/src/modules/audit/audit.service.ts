@@ -1,0 +1,53 @@
+/**
+ * The audit trail: who did what, when, in which cooperative, to which entity, and what changed.
+ * Every module records its writes here inside its own transaction; rows can never change (trigger).
+ */
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { insertAudit, insertPlatformAudit, listAudit, type AuditFilter } from './audit.repository.js';
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  changes?: Record<string, unknown> | null;
+}
+
+/** JSON cannot hold bigint; money in the audit trail is kept as its exact decimal string. */
+const jsonSafe = (v: unknown): unknown =>
+  v === undefined ? null : JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+
+export async function recordAudit(db: Db, cooperativeId: string, actor: Actor, e: AuditEvent): Promise<void> {
+  await insertAudit(db, {
+    cooperativeId,
+    id: newId('aud'),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId ?? null,
+    changes: jsonSafe(e.changes ?? null),
+    requestId: actor.requestId ?? null,
+  });
+}
+
+export async function recordPlatformAudit(db: Db, actor: Actor, e: AuditEvent): Promise<void> {
+  await insertPlatformAudit(db, {
+    id: newId('aud'),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId ?? null,
+    changes: jsonSafe(e.changes ?? null),
+    requestId: actor.requestId ?? null,
+  });
+}
+
+export async function auditPage(db: Db, cooperativeId: string, f: AuditFilter) {
+  const rows = await listAudit(db, cooperativeId, f);
+  const more = rows.length > f.limit;
+  const items = more ? rows.slice(0, f.limit) : rows;
+  return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+}

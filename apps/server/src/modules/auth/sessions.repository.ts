@@ -1,0 +1,82 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { users } from './auth.schema.js';
+import { authThrottle, sessions } from './auth.schema.js';
+
+export function findUserForSignIn(db: Db, identifier: { email?: string; phone?: string }) {
+  const cond = identifier.email ? eq(users.email, identifier.email) : eq(users.phone, identifier.phone!);
+  return db
+    .select()
+    .from(users)
+    .where(cond)
+    .limit(1)
+    .then((r) => r[0]);
+}
+
+export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(row);
+}
+
+export async function findLiveSession(db: Db, id: string, now: Date) {
+  const rows = await db
+    .select({
+      id: sessions.id,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
+      userId: users.id,
+      fullName: users.fullName,
+      platformRole: users.platformRole,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function touchSession(db: Db, id: string, now: Date, expiresAt: Date) {
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function revokeSession(db: Db, id: string, now: Date) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+export async function revokeUserSessions(db: Db, userId: string, now: Date) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export async function blockedUntil(db: Db, keys: string[], now: Date): Promise<Date | undefined> {
+  const rows = await db
+    .select({ blockedUntil: authThrottle.blockedUntil })
+    .from(authThrottle)
+    .where(and(or(...keys.map((k) => eq(authThrottle.key, k))), gt(authThrottle.blockedUntil, now)));
+  const times = rows.map((r) => r.blockedUntil!.getTime());
+  return times.length ? new Date(Math.max(...times)) : undefined;
+}
+
+/** Count one failure in the key's window; returns the failures so far in that window. */
+export async function recordFailure(db: Db, key: string, now: Date, windowMs: number): Promise<number> {
+  const res = await db.execute<{ failures: number }>(sql`
+    INSERT INTO auth_throttle (key, failures, window_start) VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN auth_throttle.window_start < ${new Date(now.getTime() - windowMs)} THEN 1 ELSE auth_throttle.failures + 1 END,
+      window_start = CASE WHEN auth_throttle.window_start < ${new Date(now.getTime() - windowMs)} THEN ${now} ELSE auth_throttle.window_start END
+    RETURNING failures`);
+  return Number(res.rows[0]!.failures);
+}
+
+export async function block(db: Db, key: string, until: Date) {
+  await db.update(authThrottle).set({ blockedUntil: until }).where(eq(authThrottle.key, key));
+}
+
+export async function clearThrottle(db: Db, key: string) {
+  await db.delete(authThrottle).where(eq(authThrottle.key, key));
+}

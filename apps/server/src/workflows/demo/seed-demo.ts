@@ -1,0 +1,29 @@
+/**
+ * The demo cooperative a new user meets on first start: Koperasi Desa Merah Putih Alamendah with
+ * its board, supervisors, a clerk and a member as users, plus a ministry admin. Later modules add
+ * their demo data here. Runs once: an existing demo cooperative is left as it is.
+ */
+import type { Db } from '../../db/client.js';
+import { SYSTEM_ACTOR } from '../../lib/actor.js';
+import { hashPassword } from '../../lib/password.js';
+import { createCooperative, findCooperativeByName } from '../../modules/cooperatives/cooperatives.service.js';
+import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/auth/users.service.js';
+import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
+
+export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
+  const existing = await findCooperativeByName(db, DEMO_COOP.name);
+  if (existing) return { created: false, cooperativeId: existing.id };
+  // One scrypt run for all demo accounts: they share the demo password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const coop = await createCooperative(tx, SYSTEM_ACTOR, DEMO_COOP);
+    for (const u of DEMO_USERS) {
+      const id = (await findUserByContact(tx, { email: u.email }))?.id ?? (await createUser(tx, { ...u, passwordHash }));
+      for (const role of u.roles) await grantRoleAsSystem(tx, coop.id, id, role);
+    }
+    if (!(await findUserByContact(tx, { email: DEMO_ADMIN.email }))) {
+      await createUser(tx, { ...DEMO_ADMIN, passwordHash, platformRole: 'admin' });
+    }
+    return { created: true, cooperativeId: coop.id };
+  });
+}

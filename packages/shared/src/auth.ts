@@ -1,0 +1,40 @@
+/**
+ * Roles and what each may do. The server checks every route against this table and the web app
+ * uses it to hide what a role cannot do; modules add their permissions here.
+ */
+export const COOP_ROLES = ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas', 'anggota'] as const;
+export type CoopRole = (typeof COOP_ROLES)[number];
+export const PLATFORM_ROLES = ['admin'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+export const PERMISSIONS = ['coop.read', 'coop.manage', 'users.read', 'users.manage', 'audit.read', 'tokens.manage'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BOARD: CoopRole[] = ['ketua', 'pengurus'];
+const STAFF_READERS: CoopRole[] = ['ketua', 'pengurus', 'bendahara', 'pengawas'];
+
+/** Which roles hold each permission. Pengawas read everything of their cooperative and write nothing. */
+export const PERMISSION_ROLES: Record<Permission, readonly CoopRole[]> = {
+  'coop.read': COOP_ROLES,
+  'coop.manage': BOARD,
+  'users.read': STAFF_READERS,
+  'users.manage': BOARD,
+  'audit.read': STAFF_READERS,
+  'tokens.manage': BOARD,
+};
+
+export function permissionsOf(roles: readonly CoopRole[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const p of PERMISSIONS) if (PERMISSION_ROLES[p].some((r) => roles.includes(r))) out.add(p);
+  return out;
+}
+
+export const ROLE_LABELS: Record<CoopRole | PlatformRole, { id: string; en: string }> = {
+  ketua: { id: 'Ketua', en: 'Chair' },
+  pengurus: { id: 'Pengurus', en: 'Board member' },
+  bendahara: { id: 'Bendahara', en: 'Treasurer' },
+  pengawas: { id: 'Pengawas', en: 'Supervisor' },
+  petugas: { id: 'Petugas', en: 'Clerk' },
+  anggota: { id: 'Anggota', en: 'Member' },
+  admin: { id: 'Admin Kementerian', en: 'Ministry admin' },
+};
