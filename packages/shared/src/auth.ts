@@ -7,7 +7,19 @@ export type CoopRole = (typeof COOP_ROLES)[number];
 export const PLATFORM_ROLES = ['admin'] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
-export const PERMISSIONS = ['coop.read', 'coop.manage', 'users.read', 'users.manage', 'audit.read', 'tokens.manage'] as const;
+export const PERMISSIONS = [
+  'coop.read',
+  'coop.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'tokens.manage',
+  'ledger.read',
+  'ledger.post',
+  'ledger.close',
+  'ledger.setup',
+  'ledger.reopen_year',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const BOARD: CoopRole[] = ['ketua', 'pengurus'];
@@ -21,6 +33,11 @@ export const PERMISSION_ROLES: Record<Permission, readonly CoopRole[]> = {
   'users.manage': BOARD,
   'audit.read': STAFF_READERS,
   'tokens.manage': BOARD,
+  'ledger.read': STAFF_READERS,
+  'ledger.post': ['bendahara', 'ketua'],
+  'ledger.close': ['bendahara', 'ketua'],
+  'ledger.setup': ['bendahara', 'ketua'],
+  'ledger.reopen_year': ['ketua'],
 };
 
 export function permissionsOf(roles: readonly CoopRole[]): Set<Permission> {

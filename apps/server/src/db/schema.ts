@@ -2,6 +2,7 @@
 import * as audit from '../modules/audit/audit.schema.js';
 import * as auth from '../modules/auth/auth.schema.js';
 import * as cooperatives from '../modules/cooperatives/cooperatives.schema.js';
+import * as ledger from '../modules/ledger/ledger.schema.js';
 import * as infra from './infra.schema.js';
 
-export const schema = { ...infra, ...cooperatives, ...auth, ...audit };
+export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger };

@@ -1,0 +1,79 @@
+/**
+ * The cooperative's menu. The navbar, the home page's tiles and the router all read this list and
+ * show an entry only to people whose role in the open cooperative holds its permission.
+ *
+ * Adding a module: put its pages in src/features/<domain>/, its strings in src/i18n/{id,en}.ts
+ * under `nav.<key>` and `tiles.<key>`, and one entry here:
+ *
+ *   { key: 'savings', path: 'simpanan', labelKey: 'nav.savings', descriptionKey: 'tiles.savings',
+ *     icon: IconPigMoney, permission: 'savings.read', element: lazy(() => import('../features/savings/SavingsPage.js')) },
+ *
+ * The page is mounted at /k/:coopId/<path> and also receives /k/:coopId/<path>/<anything>; it can
+ * read the rest with `useModuleRest()` and route inside itself.
+ */
+import type { Permission } from '@kopdes/shared/auth';
+import { IconBuildingCommunity, IconHistory, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface AppModule {
+  key: string;
+  /** URL segment(s) under /k/:coopId/, in Bahasa Indonesia (`simpanan`, `jurnal`). */
+  path: string;
+  /** i18n key of the menu label */
+  labelKey: string;
+  /** i18n key of the one-line description on the home tile */
+  descriptionKey?: string;
+  icon: Icon;
+  permission: Permission;
+  element: LazyExoticComponent<ComponentType>;
+  /** `settings` entries sit below the cooperative's day-to-day work in the menu. */
+  section?: 'main' | 'settings';
+}
+
+export const MODULES: AppModule[] = [
+  {
+    key: 'users',
+    path: 'pengguna',
+    labelKey: 'nav.users',
+    descriptionKey: 'tiles.users',
+    icon: IconUsersGroup,
+    permission: 'users.read',
+    element: lazy(() => import('../features/users/UsersPage.js')),
+    section: 'settings',
+  },
+  {
+    key: 'audit',
+    path: 'audit',
+    labelKey: 'nav.audit',
+    descriptionKey: 'tiles.audit',
+    icon: IconHistory,
+    permission: 'audit.read',
+    element: lazy(() => import('../features/audit/AuditPage.js')),
+    section: 'settings',
+  },
+  {
+    key: 'cooperative',
+    path: 'profil',
+    labelKey: 'nav.cooperative',
+    descriptionKey: 'tiles.cooperative',
+    icon: IconBuildingCommunity,
+    permission: 'coop.read',
+    element: lazy(() => import('../features/cooperative/CooperativePage.js')),
+    section: 'settings',
+  },
+];
+
+/** The modules a role may open, day-to-day work first. */
+export function modulesFor(can: (p: Permission) => boolean): AppModule[] {
+  const allowed = MODULES.filter((m) => can(m.permission));
+  return [...allowed.filter((m) => m.section !== 'settings'), ...allowed.filter((m) => m.section === 'settings')];
+}
+
+/** Which module a path under /k/:coopId/ belongs to, and the rest of the path inside it. */
+export function moduleAt(rest: string): { module: AppModule; rest: string } | null {
+  for (const m of MODULES) {
+    if (rest === m.path) return { module: m, rest: '' };
+    if (rest.startsWith(`${m.path}/`)) return { module: m, rest: rest.slice(m.path.length + 1) };
+  }
+  return null;
+}
