@@ -10,7 +10,8 @@ import { MigrationMismatchError } from './db/migrate.js';
 import { openDatabase, startServer } from './main.js';
 import { AppError } from './lib/errors.js';
 import { SYSTEM_ACTOR } from './lib/actor.js';
-import { addUserToCoop, createUser } from './modules/auth/users.service.js';
+import { normalizePhoneId } from '@kopdes/shared/phone';
+import { addUserToCoop, assignRole, createUser, findUserByContact, listCoopUsers, revokeCoopRole } from './modules/auth/users.service.js';
 import { findCooperativeByName, getCooperative } from './modules/cooperatives/cooperatives.service.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS } from './workflows/demo/demo-users.js';
 import { seedDemo } from './workflows/demo/seed-demo.js';
@@ -27,6 +28,9 @@ Commands:
   migrate      Apply database migrations and exit
   demo         Add the demo cooperative and its users (once)
   user add     Create a user with a role in a cooperative, or a ministry admin
+  user grant   Give an existing user a role in a cooperative
+  user revoke  Take a role away
+  user list    List a cooperative's users and their roles
 
 Run "kopdes <command> --help" for a command's options.
 Environment: DATABASE_URL, KOPDES_DATA_DIR, PORT, HOST, LOG_LEVEL (see README).`,
@@ -50,7 +54,11 @@ Adds "Koperasi Desa Merah Putih Alamendah" with its users. Does nothing if it ex
   --role ROLE       one of: ${COOP_ROLES.join(', ')}
   --admin           a ministry (platform) admin instead of a cooperative role
   The password is read from KOPDES_PASSWORD, or from standard input when it is not a terminal.
-  It must be at least 10 characters.`,
+  It must be at least 10 characters.
+
+       kopdes user grant  (--email EMAIL | --phone 08…) --coop ID|NAME --role ROLE
+       kopdes user revoke (--email EMAIL | --phone 08…) --coop ID|NAME --role ROLE
+       kopdes user list   --coop ID|NAME`,
 };
 
 async function readPassword(): Promise<string> {
@@ -106,6 +114,41 @@ function printDemo(url: string) {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+async function findCoop(db: Database['db'], ref: string) {
+  const coop = ref.startsWith('kop_') ? await getCooperative(db, ref).catch(() => undefined) : await findCooperativeByName(db, ref);
+  if (!coop) throw new UsageError(`No cooperative "${ref}".`);
+  return coop;
+}
+
+async function manageRoles(
+  config: Config,
+  sub: 'grant' | 'revoke' | 'list',
+  values: { email?: string; phone?: string; coop?: string; role?: string },
+): Promise<number> {
+  if (!values.coop) throw new UsageError('--coop is required');
+  return withDatabase(config, async ({ db }) => {
+    const coop = await findCoop(db, values.coop!);
+    if (sub === 'list') {
+      for (const u of await listCoopUsers(db, coop.id))
+        console.log(`${u.id}  ${u.fullName.padEnd(28)} ${(u.email ?? u.phone ?? '').padEnd(34)} ${u.roles.join(', ')}`);
+      return 0;
+    }
+    if (!values.role || !COOP_ROLES.includes(values.role as CoopRole))
+      throw new UsageError(`--role must be one of: ${COOP_ROLES.join(', ')}`);
+    if (!values.email && !values.phone) throw new UsageError('--email or --phone is required');
+    const phone = values.phone ? normalizePhoneId(values.phone) : undefined;
+    if (phone && !phone.ok) throw new UsageError(`--phone: ${phone.message.en}`);
+    const user = await findUserByContact(db, values.email ? { email: values.email.toLowerCase() } : { phone: phone?.ok ? phone.e164 : '' });
+    if (!user) throw new UsageError(`No user ${values.email ?? values.phone}.`);
+    if (sub === 'grant') await assignRole(db, SYSTEM_ACTOR, coop.id, user.id, values.role as CoopRole);
+    else await revokeCoopRole(db, SYSTEM_ACTOR, coop.id, user.id, values.role as CoopRole);
+    console.log(
+      `${sub === 'grant' ? 'Granted' : 'Revoked'} ${values.role} ${sub === 'grant' ? 'to' : 'from'} ${user.fullName} in ${coop.name}.`,
+    );
+    return 0;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -158,7 +201,8 @@ async function main(argv: string[]): Promise<number> {
     case 'user': {
       const [sub, ...args] = rest;
       if (!sub || sub === '--help' || sub === '-h') return (console.log(HELP.user), sub ? 0 : 2);
-      if (sub !== 'add') throw new UsageError(`Unknown subcommand "user ${sub}". Try "kopdes user --help".`);
+      if (!['add', 'grant', 'revoke', 'list'].includes(sub))
+        throw new UsageError(`Unknown subcommand "user ${sub}". Try "kopdes user --help".`);
       const { values } = parseArgs({
         args,
         options: {
@@ -173,6 +217,7 @@ async function main(argv: string[]): Promise<number> {
         strict: true,
       });
       if (values.help) return (console.log(HELP.user), 0);
+      if (sub !== 'add') return manageRoles(config, sub as 'grant' | 'revoke' | 'list', values);
       if (!values.name) throw new UsageError('--name is required');
       if (!values.email && !values.phone) throw new UsageError('--email or --phone is required');
       if (!values.admin && (!values.coop || !values.role)) throw new UsageError('--coop and --role are required (or --admin)');

@@ -32,7 +32,7 @@ beforeAll(async () => {
   columns = res.rows;
 });
 
-const tables = Object.values(schema).filter((t): t is PgTable => is(t, PgTable));
+const tables = Object.values(schema as Record<string, unknown>).filter((t): t is PgTable => is(t, PgTable));
 
 describe('drizzle schema matches the migrated database', () => {
   it('has tables to compare', () => expect(tables.length).toBeGreaterThan(5));

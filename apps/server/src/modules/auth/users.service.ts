@@ -181,6 +181,14 @@ export async function revokeApiToken(db: Db, actor: Actor, clock: Clock, coopera
   });
 }
 
+/** The CLI's grant: any existing user may be given a role in any cooperative (audited). */
+export async function assignRole(db: Db, actor: Actor, cooperativeId: string, userId: string, role: CoopRole) {
+  await db.transaction(async (tx) => {
+    await repo.grantRole(tx, cooperativeId, userId, role);
+    await recordAudit(tx, cooperativeId, actor, { action: 'role.grant', entityType: 'user', entityId: userId, changes: { role } });
+  });
+}
+
 /** For the CLI and demo seeding, which act outside any request. */
 export async function grantRoleAsSystem(db: Db, cooperativeId: string, userId: string, role: CoopRole) {
   await repo.grantRole(db, cooperativeId, userId, role);
