@@ -3,6 +3,7 @@
 // module's repository or tables; the ledger calls nobody; server and web never import each other.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const otherModuleInternals = {
@@ -56,7 +57,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../*', '!../audit/audit.service.js'],
+              // Another module's folder (not ../../db, ../../lib), except the audit service.
+              regex: '^\\.\\./(?!\\.\\./|audit/audit\\.service\\.js$)',
               message: 'The ledger is called by every module and calls none (but the audit trail).',
             },
           ],
@@ -64,6 +66,7 @@ export default tseslint.config(
       ],
     },
   },
+  { ...reactHooks.configs.flat.recommended, files: ['apps/web/src/**/*.{ts,tsx}'] },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Db } from './db/client.js';
 import { AppError, notFound } from './lib/errors.js';
 import type { Clock } from './lib/clock.js';
-import { authenticate, requestContext, securityHeaders, tenantAccess } from './http/middleware.js';
+import { authenticate, requestContext, requireUtf8Body, securityHeaders, tenantAccess } from './http/middleware.js';
 import { newApi } from './http/openapi.js';
 import { onError } from './http/problem.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -48,6 +48,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  api.use('/api/*', requireUtf8Body);
   api.use('/api/*', authenticate(deps.clock));
   api.use('/api/coops/:coopId', tenantAccess);
   api.use('/api/coops/:coopId/*', tenantAccess);

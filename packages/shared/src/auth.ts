@@ -19,6 +19,14 @@ export const PERMISSIONS = [
   'ledger.close',
   'ledger.setup',
   'ledger.reopen_year',
+  'network.read',
+  'network.manage',
+  'members.read',
+  'members.write',
+  'savings.read',
+  'savings.post',
+  'savings.manage',
+  'self.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +46,14 @@ export const PERMISSION_ROLES: Record<Permission, readonly CoopRole[]> = {
   'ledger.close': ['bendahara', 'ketua'],
   'ledger.setup': ['bendahara', 'ketua'],
   'ledger.reopen_year': ['ketua'],
+  'network.read': STAFF_READERS,
+  'network.manage': BOARD,
+  'members.read': ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas'],
+  'members.write': ['ketua', 'pengurus', 'bendahara', 'petugas'],
+  'savings.read': ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas'],
+  'savings.post': ['ketua', 'bendahara', 'petugas'],
+  'savings.manage': ['ketua', 'pengurus', 'bendahara'],
+  'self.read': ['anggota'],
 };
 
 export function permissionsOf(roles: readonly CoopRole[]): Set<Permission> {

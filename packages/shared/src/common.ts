@@ -13,7 +13,23 @@ export const idOf = (prefix: string) =>
 /** Whole Rupiah as a decimal string in JSON ("1250000"): exact, and safe past 2^53. */
 export const rupiahString = z.string().regex(/^-?\d{1,15}$/, bi('Jumlah harus angka bulat rupiah', 'Amount must be whole rupiah digits'));
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bi('Tanggal harus berformat YYYY-MM-DD', 'Date must be YYYY-MM-DD'));
+const isCalendarDate = (s: string) => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const check = new Date(0);
+  check.setUTCFullYear(y, m - 1, d);
+  return y >= 1 && check.getUTCMonth() === m - 1 && check.getUTCDate() === d;
+};
+
+/** A real calendar date: 2025-02-30 or year 0000 is refused here rather than by PostgreSQL. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { ...bi('Tanggal harus berformat YYYY-MM-DD', 'Date must be YYYY-MM-DD'), abort: true })
+  .refine(isCalendarDate, bi('Tanggal tidak ada di kalender', 'Not a real calendar date'));
+
+/** An instant with its offset (`2025-11-17T07:05:00+07:00`), from year 0001 on as PostgreSQL needs. */
+export const isoInstant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => new Date(s).getUTCFullYear() >= 1, bi('Tahun harus 0001 atau sesudahnya', 'The year must be 0001 or later'));
 
 export const cursorQuery = z.strictObject({
   cursor: z.string().max(64).optional(),

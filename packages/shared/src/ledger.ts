@@ -288,7 +288,11 @@ export const periodsList = z.object({
 export const yearCloseInput = z.strictObject({ year: z.number().int().min(2000).max(2100) });
 export const yearReopenInput = z.strictObject({
   year: z.number().int().min(2000).max(2100),
-  reason: z.string().trim().min(10, bi('Alasan wajib diisi, minimal 10 karakter', 'A reason of at least 10 characters is required')).max(1000),
+  reason: z
+    .string()
+    .trim()
+    .min(10, bi('Alasan wajib diisi, minimal 10 karakter', 'A reason of at least 10 characters is required'))
+    .max(1000),
 });
 
 // Reports: every one as of a date or for a period, per unit or consolidated (unit omitted).

@@ -3,6 +3,7 @@ import * as audit from '../modules/audit/audit.schema.js';
 import * as auth from '../modules/auth/auth.schema.js';
 import * as cooperatives from '../modules/cooperatives/cooperatives.schema.js';
 import * as ledger from '../modules/ledger/ledger.schema.js';
+import * as network from '../modules/network/network.schema.js';
 import * as infra from './infra.schema.js';
 
-export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger };
+export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger, ...network };

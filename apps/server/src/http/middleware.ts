@@ -10,7 +10,7 @@ import { createMiddleware } from 'hono/factory';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
-import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.js';
+import { AppError, forbidden, invalidField, notFound, unauthorized } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import type { Actor } from '../lib/actor.js';
 import { resolveApiToken, resolveSession } from '../modules/auth/sign-in.service.js';
@@ -52,6 +52,21 @@ export const securityHeaders = createMiddleware<Env>(async (c, next) => {
 });
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A JSON body must be valid UTF-8: decoding would otherwise turn bad bytes into U+FFFD and store them. */
+export const requireUtf8Body = createMiddleware<Env>(async (c, next) => {
+  if (c.req.raw.body && /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(await c.req.raw.clone().arrayBuffer());
+    } catch {
+      throw invalidField('(body)', 'invalid_encoding', {
+        id: 'Isi permintaan bukan teks UTF-8 yang valid',
+        en: 'The request body is not valid UTF-8 text',
+      });
+    }
+  }
+  await next();
+});
 
 /** A browser tells where a request comes from; a write from another site is refused. */
 function crossSite(c: Context<Env>): boolean {

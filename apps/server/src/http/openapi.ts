@@ -11,20 +11,23 @@ import { AppError } from '../lib/errors.js';
 import type { Env } from './context.js';
 import { idempotent } from './idempotency.js';
 import { requireAdmin, requirePermission, requireUser } from './middleware.js';
+import { rejectUnstorableText } from './text-guard.js';
 import { zodIssuesToFields } from './zod-messages.js';
 
 export function newApi() {
   return new OpenAPIHono<Env>({
     defaultHook: (result) => {
+      const prefix = result.target === 'json' || result.target === 'form' ? '' : result.target;
       if (!result.success) {
-        const prefix = result.target === 'json' || result.target === 'form' ? '' : result.target;
         throw new AppError(
           'validation',
           'invalid_input',
           { id: 'Data yang dikirim tidak valid', en: 'The submitted data is not valid' },
-          zodIssuesToFields(result.error.issues, prefix),
+          // zValidator hands the raw input over as `data` next to a failed result.
+          zodIssuesToFields(result.error.issues, prefix, (result as { data?: unknown }).data),
         );
       }
+      rejectUnstorableText(result.data, prefix);
     },
   });
 }

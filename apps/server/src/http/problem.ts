@@ -15,6 +15,7 @@ const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
 };
@@ -67,6 +68,15 @@ export function onError(err: Error, c: Context<Env>): Response {
         c,
         new AppError('payload_too_large', 'payload_too_large', { id: 'Isi permintaan terlalu besar', en: 'Request body too large' }),
       );
+    if (status === 415) {
+      const msg = { id: 'Content-Type harus application/json', en: 'Content-Type must be application/json' };
+      return problemResponse(
+        c,
+        new AppError('unsupported_media_type', 'unsupported_media_type', msg, [
+          { field: 'header.Content-Type', code: 'unsupported_media_type', message: msg },
+        ]),
+      );
+    }
     const kind: ErrorKind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'validation';
     return problemResponse(
       c,

@@ -16,7 +16,7 @@ const TYPE_ID: Record<string, string> = {
  * Turns Zod issues into field errors in both languages. A schema can carry its own message with
  * `bi(id, en)` (packages/shared/common.ts); otherwise the message names the rule.
  */
-export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
+export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[], prefix = '', input?: unknown): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -27,9 +27,20 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[], prefix = 
       }
       continue;
     }
-    out.push({ field: base || '(body)', code: issue.code, message: describe(issue) });
+    const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
+    out.push({ field: base || '(body)', code: issue.code, message: describe(issue, missing) });
   }
   return out;
+}
+
+/** Zod does not report the offending value; look it up to tell "missing" from "wrong type". */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
 
 /** Messages written with `bi(id, en)` from the shared package arrive as JSON. */
@@ -43,12 +54,12 @@ function bilingual(message: string | undefined): Msg | undefined {
   }
 }
 
-function describe(issue: z.core.$ZodIssue): Msg {
+function describe(issue: z.core.$ZodIssue, missing: boolean): Msg {
   const custom = bilingual(issue.message);
   if (custom) return custom;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { id: 'Wajib diisi', en: 'Required' };
+      if (missing) return { id: 'Wajib diisi', en: 'Required' };
       return {
         id: `Harus berupa ${TYPE_ID[issue.expected] ?? issue.expected}`,
         en: `Must be of type ${issue.expected}`,

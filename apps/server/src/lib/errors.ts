@@ -3,7 +3,15 @@
  * http/problem.ts turns it into an RFC 9457 problem document in the caller's language.
  */
 export type ErrorKind =
-  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'payload_too_large' | 'unprocessable';
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unprocessable';
 
 /** A message in both languages the product speaks. */
 export interface Msg {

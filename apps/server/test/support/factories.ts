@@ -1,9 +1,10 @@
 /** Test data with sensible defaults and overrides: `makeCoop(db)`, `makeUser(db, coopId, ['ketua'])`. */
-import type { CoopRole } from '@kopdes/shared/auth';
+import type { CoopRole, Permission } from '@kopdes/shared/auth';
 import type { Db } from '../../src/db/client.js';
 import { SYSTEM_ACTOR } from '../../src/lib/actor.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { hashPassword } from '../../src/lib/password.js';
-import { createUser, grantRoleAsSystem } from '../../src/modules/auth/users.service.js';
+import { createApiToken, createUser, grantRoleAsSystem } from '../../src/modules/auth/users.service.js';
 import { createCooperative } from '../../src/modules/cooperatives/cooperatives.service.js';
 
 export const TEST_PASSWORD = 'kata-sandi-uji-123';
@@ -39,4 +40,21 @@ export async function makeUser(
   });
   if (coopId) for (const r of roles) await grantRoleAsSystem(db, coopId, id, r);
   return { id, email, password: TEST_PASSWORD };
+}
+
+/** An API token of the cooperative (created by a fresh ketua), with its secret for `Client.token`. */
+export async function makeApiToken(
+  db: Db,
+  clock: Clock,
+  coopId: string,
+  scopes: Permission[],
+  overrides: { name?: string; expiresInDays?: number } = {},
+) {
+  const owner = await makeUser(db, coopId, ['ketua']);
+  const t = await createApiToken(db, { id: owner.id, label: 'Pengguna Uji' }, clock, coopId, {
+    name: overrides.name ?? `Token uji ${uniq()}`,
+    scopes,
+    expiresInDays: overrides.expiresInDays,
+  });
+  return { id: t.id, secret: t.secret, ownerId: owner.id };
 }

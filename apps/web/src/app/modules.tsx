@@ -13,7 +13,7 @@
  */
 import type { Permission } from '@kopdes/shared/auth';
 import { IconBuildingCommunity, IconHistory, IconUsersGroup, type Icon } from '@tabler/icons-react';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createContext, lazy, useContext, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface AppModule {
   key: string;
@@ -77,3 +77,9 @@ export function moduleAt(rest: string): { module: AppModule; rest: string } | nu
   }
   return null;
 }
+
+const ModuleRest = createContext('');
+export const ModuleRestProvider = ModuleRest.Provider;
+
+/** Inside a module's page: the path below its own segment (`''` on its first page). */
+export const useModuleRest = () => useContext(ModuleRest);

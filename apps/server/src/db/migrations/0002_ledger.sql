@@ -51,6 +51,7 @@ CREATE TABLE journal_entries (
 );
 CREATE INDEX journal_entries_date_idx ON journal_entries (cooperative_id, date, id);
 CREATE INDEX journal_entries_source_idx ON journal_entries (cooperative_id, source_module, source_document_id);
+CREATE INDEX journal_entries_closing_idx ON journal_entries (cooperative_id, date) WHERE closing;
 
 -- No foreign keys to accounts and units: a key-share lock on the hot KAS row by every concurrent
 -- posting would turn into multixact churn. The statement trigger below checks them instead.
@@ -88,7 +89,7 @@ CREATE TABLE ledger_closed_months (
 CREATE TABLE ledger_closed_years (
   cooperative_id text NOT NULL,
   year integer NOT NULL,
-  closing_entry_id text NOT NULL,
+  closing_entry_id text, -- null when the year had no revenue or expense to close
   closed_at timestamptz NOT NULL DEFAULT now(),
   closed_by_label text NOT NULL,
   PRIMARY KEY (cooperative_id, year),

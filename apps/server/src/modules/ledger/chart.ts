@@ -29,15 +29,15 @@ export function forgetChart(cooperativeId: string) {
  * first time, all standard units enabled. Safe to call concurrently and repeatedly.
  */
 export async function ensureLedgerSetup(db: Db, cooperativeId: string): Promise<void> {
-  await loadChart(db, cooperativeId, true);
+  await loadChart(db, cooperativeId);
 }
 
-async function loadChart(db: Db, cooperativeId: string, force = false): Promise<Chart> {
+async function loadChart(db: Db, cooperativeId: string): Promise<Chart> {
   const [accounts, units] = await Promise.all([repo.listAccounts(db, cooperativeId), repo.listUnits(db, cooperativeId)]);
   const standardCount = accounts.filter((a) => a.standard).length;
   if (standardCount < STANDARD_CHART.length || units.length === 0) {
     await repo.insertStandardSetup(db, cooperativeId, units.length === 0);
-    return loadChart(db, cooperativeId, force);
+    return loadChart(db, cooperativeId);
   }
   const chart: Chart = {
     accounts: new Map(accounts.map((a) => [a.code, a])),

@@ -51,7 +51,9 @@ export const journalEntries = pgTable(
     createdById: text('created_by_id'),
     createdByLabel: text('created_by_label').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    createdXid: xid8('created_xid').notNull().default(sql`pg_current_xact_id()`),
+    createdXid: xid8('created_xid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.id] })],
 );
@@ -90,7 +92,7 @@ export const ledgerClosedYears = pgTable(
   {
     cooperativeId: text('cooperative_id').notNull(),
     year: integer('year').notNull(),
-    closingEntryId: text('closing_entry_id').notNull(),
+    closingEntryId: text('closing_entry_id'),
     closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
     closedByLabel: text('closed_by_label').notNull(),
   },

@@ -1,0 +1,193 @@
+import { and, asc, count, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { farmerGroups, members, memberStatusChanges } from './members.schema.js';
+
+export type MemberRow = typeof members.$inferSelect;
+export type MemberInsert = typeof members.$inferInsert;
+export type MemberWithGroup = MemberRow & { farmerGroupName: string | null };
+
+const selectMembers = (db: Db) =>
+  db
+    .select({ ...getTableColumns(members), farmerGroupName: farmerGroups.name })
+    .from(members)
+    .leftJoin(farmerGroups, and(eq(farmerGroups.cooperativeId, members.cooperativeId), eq(farmerGroups.id, members.farmerGroupId)));
+
+export const findMember = (db: Db, cooperativeId: string, id: string): Promise<MemberWithGroup | undefined> =>
+  selectMembers(db)
+    .where(and(eq(members.cooperativeId, cooperativeId), eq(members.id, id)))
+    .limit(1)
+    .then((r) => r[0] as MemberWithGroup | undefined);
+
+/** The member row locked for a status change or settlement. */
+export const lockMember = (db: Db, cooperativeId: string, id: string) =>
+  db
+    .select()
+    .from(members)
+    .where(and(eq(members.cooperativeId, cooperativeId), eq(members.id, id)))
+    .for('update')
+    .then((r) => r[0]);
+
+export const findMemberOfUser = (db: Db, cooperativeId: string, userId: string): Promise<MemberWithGroup | undefined> =>
+  selectMembers(db)
+    .where(and(eq(members.cooperativeId, cooperativeId), eq(members.userId, userId)))
+    .limit(1)
+    .then((r) => r[0] as MemberWithGroup | undefined);
+
+export const findMembersByIds = (db: Db, cooperativeId: string, ids: string[]) =>
+  ids.length
+    ? db
+        .select({ id: members.id, number: members.number, fullName: members.fullName, status: members.status })
+        .from(members)
+        .where(and(eq(members.cooperativeId, cooperativeId), inArray(members.id, ids)))
+    : Promise.resolve([]);
+
+export const findByNiks = (db: Db, cooperativeId: string, niks: string[]) =>
+  niks.length
+    ? db
+        .select({ id: members.id, nik: members.nik, number: members.number, fullName: members.fullName, status: members.status })
+        .from(members)
+        .where(and(eq(members.cooperativeId, cooperativeId), inArray(members.nik, niks)))
+    : Promise.resolve([]);
+
+export const findByNumbers = (db: Db, cooperativeId: string, numbers: number[]) =>
+  numbers.length
+    ? db
+        .select({ id: members.id, number: members.number, fullName: members.fullName })
+        .from(members)
+        .where(and(eq(members.cooperativeId, cooperativeId), inArray(members.number, numbers)))
+    : Promise.resolve([]);
+
+export async function insertMembers(db: Db, rows: MemberInsert[]) {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(members).values(rows.slice(i, i + 1000));
+}
+
+export const updateMember = (db: Db, cooperativeId: string, id: string, set: Partial<MemberInsert>) =>
+  db
+    .update(members)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(members.cooperativeId, cooperativeId), eq(members.id, id)))
+    .returning({ id: members.id });
+
+export interface MemberFilter {
+  q?: string;
+  /** `q` read as a phone number, when it is one. */
+  qPhone?: string;
+  status?: string;
+  sex?: string;
+  occupation?: string;
+  farmerGroupId?: string;
+  villageCode?: string;
+  joinedFrom?: string;
+  joinedTo?: string;
+  linked?: boolean;
+}
+
+function conditions(cooperativeId: string, f: MemberFilter): SQL[] {
+  const conds: SQL[] = [eq(members.cooperativeId, cooperativeId)];
+  if (f.q) {
+    const q = f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    const alts: (SQL | undefined)[] = [ilike(members.fullName, `%${q}%`)];
+    const digits = f.q.replace(/[\s.\-]/g, '');
+    if (/^\d+$/.test(digits)) {
+      alts.push(sql`${members.nik} LIKE ${`${digits}%`}`);
+      if (digits.length <= 8) alts.push(eq(members.number, Number(digits)));
+    }
+    if (f.qPhone) alts.push(eq(members.phone, f.qPhone));
+    conds.push(or(...alts)!);
+  }
+  if (f.status) conds.push(eq(members.status, f.status));
+  if (f.sex) conds.push(eq(members.sex, f.sex));
+  if (f.occupation) conds.push(eq(members.occupation, f.occupation));
+  if (f.farmerGroupId) conds.push(eq(members.farmerGroupId, f.farmerGroupId));
+  if (f.villageCode) conds.push(eq(members.villageCode, f.villageCode));
+  if (f.joinedFrom) conds.push(gte(members.joinDate, f.joinedFrom));
+  if (f.joinedTo) conds.push(lte(members.joinDate, f.joinedTo));
+  if (f.linked === true) conds.push(isNotNull(members.userId));
+  if (f.linked === false) conds.push(isNull(members.userId));
+  return conds;
+}
+
+export type MemberCursor = { sort: 'number'; number: number } | { sort: 'name'; name: string; id: string };
+
+export function listMembers(db: Db, cooperativeId: string, f: MemberFilter, sort: 'number' | 'name', after: MemberCursor | undefined, limit?: number) {
+  const conds = conditions(cooperativeId, f);
+  if (after?.sort === 'number') conds.push(gt(members.number, after.number));
+  if (after?.sort === 'name') conds.push(sql`(lower(${members.fullName}), ${members.id}) > (${after.name}, ${after.id})`);
+  const q = selectMembers(db)
+    .where(and(...conds))
+    .orderBy(...(sort === 'number' ? [asc(members.number)] : [sql`lower(${members.fullName})`, asc(members.id)]));
+  return (limit === undefined ? q : q.limit(limit)) as Promise<MemberWithGroup[]>;
+}
+
+export const countMembers = (db: Db, cooperativeId: string, f: MemberFilter) =>
+  db
+    .select({ n: count() })
+    .from(members)
+    .where(and(...conditions(cooperativeId, f)))
+    .then((r) => r[0]?.n ?? 0);
+
+// ── status history ──────────────────────────────────────────────────────────────────────────
+
+export type StatusChangeInsert = typeof memberStatusChanges.$inferInsert;
+
+export async function insertStatusChanges(db: Db, rows: StatusChangeInsert[]) {
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(memberStatusChanges).values(rows.slice(i, i + 2000));
+}
+
+export const statusHistory = (db: Db, cooperativeId: string, memberId: string) =>
+  db
+    .select()
+    .from(memberStatusChanges)
+    .where(and(eq(memberStatusChanges.cooperativeId, cooperativeId), eq(memberStatusChanges.memberId, memberId)))
+    .orderBy(asc(memberStatusChanges.id));
+
+// ── farmer groups ───────────────────────────────────────────────────────────────────────────
+
+export const insertFarmerGroups = (db: Db, rows: (typeof farmerGroups.$inferInsert)[]) =>
+  rows.length ? db.insert(farmerGroups).values(rows) : Promise.resolve();
+
+export const findFarmerGroup = (db: Db, cooperativeId: string, id: string) =>
+  db
+    .select()
+    .from(farmerGroups)
+    .where(and(eq(farmerGroups.cooperativeId, cooperativeId), eq(farmerGroups.id, id)))
+    .limit(1)
+    .then((r) => r[0]);
+
+export const farmerGroupsOf = (db: Db, cooperativeId: string) =>
+  db
+    .select({
+      id: farmerGroups.id,
+      name: farmerGroups.name,
+      villageCode: farmerGroups.villageCode,
+      createdAt: farmerGroups.createdAt,
+      activeMembers: sql<number>`(SELECT count(*)::int FROM members m
+        WHERE m.cooperative_id = ${farmerGroups.cooperativeId} AND m.farmer_group_id = ${farmerGroups.id} AND m.status = 'active')`,
+    })
+    .from(farmerGroups)
+    .where(eq(farmerGroups.cooperativeId, cooperativeId))
+    .orderBy(sql`lower(${farmerGroups.name})`);
+
+// ── member numbers ──────────────────────────────────────────────────────────────────────────
+
+const SERIES = 'member';
+
+/**
+ * Takes `count` consecutive member numbers in one statement (the row stays locked until commit,
+ * so numbers of a rolled-back import are given back). Returns the first.
+ */
+export async function takeMemberNumbers(db: Db, cooperativeId: string, count: number): Promise<number> {
+  const res = await db.execute<{ last_value: bigint }>(sql`
+    INSERT INTO number_sequences (cooperative_id, series, last_value)
+    VALUES (${cooperativeId}, ${SERIES}, greatest(${count}, (SELECT coalesce(max(number), 0) FROM members WHERE cooperative_id = ${cooperativeId}) + ${count}))
+    ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + ${count}
+    RETURNING last_value`);
+  return Number(res.rows[0]!.last_value) - count + 1;
+}
+
+/** After numbers were given by hand: the next automatic number comes after the highest one. */
+export async function raiseMemberNumber(db: Db, cooperativeId: string, atLeast: number) {
+  await db.execute(sql`
+    INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${SERIES}, ${atLeast})
+    ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = greatest(number_sequences.last_value, ${atLeast})`);
+}

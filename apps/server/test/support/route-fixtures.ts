@@ -1,0 +1,57 @@
+/**
+ * Real entities for the path parameters of the API, one entry per parameter name. The access and
+ * malformed suites fill `{userId}`, `{tokenId}`, … of every route of the OpenAPI document from
+ * here; a route whose parameter has no entry fails those suites until one is added.
+ *
+ * Adding one (a module's factory creates the entity in the given cooperative):
+ *   memberId: { tenant: true, make: async ({ db, coopId }) => (await makeMember(db, coopId)).id },
+ * `tenant: true` says the value belongs to one cooperative, so the suites also call cooperative
+ * A's route with cooperative B's value and expect 404. Each call must return a fresh entity (or one
+ * that stays valid however often the route is called): the suites call a route once per role.
+ */
+import type { Db } from '../../src/db/client.js';
+import type { Clock } from '../../src/lib/clock.js';
+import { makeApiToken, makeUser } from './factories.js';
+import type { Operation } from './routes.js';
+
+export interface FixtureContext {
+  db: Db;
+  clock: Clock;
+  coopId: string;
+  /** The user about to call the route, when one is signed in (self-service routes need their own data). */
+  callerId?: string;
+}
+
+export interface ParamFixture {
+  tenant: boolean;
+  make(ctx: FixtureContext): Promise<string>;
+}
+
+export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
+  // Holds `petugas`, the value of {role}, so granting and revoking it both succeed.
+  userId: { tenant: true, make: async ({ db, coopId }) => (await makeUser(db, coopId, ['anggota', 'petugas'])).id },
+  role: { tenant: false, make: async () => 'petugas' },
+  tokenId: { tenant: true, make: async ({ db, clock, coopId }) => (await makeApiToken(db, clock, coopId, ['coop.read'])).id },
+};
+
+export function fixtureFor(param: string, op: Operation): ParamFixture {
+  const f = ROUTE_FIXTURES[param];
+  if (!f) {
+    throw new Error(
+      `No fixture for the path parameter {${param}} of ${op.id}. Add an entry "${param}" to ROUTE_FIXTURES in ` +
+        `apps/server/test/support/route-fixtures.ts that creates a real ${param} in the given cooperative, ` +
+        `so the tenancy, role and malformed-input suites can call this route.`,
+    );
+  }
+  return f;
+}
+
+/** Values for every path parameter of the operation: `coopId` is the context's cooperative. */
+export async function pathValues(op: Operation, ctx: FixtureContext): Promise<Record<string, string>> {
+  const values: Record<string, string> = { coopId: ctx.coopId };
+  for (const p of op.pathParams) if (p.name !== 'coopId') values[p.name] = await fixtureFor(p.name, op).make(ctx);
+  return values;
+}
+
+/** The names of the operation's parameters whose values belong to one cooperative. */
+export const tenantParams = (op: Operation) => op.pathParams.filter((p) => p.name !== 'coopId' && fixtureFor(p.name, op).tenant);
