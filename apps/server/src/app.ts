@@ -18,6 +18,11 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerCooperativeRoutes } from './modules/cooperatives/cooperatives.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
+import { isMemberImportPath, MEMBER_IMPORT_MAX_BYTES, registerMemberRoutes } from './modules/members/members.routes.js';
+import { registerNetworkRoutes } from './modules/network/network.routes.js';
+import { registerSelfRoutes } from './modules/members/self.routes.js';
+import { registerSavingsRoutes } from './modules/savings/savings.routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -36,18 +41,26 @@ export function createApp(deps: AppDeps) {
   api.use('*', requestContext(deps.db));
   api.use('*', securityHeaders);
   api.use('/api/*', compress());
-  api.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large', 'payload_too_large', {
-          id: `Isi permintaan melebihi ${Math.round((deps.bodyLimitBytes ?? 1048576) / 1024)} KB`,
-          en: `Request body exceeds ${Math.round((deps.bodyLimitBytes ?? 1048576) / 1024)} KB`,
-        });
-      },
-    }),
-  );
+  const defaultBodyLimit = bodyLimit({
+    maxSize: deps.bodyLimitBytes ?? 1024 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large', 'payload_too_large', {
+        id: `Isi permintaan melebihi ${Math.round((deps.bodyLimitBytes ?? 1048576) / 1024)} KB`,
+        en: `Request body exceeds ${Math.round((deps.bodyLimitBytes ?? 1048576) / 1024)} KB`,
+      });
+    },
+  });
+  // The member import takes spreadsheets of up to 20 MB; every other route keeps the default limit.
+  const importBodyLimit = bodyLimit({
+    maxSize: MEMBER_IMPORT_MAX_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', 'payload_too_large', {
+        id: `Berkas impor melebihi ${MEMBER_IMPORT_MAX_BYTES / 1024 / 1024} MB; bagi menjadi beberapa berkas`,
+        en: `The import file exceeds ${MEMBER_IMPORT_MAX_BYTES / 1024 / 1024} MB; split it into several files`,
+      });
+    },
+  });
+  api.use('/api/*', (c, next) => (isMemberImportPath(c.req.path) ? importBodyLimit(c, next) : defaultBodyLimit(c, next)));
   api.use('/api/*', requireUtf8Body);
   api.use('/api/*', authenticate(deps.clock));
   api.use('/api/coops/:coopId', tenantAccess);
@@ -57,6 +70,11 @@ export function createApp(deps: AppDeps) {
   registerAuthRoutes(api, deps.clock, { secureCookies: deps.secureCookies ?? false });
   registerCooperativeRoutes(api);
   registerAuditRoutes(api);
+  registerLedgerRoutes(api);
+  registerMemberRoutes(api);
+  registerSavingsRoutes(api);
+  registerSelfRoutes(api);
+  registerNetworkRoutes(api, deps.clock);
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

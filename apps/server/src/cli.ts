@@ -2,6 +2,7 @@
  * The `kopdes` command: serve, migrate, demo, user add. Exit codes: 0 done, 1 failed, 2 wrong usage.
  */
 import { COOP_ROLES, type CoopRole } from '@kopdes/shared/auth';
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.js';
 import { connect, type Database } from './db/client.js';
@@ -15,6 +16,7 @@ import { addUserToCoop, assignRole, createUser, findUserByContact, listCoopUsers
 import { findCooperativeByName, getCooperative } from './modules/cooperatives/cooperatives.service.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS } from './workflows/demo/demo-users.js';
 import { seedDemo } from './workflows/demo/seed-demo.js';
+import { membersImportCommand } from './modules/members/members-import.cli.js';
 
 class UsageError extends Error {}
 
@@ -31,6 +33,7 @@ Commands:
   user grant   Give an existing user a role in a cooperative
   user revoke  Take a role away
   user list    List a cooperative's users and their roles
+  members import  Import members from an .xlsx or CSV file (dry run first)
 
 Run "kopdes <command> --help" for a command's options.
 Environment: DATABASE_URL, KOPDES_DATA_DIR, PORT, HOST, LOG_LEVEL (see README).`,
@@ -59,6 +62,13 @@ Adds "Koperasi Desa Merah Putih Alamendah" with its users. Does nothing if it ex
        kopdes user grant  (--email EMAIL | --phone 08…) --coop ID|NAME --role ROLE
        kopdes user revoke (--email EMAIL | --phone 08…) --coop ID|NAME --role ROLE
        kopdes user list   --coop ID|NAME`,
+  members: `Usage: kopdes members import FILE --coop ID|NAME [--dry-run] [--valid-only]
+
+  FILE           .xlsx workbook or CSV: a header row (Nama, NIK, …) within the first 20 rows
+  --coop ID|NAME the cooperative (its kop_… id or exact name)
+  --dry-run      check every row and report; write nothing
+  --valid-only   import the valid rows and report the others (default: all rows or none)
+  Exit code 1 when rows have problems (except with --valid-only).`,
 };
 
 async function readPassword(): Promise<string> {
@@ -242,6 +252,27 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`User ${id} created.`);
       return 0;
+    }
+    case 'members': {
+      const [sub, ...args] = rest;
+      if (!sub || sub === '--help' || sub === '-h') return (console.log(HELP.members), sub ? 0 : 2);
+      if (sub !== 'import') throw new UsageError(`Unknown subcommand "members ${sub}". Try "kopdes members --help".`);
+      const { values, positionals } = parseArgs({
+        args,
+        options: { coop: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (values.help) return (console.log(HELP.members), 0);
+      const [file] = positionals;
+      if (!file || positionals.length > 1) throw new UsageError('Give exactly one file: kopdes members import FILE --coop ID|NAME');
+      if (!values.coop) throw new UsageError('--coop is required');
+      if (!fs.existsSync(file)) throw new UsageError(`No file "${file}".`);
+      return withDatabase(config, async ({ db }) => {
+        const coop = values.coop!.startsWith('kop_') ? await getCooperative(db, values.coop!) : await findCooperativeByName(db, values.coop!);
+        if (!coop) throw new UsageError(`No cooperative "${values.coop}".`);
+        return membersImportCommand(db, coop.id, file, { dryRun: !!values['dry-run'], validOnly: !!values['valid-only'] });
+      });
     }
     default:
       throw new UsageError(`Unknown command "${cmd}". Run "kopdes --help".`);

@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   'savings.read',
   'savings.post',
   'savings.manage',
+  'produce.read',
+  'produce.intake',
+  'produce.stock',
+  'produce.manage',
+  'payouts.run',
   'self.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +58,11 @@ export const PERMISSION_ROLES: Record<Permission, readonly CoopRole[]> = {
   'savings.read': ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas'],
   'savings.post': ['ketua', 'bendahara', 'petugas'],
   'savings.manage': ['ketua', 'pengurus', 'bendahara'],
+  'produce.read': ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas'],
+  'produce.intake': ['ketua', 'pengurus', 'petugas'],
+  'produce.stock': ['ketua', 'pengurus', 'petugas'],
+  'produce.manage': ['ketua', 'pengurus'],
+  'payouts.run': ['ketua', 'bendahara'],
   'self.read': ['anggota'],
 };
 

@@ -465,3 +465,14 @@ export const subsidiaryLedger = z.object({
   rows: z.array(ledgerRow.extend({ account: z.string() })),
 });
 export type SubsidiaryLedger = z.infer<typeof subsidiaryLedger>;
+
+export const yearCloseResult = z.object({
+  year: z.number().int(),
+  closingEntry: z.object({ id: z.string(), number: z.string() }).nullable(),
+  surplus: rupiahString,
+});
+export const unitEnableInput = z.strictObject({ name: z.string().trim().min(3).max(120).optional() });
+export const monthReopenInput = z.strictObject({ reason: z.string().trim().min(3).max(1000).optional() });
+export const subsidiaryIdParam = z
+  .string()
+  .regex(/^[\w.:-]{1,64}$/, bi('Id anggota/mitra tidak valid', 'Not a valid member or partner id'));

@@ -17,7 +17,7 @@ const text = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, bi('Tidak boleh berisi karakter kontrol', 'Must not contain control characters'));
+    .refine((s) => !/\p{Cc}/u.test(s.replace(/[\n\r\t]/g, '')), bi('Tidak boleh berisi karakter kontrol', 'Must not contain control characters'));
 
 const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bi('Bulan harus berformat YYYY-MM', 'Month must be YYYY-MM'));
 const provinceCode = z.string().regex(/^\d{2}$/, bi('Kode provinsi harus 2 digit, mis. 32', 'Province code must be 2 digits, e.g. 32'));
@@ -33,6 +33,14 @@ const positiveRupiah = z
   .regex(/^\d{1,15}$/, bi('Jumlah harus angka bulat rupiah', 'Amount must be whole rupiah digits'));
 
 export const cooperativeIdParam = z.object({ coopId: idOf('kop') });
+export const partnerParams = z.object({ networkPartnerId: idOf('ptn') });
+export const partnershipParams = z.object({ partnershipId: idOf('kms') });
+export const documentParams = z.object({ partnershipDocumentId: idOf('dok') });
+export const programmeParams = z.object({ networkProgrammeId: idOf('prg') });
+export const batchParams = z.object({ networkBatchId: idOf('bat') });
+export const sessionParams = z.object({ networkSessionId: idOf('ses') });
+export const participantParams = z.object({ networkParticipantId: idOf('prt') });
+export const actionItemParams = z.object({ actionItemId: idOf('rak') });
 
 // ── Registry ────────────────────────────────────────────────────────────────────────────────
 
@@ -161,8 +169,8 @@ export const officersInput = z.strictObject({
 });
 export type OfficersInput = z.infer<typeof officersInput>;
 
-export const ratInput = z.strictObject({ heldOn: isoDate });
-export const ratParams = z.object({ coopId: idOf('kop'), year: z.coerce.number().int().min(2000).max(2100) });
+/** The annual members' meeting (RAT) for a financial year, held by 31 March of the next. */
+export const ratInput = z.strictObject({ financialYear: z.number().int().min(2000).max(2100), heldOn: isoDate });
 
 export const officer = z.object({
   id: z.string(),
@@ -531,6 +539,7 @@ export const batch = z.object({
 
 export const nominationInput = z.strictObject({ cooperativeId: idOf('kop'), officerId: idOf('ofc') });
 export const coopNominationInput = z.strictObject({ batchId: idOf('bat'), officerId: idOf('ofc') });
+export const withdrawInput = z.strictObject({ reason: text(0, 500).optional() });
 export const participantStatusInput = z.strictObject({
   to: z.enum(['accepted', 'attending', 'rejected', 'withdrawn']),
   reason: text(0, 500).optional(),
@@ -736,13 +745,13 @@ export const AREA_LEVELS = ['national', 'province', 'regency'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 export const monthlyReportInput = z.strictObject({
+  month: monthString,
   members: z.number().int().min(0).max(10_000_000).nullish(),
   savings: positiveRupiah.nullish(),
   intakeKg: kgString.nullish(),
   sales: positiveRupiah.nullish(),
   note: text(0, 500).nullish(),
 });
-export const monthParams = z.object({ coopId: idOf('kop'), month: monthString });
 
 export const figures = z.object({
   cooperatives: z.number().int(),
@@ -757,6 +766,8 @@ export const figures = z.object({
   alumni: z.number().int(),
   alumniCooperatives: z.number().int(),
   alumniOperating: z.number().int(),
+  /** Synthetic cooperatives (from `kopdes network synth`) included in these figures. */
+  synthetic: z.number().int(),
 });
 export type Figures = z.infer<typeof figures>;
 
@@ -830,3 +841,9 @@ export const monthlyReport = z.object({
   reportedBy: z.string(),
   updatedAt: z.string(),
 });
+
+export const registryVillagesQuery = z.strictObject({
+  q: text(2, 100),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const registryVillage = village.extend({ cooperativeId: z.string().nullable(), cooperativeName: z.string().nullable() });

@@ -3,7 +3,10 @@ import * as audit from '../modules/audit/audit.schema.js';
 import * as auth from '../modules/auth/auth.schema.js';
 import * as cooperatives from '../modules/cooperatives/cooperatives.schema.js';
 import * as ledger from '../modules/ledger/ledger.schema.js';
+import * as members from '../modules/members/members.schema.js';
 import * as network from '../modules/network/network.schema.js';
+import * as produce from '../modules/produce/produce.schema.js';
+import * as savings from '../modules/savings/savings.schema.js';
 import * as infra from './infra.schema.js';
 
-export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger, ...network };
+export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger, ...network, ...members, ...savings, ...produce };

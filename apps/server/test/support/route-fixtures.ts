@@ -12,6 +12,7 @@
 import type { Db } from '../../src/db/client.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { makeApiToken, makeUser } from './factories.js';
+import { makeMember, makeSavingsTransaction } from './members-factories.js';
 import type { Operation } from './routes.js';
 
 export interface FixtureContext {
@@ -32,6 +33,9 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   userId: { tenant: true, make: async ({ db, coopId }) => (await makeUser(db, coopId, ['anggota', 'petugas'])).id },
   role: { tenant: false, make: async () => 'petugas' },
   tokenId: { tenant: true, make: async ({ db, clock, coopId }) => (await makeApiToken(db, clock, coopId, ['coop.read'])).id },
+  memberId: { tenant: true, make: async ({ db, coopId }) => (await makeMember(db, coopId)).id },
+  // Of the caller's own member record, so the self-service receipt route finds it too.
+  transactionId: { tenant: true, make: async ({ db, coopId, callerId }) => (await makeSavingsTransaction(db, coopId, { userId: callerId })).id },
 };
 
 export function fixtureFor(param: string, op: Operation): ParamFixture {

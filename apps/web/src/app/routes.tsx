@@ -62,7 +62,12 @@ function CoopArea({ coopId, rest }: { coopId: string; rest: string }) {
   const mods = modulesFor(coop.can);
   const item = (m: (typeof mods)[number]) => ({ href: coopPath(coop.id, m.path), label: t(m.labelKey), icon: m.icon });
   const sections: NavSection[] = [
-    { items: [{ href: coopPath(coop.id), label: t('nav.home'), icon: IconHome, exact: true }, ...mods.filter((m) => m.section !== 'settings').map(item)] },
+    {
+      items: [
+        { href: coopPath(coop.id), label: t('nav.home'), icon: IconHome, exact: true },
+        ...mods.filter((m) => m.section !== 'settings').map(item),
+      ],
+    },
   ];
   const settings = mods.filter((m) => m.section === 'settings');
   if (settings.length) sections.push({ label: t('nav.sectionSettings'), items: settings.map(item) });

@@ -6,6 +6,7 @@ type Mirror<T> = { [K in keyof T]: T[K] extends string ? string : Mirror<T[K]> }
 export const en: Mirror<Dictionary> = {
   app: {
     homeLink: 'kopdes — go to the home page',
+    tagline: 'Koperasi Desa Merah Putih',
   },
   common: {
     loading: 'Loading…',
@@ -152,6 +153,7 @@ export const en: Mirror<Dictionary> = {
     title: 'Audit trail',
     description: 'Every change is recorded: who, when, and what changed. These records can never be edited or deleted.',
     filters: 'Filter the audit trail',
+    filterButton: 'Filter',
     filterAction: 'Action',
     filterEntity: 'Kind of data',
     all: 'All',
@@ -164,14 +166,13 @@ export const en: Mirror<Dictionary> = {
     who: 'By',
     entity: 'Data',
     details: 'Details',
-    show: 'Show',
+    show: 'Show details',
     showDetails: 'Show details: {{action}}',
     system: 'System',
     empty: 'No records yet',
     emptyFiltered: 'No records match the filters',
     loadMore: 'Load more',
-    end_one: 'The only record is shown',
-    end_other: 'All {{count}} records are shown',
+    end: 'This is the earliest record · {{count}} shown',
     noChanges: 'No details of the change',
     requestId: 'Request id',
   },

@@ -2,6 +2,7 @@
 export const id = {
   app: {
     homeLink: 'kopdes — ke beranda',
+    tagline: 'Koperasi Desa Merah Putih',
   },
   common: {
     loading: 'Memuat…',
@@ -146,6 +147,7 @@ export const id = {
     title: 'Jejak audit',
     description: 'Setiap perubahan tercatat: siapa, kapan, dan apa yang berubah. Catatan ini tidak dapat diubah atau dihapus.',
     filters: 'Saring jejak audit',
+    filterButton: 'Saring',
     filterAction: 'Tindakan',
     filterEntity: 'Jenis data',
     all: 'Semua',
@@ -158,13 +160,13 @@ export const id = {
     who: 'Oleh',
     entity: 'Data',
     details: 'Rincian',
-    show: 'Lihat',
+    show: 'Lihat rincian',
     showDetails: 'Lihat rincian: {{action}}',
     system: 'Sistem',
     empty: 'Belum ada catatan',
     emptyFiltered: 'Tidak ada catatan yang cocok dengan saringan',
     loadMore: 'Muat lebih banyak',
-    end_other: 'Semua {{count}} catatan sudah ditampilkan',
+    end: 'Sudah sampai catatan paling awal · {{count}} catatan ditampilkan',
     noChanges: 'Tidak ada rincian perubahan',
     requestId: 'Nomor permintaan',
   },

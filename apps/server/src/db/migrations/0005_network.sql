@@ -125,6 +125,7 @@ CREATE TABLE network_partnership_documents (
   FOREIGN KEY (cooperative_id, partnership_id) REFERENCES network_partnerships (cooperative_id, id)
 );
 CREATE INDEX network_partnership_documents_idx ON network_partnership_documents (cooperative_id, partnership_id);
+CREATE UNIQUE INDEX network_partnership_documents_id_idx ON network_partnership_documents (id);
 
 -- ── Internship programme (magang pengurus) ────────────────────────────────────────────────
 CREATE TABLE network_hosts (
@@ -297,6 +298,7 @@ CREATE TABLE network_monthly_stats (
   alumni integer NOT NULL,
   -- Per figure: 'kopdes' (the cooperative's own data) or 'manual' (reported by hand).
   sources jsonb NOT NULL DEFAULT '{}',
+  synthetic boolean NOT NULL DEFAULT false,
   refreshed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (cooperative_id, month)
 );
@@ -320,6 +322,7 @@ CREATE TABLE network_area_stats (
   alumni integer NOT NULL,
   alumni_cooperatives integer NOT NULL,
   alumni_operating integer NOT NULL,
+  synthetic integer NOT NULL,
   refreshed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (level, area_code, month)
 );

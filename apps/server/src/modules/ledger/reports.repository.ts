@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 
-const list = (xs: string[]) => sql`ARRAY[${sql.join(
-  xs.map((x) => sql`${x}`),
-  sql`, `,
-)}]::text[]`;
+const list = (xs: string[]) =>
+  sql`ARRAY[${sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
 
 export interface Letterhead {
   name: string;
@@ -19,9 +20,13 @@ export interface Letterhead {
  * tenant row already references; the ledger still calls no other module's code.
  */
 export async function letterhead(db: Db, cooperativeId: string): Promise<Letterhead | undefined> {
-  const res = await db.execute<{ name: string; legal_entity_number: string | null; address: string | null; village_code: string; time_zone: string }>(
-    sql`SELECT name, legal_entity_number, address, village_code, time_zone FROM cooperatives WHERE id = ${cooperativeId}`,
-  );
+  const res = await db.execute<{
+    name: string;
+    legal_entity_number: string | null;
+    address: string | null;
+    village_code: string;
+    time_zone: string;
+  }>(sql`SELECT name, legal_entity_number, address, village_code, time_zone FROM cooperatives WHERE id = ${cooperativeId}`);
   const r = res.rows[0];
   return r
     ? { name: r.name, legalEntityNumber: r.legal_entity_number, address: r.address, villageCode: r.village_code, timeZone: r.time_zone }
@@ -45,7 +50,13 @@ export async function linesOfCashEntries(db: Db, cooperativeId: string, cash: st
       AND l.entry_id IN (SELECT c.entry_id FROM journal_lines c
                          WHERE c.cooperative_id = ${cooperativeId} AND c.account = ANY(${list(cash)}) AND c.date BETWEEN ${from} AND ${to})
     ORDER BY l.entry_id, l.line_no`);
-  return res.rows.map((r) => ({ entry_id: r.entry_id, account: r.account, unit: r.unit, debit: BigInt(r.debit), credit: BigInt(r.credit) }));
+  return res.rows.map((r) => ({
+    entry_id: r.entry_id,
+    account: r.account,
+    unit: r.unit,
+    debit: BigInt(r.debit),
+    credit: BigInt(r.credit),
+  }));
 }
 
 export interface LedgerLine {

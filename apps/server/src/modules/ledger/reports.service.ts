@@ -15,7 +15,7 @@ import type {
   SubsidiaryLedger,
   TrialBalance,
 } from '@kopdes/shared/ledger';
-import { ACCOUNT_GROUPS, groupOf } from '@kopdes/shared/ledger';
+import { ACCOUNT_GROUPS, ACCOUNTS, groupOf } from '@kopdes/shared/ledger';
 import type { Db } from '../../db/client.js';
 import { invalidField, notFound } from '../../lib/errors.js';
 import * as balances from './balances.repository.js';
@@ -61,7 +61,10 @@ export function periodOf(ctx: ReportContext, q: { from?: string; to?: string }) 
   const to = q.to ?? ctx.today;
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) {
-    throw invalidField('query.from', 'from_after_to', { id: 'Tanggal awal harus sebelum tanggal akhir', en: '`from` must not be after `to`' });
+    throw invalidField('query.from', 'from_after_to', {
+      id: 'Tanggal awal harus sebelum tanggal akhir',
+      en: '`from` must not be after `to`',
+    });
   }
   return { from, to };
 }
@@ -80,7 +83,12 @@ const sortedCodes = (codes: Iterable<string>) => [...codes].sort();
 
 // ── Trial balance ──────────────────────────────────────────────────────────────────────────
 
-export async function trialBalance(db: Db, cooperativeId: string, ctx: ReportContext, q: { from?: string; to?: string }): Promise<TrialBalance> {
+export async function trialBalance(
+  db: Db,
+  cooperativeId: string,
+  ctx: ReportContext,
+  q: { from?: string; to?: string },
+): Promise<TrialBalance> {
   const { from, to } = periodOf(ctx, q);
   const totals = await balances.totalsByAccount(db, cooperativeId, { from, to, unit: ctx.unit ?? undefined });
   const sum = { openingDebit: 0n, openingCredit: 0n, debit: 0n, credit: 0n, closingDebit: 0n, closingCredit: 0n };
@@ -137,7 +145,12 @@ function sections(chart: Chart, nets: Map<string, bigint>, groups: string[], sig
   return { list, total };
 }
 
-export async function financialPosition(db: Db, cooperativeId: string, ctx: ReportContext, q: { asOf?: string }): Promise<FinancialPosition> {
+export async function financialPosition(
+  db: Db,
+  cooperativeId: string,
+  ctx: ReportContext,
+  q: { asOf?: string },
+): Promise<FinancialPosition> {
   const asOf = asOfOf(ctx, q.asOf);
   const totals = await balances.totalsByAccount(db, cooperativeId, { to: asOf, unit: ctx.unit ?? undefined });
   const nets = new Map<string, bigint>();
@@ -230,7 +243,13 @@ export async function incomeStatement(
   const operatingExpenses = pick(c, movements, 'Beban Usaha', isExpense(['61']), 1n);
   const financeCosts = pick(c, movements, 'Beban Keuangan', isExpense(['71']), 1n);
   const known = new Set(['51', '52', '61', '71', '81']);
-  const incomeTax = pick(c, movements, 'Pajak Penghasilan', (a) => a.type === 'expense' && (groupOf(a.code) === '81' || !known.has(groupOf(a.code))), 1n);
+  const incomeTax = pick(
+    c,
+    movements,
+    'Pajak Penghasilan',
+    (a) => a.type === 'expense' && (groupOf(a.code) === '81' || !known.has(groupOf(a.code))),
+    1n,
+  );
   const n = (x: Section) => BigInt(x.total);
   const totalRevenue = n(memberRevenue) + n(nonMemberRevenue);
   const grossSurplus = totalRevenue - n(costOfSales);
@@ -255,12 +274,12 @@ export async function incomeStatement(
 
 // ── Cash flow (direct method) ──────────────────────────────────────────────────────────────
 
-const RECEIPT_ORDER = ['revenue', 'liability', 'equity', 'asset', 'expense'];
+const RECEIPT_ORDER = ['revenue', 'equity', 'liability', 'asset', 'expense'];
 const PAYMENT_ORDER = ['expense', 'liability', 'asset', 'equity', 'cost', 'revenue'];
 
 /**
  * Each entry's net cash movement is attributed to its non-cash lines on the other side, in a
- * fixed order (a receipt to revenue first, then liabilities, equity, assets; a payment to
+ * fixed order (a receipt to revenue first, then equity, liabilities, assets; a payment to
  * expenses first), so a sale posted with its cost of goods counts as a receipt from the sale,
  * not as inventory coming in. Attributions sum exactly to the cash movement.
  */
@@ -270,7 +289,7 @@ function attributeCash(chart: Chart, cash: Set<string>, lines: repo.CashLine[]) 
     const kind = a.type === 'expense' && ['51', '52'].includes(groupOf(a.code)) && order === PAYMENT_ORDER ? 'cost' : a.type;
     return order.indexOf(kind);
   };
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j < lines.length && lines[j]!.entry_id === lines[i]!.entry_id) j++;
     const entry = lines.slice(i, j);
@@ -303,7 +322,9 @@ export async function cashFlow(db: Db, cooperativeId: string, ctx: ReportContext
     repo.linesOfCashEntries(db, cooperativeId, cashAccounts, from, to),
     repo.netBefore(db, cooperativeId, { accounts: cashAccounts, before: from, unit: ctx.unit ?? undefined }),
   ]);
-  const netChange = lines.filter((l) => cash.has(l.account) && (!ctx.unit || l.unit === ctx.unit)).reduce((t, l) => t + l.debit - l.credit, 0n);
+  const netChange = lines
+    .filter((l) => cash.has(l.account) && (!ctx.unit || l.unit === ctx.unit))
+    .reduce((t, l) => t + l.debit - l.credit, 0n);
   const flows = attributeCash(ctx.chart, cash, lines).filter((f) => !ctx.unit || f.unit === ctx.unit);
   const section = (cls: 'operating' | 'investing' | 'financing', title: string) => {
     const byAccount = new Map<string, { inflow: bigint; outflow: bigint }>();
@@ -342,7 +363,12 @@ export async function cashFlow(db: Db, cooperativeId: string, ctx: ReportContext
 
 // ── Changes in equity ──────────────────────────────────────────────────────────────────────
 
-export async function equityChanges(db: Db, cooperativeId: string, ctx: ReportContext, q: { from?: string; to?: string }): Promise<EquityChanges> {
+export async function equityChanges(
+  db: Db,
+  cooperativeId: string,
+  ctx: ReportContext,
+  q: { from?: string; to?: string },
+): Promise<EquityChanges> {
   const { from, to } = periodOf(ctx, q);
   const unit = ctx.unit ?? undefined;
   const [totals, closing] = await Promise.all([
@@ -365,7 +391,8 @@ export async function equityChanges(db: Db, cooperativeId: string, ctx: ReportCo
   for (const t of totals.sort((a, b) => a.account.localeCompare(b.account))) {
     const acc = byCode(ctx.chart, t.account);
     if (acc.type === 'equity') {
-      if (t.openingDebit || t.openingCredit || t.debit || t.credit) add(t.account, acc.name, t.openingCredit - t.openingDebit, t.credit, t.debit);
+      if (t.openingDebit || t.openingCredit || t.debit || t.credit)
+        add(t.account, acc.name, t.openingCredit - t.openingDebit, t.credit, t.debit);
     } else if (acc.type === 'revenue' || acc.type === 'expense') {
       const c = closing.get(t.account) ?? 0n;
       surplusOpening += t.openingCredit - t.openingDebit;
@@ -374,8 +401,20 @@ export async function equityChanges(db: Db, cooperativeId: string, ctx: ReportCo
     }
   }
   // Unclosed surplus: grows by the period's result, shrinks when a year-end close moves it to 3401.
-  add(null, 'SHU tahun berjalan (belum ditutup buku)', surplusOpening, pos(periodSurplus) + pos(closed), pos(-periodSurplus) + pos(-closed));
-  return { ...headOf(ctx), from, to, rows, totals: { opening: s(sum.opening), increase: s(sum.increase), decrease: s(sum.decrease), closing: s(sum.closing) } };
+  add(
+    null,
+    'SHU tahun berjalan (belum ditutup buku)',
+    surplusOpening,
+    pos(periodSurplus) + pos(closed),
+    pos(-periodSurplus) + pos(-closed),
+  );
+  return {
+    ...headOf(ctx),
+    from,
+    to,
+    rows,
+    totals: { opening: s(sum.opening), increase: s(sum.increase), decrease: s(sum.decrease), closing: s(sum.closing) },
+  };
 }
 
 // ── Books: general ledger, cash book, subsidiary ledgers ──────────────────────────────────
@@ -435,9 +474,15 @@ export async function generalLedger(
   };
 }
 
-export async function cashBook(db: Db, cooperativeId: string, ctx: ReportContext, q: { date?: string; account?: string }): Promise<CashBook> {
+export async function cashBook(
+  db: Db,
+  cooperativeId: string,
+  ctx: ReportContext,
+  q: { date?: string; account?: string },
+): Promise<CashBook> {
   const date = asOfOf(ctx, q.date, 'query.date');
-  let accounts = [...ctx.chart.accounts.values()].filter((a) => a.cashFlow === 'cash');
+  // The cash book is the till (Kas and its sub-accounts) unless a bank account is asked for.
+  let accounts = [...ctx.chart.accounts.values()].filter((a) => a.code === ACCOUNTS.KAS || a.parentCode === ACCOUNTS.KAS);
   if (q.account) {
     const acc = ctx.chart.accounts.get(q.account);
     if (!acc || acc.cashFlow !== 'cash') {

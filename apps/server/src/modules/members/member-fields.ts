@@ -276,7 +276,7 @@ export function parseDateCell(value: string | number | Date, today: string): Dat
     const iso = mo ? isoIfReal(year(m[3]!), mo, Number(m[1])) : undefined;
     return iso ? { ok: true, date: iso } : badDate(raw);
   }
-  if (/^\d+(?:[.,]\d+)?$/.test(s)) return serialOrDigits(s, Number(s.replace(',', '.')), today);
+  if (/^\d+(?:[.,]\d+)?$/.test(s) && !/^\d{4}$/.test(s)) return serialOrDigits(s, Number(s.replace(',', '.')), today);
   return badDate(raw);
 }
 
@@ -287,7 +287,7 @@ function serialOrDigits(raw: string, n: number, today: string): DateResult {
     if (iso) return { ok: true, date: iso };
   }
   const iso = excelSerialToIso(n);
-  if (iso && iso <= `${Number(today.slice(0, 4)) + 50}-12-31`) return { ok: true, date: iso };
+  if (iso && iso >= '1910-01-01' && iso <= `${Number(today.slice(0, 4)) + 50}-12-31`) return { ok: true, date: iso };
   return badDate(raw);
 }
 
@@ -323,9 +323,9 @@ const OCCUPATION_WORDS: [RegExp, Occupation][] = [
   [/wiraswasta|wirausaha|pengusaha|usaha/, 'entrepreneur'],
   [/karyawan|pegawai\s*swasta|swasta/, 'private_employee'],
   [/\bpns\b|\basn\b|\btni\b|polri|pegawai\s*negeri|polisi/, 'civil_servant'],
-  [/guru|pengajar|dosen/, 'teacher'],
-  [/buruh|\bbhl\b|kuli|tukang/, 'labourer'],
   [/rumah\s*tangga|\birt\b/, 'homemaker'],
+  [/\bguru\b|pengajar|dosen/, 'teacher'],
+  [/buruh|\bbhl\b|kuli|tukang/, 'labourer'],
   [/pelajar|mahasiswa|siswa/, 'student'],
   [/pensiun|purnawirawan/, 'retired'],
 ];

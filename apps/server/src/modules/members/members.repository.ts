@@ -18,13 +18,16 @@ export const findMember = (db: Db, cooperativeId: string, id: string): Promise<M
     .limit(1)
     .then((r) => r[0] as MemberWithGroup | undefined);
 
-/** The member row locked for a status change or settlement. */
+/**
+ * The member row locked for a status change or settlement. NO KEY UPDATE, so that postings whose
+ * foreign keys take a key-share lock on the row are not blocked (and cannot deadlock with it).
+ */
 export const lockMember = (db: Db, cooperativeId: string, id: string) =>
   db
     .select()
     .from(members)
     .where(and(eq(members.cooperativeId, cooperativeId), eq(members.id, id)))
-    .for('update')
+    .for('no key update')
     .then((r) => r[0]);
 
 export const findMemberOfUser = (db: Db, cooperativeId: string, userId: string): Promise<MemberWithGroup | undefined> =>
@@ -32,14 +35,6 @@ export const findMemberOfUser = (db: Db, cooperativeId: string, userId: string):
     .where(and(eq(members.cooperativeId, cooperativeId), eq(members.userId, userId)))
     .limit(1)
     .then((r) => r[0] as MemberWithGroup | undefined);
-
-export const findMembersByIds = (db: Db, cooperativeId: string, ids: string[]) =>
-  ids.length
-    ? db
-        .select({ id: members.id, number: members.number, fullName: members.fullName, status: members.status })
-        .from(members)
-        .where(and(eq(members.cooperativeId, cooperativeId), inArray(members.id, ids)))
-    : Promise.resolve([]);
 
 export const findByNiks = (db: Db, cooperativeId: string, niks: string[]) =>
   niks.length
@@ -190,4 +185,35 @@ export async function raiseMemberNumber(db: Db, cooperativeId: string, atLeast: 
   await db.execute(sql`
     INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${SERIES}, ${atLeast})
     ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = greatest(number_sequences.last_value, ${atLeast})`);
+}
+
+// ── lean lists for other modules ────────────────────────────────────────────────────────────
+
+export interface DirectoryFilter {
+  ids?: string[];
+  status?: string;
+  farmerGroupId?: string;
+  joinedBy?: string;
+}
+
+export function directory(db: Db, cooperativeId: string, f: DirectoryFilter) {
+  const conds: SQL[] = [eq(members.cooperativeId, cooperativeId)];
+  if (f.ids) conds.push(f.ids.length ? inArray(members.id, f.ids) : sql`false`);
+  if (f.status) conds.push(eq(members.status, f.status));
+  if (f.farmerGroupId) conds.push(eq(members.farmerGroupId, f.farmerGroupId));
+  if (f.joinedBy) conds.push(lte(members.joinDate, f.joinedBy));
+  return db
+    .select({
+      id: members.id,
+      number: members.number,
+      fullName: members.fullName,
+      status: members.status,
+      joinDate: members.joinDate,
+      phone: members.phone,
+      farmerGroupName: farmerGroups.name,
+    })
+    .from(members)
+    .leftJoin(farmerGroups, and(eq(farmerGroups.cooperativeId, members.cooperativeId), eq(farmerGroups.id, members.farmerGroupId)))
+    .where(and(...conds))
+    .orderBy(asc(members.number));
 }

@@ -421,18 +421,18 @@ const refOf = (m: repo.MemberRow & { farmerGroupName?: string | null }): MemberR
   villageCode: m.villageCode,
 });
 
-/** For other modules: a member's identity and status, or 404 naming the field that held the id. */
-export async function memberRef(db: Db, cooperativeId: string, id: string, field = 'memberId'): Promise<MemberRef> {
+/**
+ * For other modules: a member's identity and status. An unknown id in the URL is a 404; one in a
+ * request body (`inBody`) is a 422 naming the field that held it.
+ */
+export async function memberRef(db: Db, cooperativeId: string, id: string, opts: { inBody?: boolean; field?: string } = {}): Promise<MemberRef> {
   const m = await repo.findMember(db, cooperativeId, id);
   if (!m) {
+    if (!opts.inBody) throw memberNotFound();
     const message = { id: 'Anggota tidak ditemukan di koperasi ini', en: 'Member not found in this cooperative' };
-    throw new AppError('not_found', 'member_not_found', message, [{ field, code: 'member_not_found', message }]);
+    throw new AppError('unprocessable', 'member_not_found', message, [{ field: opts.field ?? 'memberId', code: 'member_not_found', message }]);
   }
   return refOf(m);
-}
-
-export async function memberRefs(db: Db, cooperativeId: string, ids: string[]) {
-  return repo.findMembersByIds(db, cooperativeId, [...new Set(ids)]);
 }
 
 /**
@@ -465,7 +465,7 @@ export async function linkUser(db: Db, actor: Actor, cooperativeId: string, memb
       const roles = await rolesIn(tx, cooperativeId, userId);
       if (!roles.length) {
         const message = { id: 'Pengguna tidak terdaftar di koperasi ini', en: 'The user does not belong to this cooperative' };
-        throw new AppError('not_found', 'user_not_found', message, [{ field: 'userId', code: 'user_not_found', message }]);
+        throw new AppError('unprocessable', 'user_not_found', message, [{ field: 'userId', code: 'user_not_found', message }]);
       }
       const other = await repo.findMemberOfUser(tx, cooperativeId, userId);
       if (other && other.id !== memberId) {
@@ -491,8 +491,9 @@ export async function linkUser(db: Db, actor: Actor, cooperativeId: string, memb
 /** The member record of the signed-in user; 404 when the account is not linked to one. */
 export async function memberOfUser(db: Db, cooperativeId: string, userId: string): Promise<Member> {
   const row = await repo.findMemberOfUser(db, cooperativeId, userId);
+  // Not a 404: the route exists and the caller may use it; their account lacks a link.
   if (!row)
-    throw notFound({
+    throw conflict('member_not_linked', {
       id: 'Akun Anda belum terhubung dengan data anggota; hubungi pengurus koperasi',
       en: 'Your account is not linked to a member record; ask the cooperative board',
     });
@@ -546,4 +547,24 @@ export async function createFarmerGroup(db: Db, actor: Actor, cooperativeId: str
     await recordAudit(tx, cooperativeId, actor, { action: 'farmer_group.create', entityType: 'farmer_group', entityId: id, changes: { name } });
   });
   return (await listFarmerGroups(db, cooperativeId)).find((g) => g.id === id)!;
+}
+
+export interface DirectoryEntry {
+  id: string;
+  number: number;
+  fullName: string;
+  status: MemberStatus;
+  joinDate: string;
+  phone: string | null;
+  farmerGroupName: string | null;
+}
+
+/** Lean member rows for other modules (billing, arrears, balances), ordered by number. */
+export async function memberDirectory(db: Db, cooperativeId: string, f: repo.DirectoryFilter = {}): Promise<DirectoryEntry[]> {
+  if (f.ids && f.ids.length > 10_000) {
+    const out: DirectoryEntry[] = [];
+    for (let i = 0; i < f.ids.length; i += 10_000) out.push(...(await memberDirectory(db, cooperativeId, { ...f, ids: f.ids.slice(i, i + 10_000) })));
+    return out.sort((a, b) => a.number - b.number);
+  }
+  return (await repo.directory(db, cooperativeId, f)) as DirectoryEntry[];
 }

@@ -9,6 +9,7 @@ import { hashPassword } from '../../lib/password.js';
 import { createCooperative, findCooperativeByName } from '../../modules/cooperatives/cooperatives.service.js';
 import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/auth/users.service.js';
 import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
+import { seedLedgerDemo } from './ledger-demo.js';
 
 export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
   const existing = await findCooperativeByName(db, DEMO_COOP.name);
@@ -24,6 +25,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeI
     if (!(await findUserByContact(tx, { email: DEMO_ADMIN.email }))) {
       await createUser(tx, { ...DEMO_ADMIN, passwordHash, platformRole: 'admin' });
     }
+    await seedLedgerDemo(tx, coop.id);
     return { created: true, cooperativeId: coop.id };
   });
 }

@@ -1,8 +1,9 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/id';
-import { Button, Card, Center, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Center, Collapse, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
-import { IconFilterOff, IconHistory } from '@tabler/icons-react';
+import { IconFilter, IconFilterOff, IconHistory } from '@tabler/icons-react';
 import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,13 +46,25 @@ export default function AuditPage() {
   };
   const log = useAuditLog(coop.id, coop.timeZone, filters);
   const [open, setOpen] = useState<AuditEntry | null>(null);
-  const filtered = Object.values(filters).some(Boolean);
+  const active = Object.values(filters).filter(Boolean).length;
+  const filtered = active > 0;
+  // On a phone the filters fold away so the records come first.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [showFilters, setShowFilters] = useState(false);
 
   const actionLabel = (a: string) => t(`auditActions.${a}`, { defaultValue: a });
   const entityLabel = (e: string) => t(`auditEntities.${e}`, { defaultValue: e });
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', header: t('audit.when'), render: (e) => <DateText instant={e.at} />, width: 200 },
+    {
+      key: 'at',
+      header: t('audit.when'),
+      render: (e) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <DateText instant={e.at} />
+        </span>
+      ),
+    },
     { key: 'action', header: t('audit.action'), primary: true, render: (e) => actionLabel(e.action) },
     { key: 'who', header: t('audit.who'), render: (e) => (e.actorId ? e.actorLabel : t('audit.system')) },
     {
@@ -74,7 +87,12 @@ export default function AuditPage() {
       actions: true,
       align: 'right',
       render: (e) => (
-        <Button variant="subtle" size="compact-sm" onClick={() => setOpen(e)} aria-label={t('audit.showDetails', { action: actionLabel(e.action) })}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => setOpen(e)}
+          aria-label={t('audit.showDetails', { action: actionLabel(e.action) })}
+        >
           {t('audit.show')}
         </Button>
       ),
@@ -85,61 +103,85 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.description')}
+        actions={
+          phone && (
+            <Button
+              variant="default"
+              leftSection={<IconFilter size={18} />}
+              rightSection={
+                active ? (
+                  <Badge size="sm" circle>
+                    {active}
+                  </Badge>
+                ) : null
+              }
+              onClick={() => setShowFilters((v) => !v)}
+              aria-expanded={showFilters}
+            >
+              {t('audit.filterButton')}
+            </Button>
+          )
+        }
+      />
       <DatesProvider settings={{ locale: currentLang(), firstDayOfWeek: 1 }}>
-        <Card padding="md" mb="md" component="section" aria-label={t('audit.filters')}>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-            <Select
-              label={t('audit.filterAction')}
-              placeholder={t('audit.all')}
-              data={knownActions().map((a) => ({ value: a, label: actionLabel(a) }))}
-              value={filters.action ?? null}
-              onChange={(v) => setSearch({ tindakan: v })}
-              searchable
-              clearable
-            />
-            <Select
-              label={t('audit.filterEntity')}
-              placeholder={t('audit.all')}
-              data={knownEntities().map((e) => ({ value: e, label: entityLabel(e) }))}
-              value={filters.entityType ?? null}
-              onChange={(v) => setSearch({ data: v })}
-              clearable
-            />
-            <DatePickerInput
-              size="md"
-              label={t('audit.from')}
-              placeholder={t('audit.anyDate')}
-              valueFormat="D MMMM YYYY"
-              value={filters.from ?? null}
-              maxDate={filters.to}
-              onChange={(v) => setSearch({ dari: v })}
-              clearable
-            />
-            <DatePickerInput
-              size="md"
-              label={t('audit.to')}
-              placeholder={t('audit.anyDate')}
-              valueFormat="D MMMM YYYY"
-              value={filters.to ?? null}
-              minDate={filters.from}
-              onChange={(v) => setSearch({ sampai: v })}
-              clearable
-            />
-          </SimpleGrid>
-          {filtered && (
-            <Group justify="flex-end" mt="sm">
-              <Button
-                variant="subtle"
-                size="sm"
-                leftSection={<IconFilterOff size={16} />}
-                onClick={() => setSearch({ tindakan: null, data: null, dari: null, sampai: null })}
-              >
-                {t('audit.clearFilters')}
-              </Button>
-            </Group>
-          )}
-        </Card>
+        <Collapse in={!phone || showFilters}>
+          <Card padding="md" mb="md" component="section" aria-label={t('audit.filters')}>
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+              <Select
+                label={t('audit.filterAction')}
+                placeholder={t('audit.all')}
+                data={knownActions().map((a) => ({ value: a, label: actionLabel(a) }))}
+                value={filters.action ?? null}
+                onChange={(v) => setSearch({ tindakan: v })}
+                searchable
+                clearable
+              />
+              <Select
+                label={t('audit.filterEntity')}
+                placeholder={t('audit.all')}
+                data={knownEntities().map((e) => ({ value: e, label: entityLabel(e) }))}
+                value={filters.entityType ?? null}
+                onChange={(v) => setSearch({ data: v })}
+                clearable
+              />
+              <DatePickerInput
+                size="md"
+                label={t('audit.from')}
+                placeholder={t('audit.anyDate')}
+                valueFormat="D MMMM YYYY"
+                value={filters.from ?? null}
+                maxDate={filters.to}
+                onChange={(v) => setSearch({ dari: v })}
+                clearable
+              />
+              <DatePickerInput
+                size="md"
+                label={t('audit.to')}
+                placeholder={t('audit.anyDate')}
+                valueFormat="D MMMM YYYY"
+                value={filters.to ?? null}
+                minDate={filters.from}
+                onChange={(v) => setSearch({ sampai: v })}
+                clearable
+              />
+            </SimpleGrid>
+            {filtered && (
+              <Group justify="flex-end" mt="sm">
+                <Button
+                  variant="subtle"
+                  size="sm"
+                  leftSection={<IconFilterOff size={16} />}
+                  onClick={() => setSearch({ tindakan: null, data: null, dari: null, sampai: null })}
+                >
+                  {t('audit.clearFilters')}
+                </Button>
+              </Group>
+            )}
+          </Card>
+        </Collapse>
       </DatesProvider>
 
       {log.isPending ? (

@@ -66,16 +66,21 @@ export default function SignInPage() {
             <Box bg="white" p={4} style={{ borderRadius: 10, display: 'flex' }}>
               <FlagMark size={28} />
             </Box>
-            <Text fw={800} fz={22} c="white" lts={-0.3}>
-              kopdes
-            </Text>
+            <div>
+              <Text fw={800} fz={22} c="white" lts={-0.3} lh={1.1}>
+                kopdes
+              </Text>
+              <Text size="xs" c="white" opacity={0.9}>
+                {t('app.tagline')}
+              </Text>
+            </div>
           </Group>
           <Box bg="white" style={{ borderRadius: 999 }}>
             <LanguageSwitch signedIn={false} />
           </Box>
         </Group>
 
-        <Card shadow="md" padding="xl" radius="lg">
+        <Card shadow="md" padding="lg" radius="lg">
           <Stack gap={4} mb="lg">
             <Title order={1} fz={26}>
               {t('auth.title')}

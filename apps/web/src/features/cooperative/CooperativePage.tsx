@@ -90,7 +90,13 @@ function ProfileForm({ p, onDone }: { p: Cooperative; onDone: () => void }) {
         noValidate
         onSubmit={form.onSubmit((v) => {
           setAlert(null);
-          const before = { name: p.name, legalEntityNumber: p.legalEntityNumber ?? '', villageCode: p.villageCode, timeZone: p.timeZone, address: p.address ?? '' };
+          const before = {
+            name: p.name,
+            legalEntityNumber: p.legalEntityNumber ?? '',
+            villageCode: p.villageCode,
+            timeZone: p.timeZone,
+            address: p.address ?? '',
+          };
           const changes: Record<string, string | null> = {};
           for (const k of Object.keys(v) as (keyof typeof v)[]) {
             if (v[k].trim() !== before[k]) changes[k] = k === 'legalEntityNumber' || k === 'address' ? v[k].trim() || null : v[k].trim();

@@ -9,8 +9,7 @@ import { api } from '../../api/client.js';
 
 export type Village = z.infer<typeof village>;
 
-export const villageLabel = (v: Village) =>
-  `${v.name} — ${v.district.name}, ${v.regency.name}, ${v.province.name} (${v.code})`;
+export const villageLabel = (v: Village) => `${v.name} — ${v.district.name}, ${v.regency.name}, ${v.province.name} (${v.code})`;
 
 // Provinces by their Kemendagri code: Kalimantan Barat and Tengah keep WIB under Asia/Pontianak;
 // Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara and Sulawesi are WITA; Maluku and Papua WIT.

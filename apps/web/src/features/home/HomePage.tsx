@@ -1,4 +1,3 @@
-import { ROLE_LABELS } from '@kopdes/shared/auth';
 import { todayIn, zoneLabel } from '@kopdes/shared/format';
 import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
@@ -12,6 +11,7 @@ import { DateText } from '../../components/DateText.js';
 import { ErrorState } from '../../components/States.js';
 import { hourIn, weekdayOf, zoneOffset } from '../../components/format.js';
 import { currentLang } from '../../i18n/index.js';
+import { roleLabel, sortRoles } from '../../components/roles.js';
 
 function greetingKey(hour: number) {
   if (hour >= 4 && hour < 11) return 'home.greeting.morning';
@@ -34,7 +34,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** "+07:00" → "UTC+7" */
-const utcLabel = (offset: string) => `UTC${offset.slice(0, 1)}${Number(offset.slice(1, 3))}${offset.endsWith(':00') ? '' : offset.slice(3)}`;
+const utcLabel = (offset: string) =>
+  `UTC${offset.slice(0, 1)}${Number(offset.slice(1, 3))}${offset.endsWith(':00') ? '' : offset.slice(3)}`;
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -49,14 +50,9 @@ export default function HomePage() {
 
   return (
     <Stack gap="xl">
-      <div>
-        <Text c="dimmed" size="sm" data-testid="today">
-          {weekdayOf(today, lang)}, <DateText date={today} /> · {zoneLabel(coop.timeZone)}
-        </Text>
-        <Title order={1} fz={{ base: 26, sm: 32 }}>
-          {t(greetingKey(hourIn(coop.timeZone)), { name: firstName })}
-        </Title>
-      </div>
+      <Title order={1} fz={{ base: 26, sm: 32 }}>
+        {t(greetingKey(hourIn(coop.timeZone)), { name: firstName })}
+      </Title>
 
       <Card padding="lg" aria-labelledby="coop-profile-title">
         {profile.isError ? (
@@ -73,9 +69,9 @@ export default function HomePage() {
                 </Title>
               </div>
               <Group gap={6}>
-                {coop.roles.map((r) => (
-                  <Badge key={r} variant="light" size="lg" radius="sm">
-                    {ROLE_LABELS[r][lang]}
+                {sortRoles(coop.roles).map((r) => (
+                  <Badge key={r} variant="light" color="gray" size="lg" radius="sm">
+                    {roleLabel(r)}
                   </Badge>
                 ))}
               </Group>
@@ -83,7 +79,7 @@ export default function HomePage() {
             {!p ? (
               <Skeleton height={96} />
             ) : (
-              <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
+              <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="sm">
                 <Fact label={t('coop.village')}>{p.village?.name ?? p.villageCode}</Fact>
                 <Fact label={t('coop.district')}>{p.village?.district.name ?? '—'}</Fact>
                 <Fact label={t('coop.regency')}>{p.village?.regency.name ?? '—'}</Fact>
@@ -92,7 +88,9 @@ export default function HomePage() {
                   {zoneLabel(p.timeZone)} ({utcLabel(zoneOffset(p.timeZone))})
                 </Fact>
                 <Fact label={t('home.today')}>
-                  <DateText date={today} />
+                  <span data-testid="today">
+                    {weekdayOf(today, lang)}, <DateText date={today} />
+                  </span>
                 </Fact>
               </SimpleGrid>
             )}

@@ -59,7 +59,13 @@ export function AddUserDialog({ opened, onClose }: { opened: boolean; onClose: (
               {alert}
             </Alert>
           )}
-          <TextInput label={t('users.form.fullName')} required autoComplete="off" key={form.key('fullName')} {...form.getInputProps('fullName')} />
+          <TextInput
+            label={t('users.form.fullName')}
+            required
+            autoComplete="off"
+            key={form.key('fullName')}
+            {...form.getInputProps('fullName')}
+          />
           <Text size="sm" c="dimmed">
             {t('users.form.contactHint')}
           </Text>

@@ -1,4 +1,3 @@
-import { ROLE_LABELS } from '@kopdes/shared/auth';
 import { formatPhoneId } from '@kopdes/shared/phone';
 import { Alert, Badge, Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconInfoCircle, IconShieldCog, IconUserPlus } from '@tabler/icons-react';
@@ -10,7 +9,7 @@ import { DataTable, type Column } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState } from '../../components/States.js';
-import { currentLang } from '../../i18n/index.js';
+import { roleLabel, sortRoles } from '../../components/roles.js';
 import { AddUserDialog } from './AddUserDialog.js';
 import { RolesDialog } from './RolesDialog.js';
 import { useCoopUsers, type CoopUser } from './users-api.js';
@@ -23,7 +22,6 @@ export default function UsersPage() {
   const canManage = coop.can('users.manage');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<CoopUser | null>(null);
-  const lang = currentLang();
 
   const columns: Column<CoopUser>[] = [
     {
@@ -60,9 +58,9 @@ export default function UsersPage() {
       header: t('users.roles'),
       render: (u) => (
         <Group gap={4}>
-          {u.roles.map((r) => (
-            <Badge key={r} variant={r === 'anggota' ? 'outline' : 'light'} radius="sm">
-              {ROLE_LABELS[r][lang]}
+          {sortRoles(u.roles).map((r) => (
+            <Badge key={r} variant="light" color={r === 'ketua' ? 'merah' : 'gray'} radius="sm">
+              {roleLabel(r)}
             </Badge>
           ))}
         </Group>
@@ -91,7 +89,7 @@ export default function UsersPage() {
       align: 'right',
       render: (u) => (
         <Button
-          variant="light"
+          variant="default"
           size="sm"
           leftSection={<IconShieldCog size={16} />}
           onClick={() => setEditing(u)}

@@ -1,0 +1,139 @@
+/**
+ * Users, roles, the cooperative's profile and the audit trail, driven through the web app by the
+ * ketua, and read (not changed) by the pengawas.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium, newPage, signIn } from './browser.js';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let close: () => Promise<void>;
+let home: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const opened = await newPage(browser, base);
+  page = opened.page;
+  close = () => opened.context.close();
+  await signIn(page, 'ketua@alamendah.kopdes.id');
+  await page.waitForURL(/\/k\/kop_/);
+  home = new URL(page.url()).pathname;
+});
+afterAll(async () => {
+  await close?.();
+  await browser?.close();
+});
+
+const dialog = () => page.getByRole('dialog');
+const row = (name: string) => page.getByRole('row').filter({ hasText: name });
+
+describe('users and roles', () => {
+  test('the ketua adds a user; a taken email is shown on the email field', async () => {
+    await page.goto(`${home}/pengguna`);
+    await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await dialog().getByLabel(/^Nama lengkap/).fill('Siti Aminah');
+    await dialog().getByLabel(/^Email/).fill('bendahara@alamendah.kopdes.id');
+    await dialog().getByLabel(/^Kata sandi awal/).fill('kopdes-siti-2025');
+    await dialog().getByRole('button', { name: 'Tambahkan' }).click();
+    await dialog().getByText('Email sudah dipakai').waitFor();
+    const email = dialog().getByLabel(/^Email/);
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+
+    await email.fill('siti@alamendah.kopdes.id');
+    await dialog().getByLabel(/^Nomor HP/).fill('0812 2025 0077');
+    await dialog().getByRole('button', { name: 'Tambahkan' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByText('Siti Aminah ditambahkan').waitFor();
+    const siti = row('Siti Aminah');
+    await siti.waitFor();
+    expect(await siti.textContent()).toContain('0812-2025-0077');
+    expect(await siti.textContent()).toContain('Anggota');
+  });
+
+  test('the ketua grants and revokes a role; the last role cannot be taken away', async () => {
+    await row('Siti Aminah').getByRole('button', { name: 'Atur peran Siti Aminah' }).click();
+    const anggota = dialog().getByRole('checkbox', { name: 'Anggota' });
+    expect(await anggota.isChecked()).toBe(true);
+    expect(await anggota.isDisabled()).toBe(true);
+
+    await dialog().getByRole('checkbox', { name: 'Petugas' }).check();
+    await page.getByText('Peran Petugas diberikan kepada Siti Aminah').waitFor();
+    await expect.poll(() => anggota.isDisabled()).toBe(false);
+    await anggota.uncheck();
+    await page.getByText('Peran Anggota dicabut dari Siti Aminah').waitFor();
+    await expect.poll(() => dialog().getByRole('checkbox', { name: 'Petugas' }).isDisabled()).toBe(true);
+    await dialog().getByRole('button', { name: 'Tutup' }).click();
+    await expect.poll(async () => (await row('Siti Aminah').textContent()) ?? '').toMatch(/Petugas/);
+    expect(await row('Siti Aminah').textContent()).not.toContain('Anggota');
+  });
+
+  test('the ketua cannot take away their own ketua role', async () => {
+    await row('Ujang Supriatna').getByRole('button', { name: /^Atur peran/ }).click();
+    expect(await dialog().getByRole('checkbox', { name: 'Ketua' }).isDisabled()).toBe(true);
+    await dialog().getByText('Anda tidak dapat mencabut peran ketua Anda sendiri').waitFor();
+    await dialog().getByRole('button', { name: 'Tutup' }).click();
+  });
+});
+
+describe('cooperative profile', () => {
+  test('the ketua edits the address; a bad village is refused on its field', async () => {
+    await page.goto(`${home}/profil`);
+    await page.getByRole('button', { name: 'Ubah profil' }).click();
+    await page.getByLabel(/^Alamat/).fill('Jl. Raya Ciwidey–Rancabali No. 12, Alamendah');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Profil koperasi tersimpan').waitFor();
+    await page.getByText('Jl. Raya Ciwidey–Rancabali No. 12, Alamendah').waitFor();
+  });
+});
+
+describe('audit trail', () => {
+  test('lists what was done, newest first, and filters by action', async () => {
+    await page.goto(`${home}/audit`);
+    await page.getByRole('heading', { name: 'Jejak audit', level: 1 }).waitFor();
+    const actions = async () => (await page.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+    await expect.poll(async () => (await actions())[0] ?? '').toContain('Profil koperasi diubah');
+    const all = await actions();
+    expect(all.some((t) => t.includes('Peran dicabut') && t.includes('Ujang Supriatna'))).toBe(true);
+    expect(all.some((t) => t.includes('Pengguna ditambahkan'))).toBe(true);
+    expect(all.at(-1)).toContain('Koperasi didaftarkan');
+    expect(all[0]).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} \d{2}\.\d{2} WIB/);
+
+    await page.getByRole('textbox', { name: 'Tindakan' }).click();
+    await page.getByRole('option', { name: 'Peran diberikan' }).click();
+    await page.waitForURL(/tindakan=role\.grant/);
+    await expect.poll(async () => (await actions()).every((t) => t.includes('Peran diberikan'))).toBe(true);
+    expect((await actions()).length).toBe(1);
+
+    await page.getByRole('button', { name: /^Lihat rincian/ }).first().click();
+    await page.getByRole('dialog').getByText('petugas').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Hapus saringan' }).click();
+    await expect.poll(async () => (await actions()).length).toBe(all.length);
+  });
+
+  test('a date range in the cooperative calendar that holds nothing shows the empty state', async () => {
+    await page.goto(`${home}/audit?dari=2020-01-01&sampai=2020-01-31`);
+    await page.getByText('Tidak ada catatan yang cocok dengan saringan').waitFor();
+  });
+});
+
+describe('the pengawas', () => {
+  test('reads users and the audit trail but changes nothing', async () => {
+    const other = await newPage(browser, base);
+    await signIn(other.page, 'pengawas@alamendah.kopdes.id');
+    await other.page.waitForURL(/\/k\/kop_/);
+    await other.page.goto(`${home}/pengguna`);
+    await other.page.getByRole('row').filter({ hasText: 'Siti Aminah' }).waitFor();
+    expect(await other.page.getByRole('button', { name: 'Tambah pengguna' }).count()).toBe(0);
+    expect(await other.page.getByRole('button', { name: /^Atur peran/ }).count()).toBe(0);
+    await other.page.goto(`${home}/audit`);
+    await other.page.locator('tbody tr').first().waitFor();
+    await other.page.goto(`${home}/profil`);
+    await other.page.getByRole('heading', { name: 'Profil koperasi', level: 1 }).waitFor();
+    expect(await other.page.getByRole('button', { name: 'Ubah profil' }).count()).toBe(0);
+    await other.context.close();
+  });
+});
