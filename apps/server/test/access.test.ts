@@ -61,7 +61,10 @@ beforeAll(async () => {
   const users = await Promise.all(COOP_ROLES.map((r) => makeUser(t.db, coopA, [r])));
   const adminUser = await makeUser(t.db, null, [], { platformRole: 'admin' });
   // scrypt costs about a second per sign-in here: sign everyone in once, side by side.
-  const signedIn = await Promise.all([...COOP_ROLES.map((r, i) => userPrincipal(r, users[i]!)), userPrincipal('platform admin', adminUser)]);
+  const signedIn = await Promise.all([
+    ...COOP_ROLES.map((r, i) => userPrincipal(r, users[i]!)),
+    userPrincipal('platform admin', adminUser),
+  ]);
   COOP_ROLES.forEach((r, i) => roles.set(r, signedIn[i]!));
   admin = signedIn[COOP_ROLES.length]!;
   anonymous = { label: 'anonymous', client: new Client(t.app) };
@@ -191,7 +194,7 @@ describe.each(ops.map((op) => [op.id, op] as const))('%s', (_id, op) => {
     },
   );
 
-  it.runIf(coop)("an API token acts only within its scopes and its own cooperative", async () => {
+  it.runIf(coop)('an API token acts only within its scopes and its own cooperative', async () => {
     const res = await call(tokenRead, op, await pathValues(op, ctxOf(coopA)));
     expectNoLeak(op, tokenRead, res);
     if (coop === 'coop.read') expectAllowed(op, tokenRead, res);

@@ -13,8 +13,8 @@ import { sha256 } from '../src/lib/tokens.js';
 import { signIn, testApp } from './support/app.js';
 import { makeCoop, makeUser } from './support/factories.js';
 import { casesFor, type Case } from './support/malformed-cases.js';
-import { pathValues, ROUTE_FIXTURES } from './support/route-fixtures.js';
-import { apiDocument, databaseDigest, operationsOf, type Operation } from './support/routes.js';
+import { fixtureFor, pathValues } from './support/route-fixtures.js';
+import { apiDocument, databaseDigest, isCoopRoute, operationsOf, type Operation } from './support/routes.js';
 
 export const MALFORMED_RUNS = Number(process.env.KOPDES_MALFORMED_RUNS ?? 200);
 const SEED = process.env.KOPDES_MALFORMED_SEED ? Number(process.env.KOPDES_MALFORMED_SEED) : undefined;
@@ -46,11 +46,13 @@ beforeAll(async () => {
 
 afterAll(() => {
   const summary = [...families.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
-  console.log(`malformed: ${MALFORMED_RUNS} runs per route over ${ops.length} routes\n  ${timings.join('\n  ')}\n  cases: ${summary.join(', ')}`);
+  console.log(
+    `malformed: ${MALFORMED_RUNS} runs per route over ${ops.length} routes\n  ${timings.join('\n  ')}\n  cases: ${summary.join(', ')}`,
+  );
 });
 
 async function send(c: Case) {
-  const res = await t.app.request(c.url, { method: c.method, headers: c.headers, body: c.body });
+  const res = await t.app.request(c.url, { method: c.method, headers: c.headers, body: c.body as BodyInit | undefined });
   const text = await res.text();
   let body: any;
   try {
@@ -104,14 +106,16 @@ describe.each(ops.map((op) => [op.id, op] as const))('%s', (_id, op) => {
     `refuses malformed requests with a 4xx problem naming the field, and writes nothing`,
     async () => {
       const values = await pathValues(op, { db: t.db, clock: systemClock, coopId, callerId });
-      const tenantParams = op.pathParams.filter((p) => p.name !== 'coopId' && ROUTE_FIXTURES[p.name]!.tenant).map((p) => p.name);
+      // Under /api/coops/{coopId} tenancy decides about the cooperative; elsewhere it is an ordinary id.
+      const tenantParams = op.pathParams
+        .filter((p) => (p.name === 'coopId' ? !isCoopRoute(op) : fixtureFor(p.name, op).tenant))
+        .map((p) => p.name);
       // Any signed-in request may refresh its session's expiry; that is not a write by the route.
       const before = await databaseDigest(t.db, ['sessions']);
       const started = performance.now();
       await fc.assert(
-        fc.asyncProperty(
-          casesFor({ op, values, tenantParams, session, expiredSessionToken, bodyLimitBytes: BODY_LIMIT }),
-          async (c) => check(op, c),
+        fc.asyncProperty(casesFor({ op, values, tenantParams, session, expiredSessionToken, bodyLimitBytes: BODY_LIMIT }), async (c) =>
+          check(op, c),
         ),
         { numRuns: MALFORMED_RUNS, seed: SEED, endOnFailure: true },
       );

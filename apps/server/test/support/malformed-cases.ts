@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { SESSION_COOKIE } from '../../src/http/middleware.js';
 import {
   fillPath,
+  isCoopRoute,
   queryString,
   typesOf,
   validArb,
@@ -104,11 +105,20 @@ function wrongTypeRaw(s: JsonSchema): fc.Arbitrary<string> | undefined {
   const byType: Record<JsonType, fc.Arbitrary<string>> = {
     string: fc.string({ maxLength: 20 }).map((v) => JSON.stringify(v)),
     integer: fc.integer().map(String),
-    number: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)).map(String),
+    number: fc
+      .double({ noNaN: true, noDefaultInfinity: true })
+      .filter((d) => !Number.isInteger(d))
+      .map(String),
     boolean: fc.boolean().map(String),
     null: fc.constant('null'),
-    object: fc.oneof(fc.dictionary(ALNUM, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((v) => JSON.stringify(v)), deepObjects),
-    array: fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }).map((v) => JSON.stringify(v)), deepArrays),
+    object: fc.oneof(
+      fc.dictionary(ALNUM, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((v) => JSON.stringify(v)),
+      deepObjects,
+    ),
+    array: fc.oneof(
+      fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }).map((v) => JSON.stringify(v)),
+      deepArrays,
+    ),
   };
   const wrong = (Object.keys(byType) as JsonType[]).filter((t) => !allowed.has(t) && !(t === 'integer' && allowed.has('number')));
   return wrong.length ? fc.oneof(...wrong.map((t) => byType[t])) : undefined;
@@ -124,7 +134,9 @@ function outOfRange(s: JsonSchema): fc.Arbitrary<unknown>[] {
   if (types.has('string') && !s.enum) {
     if (s.maxLength !== undefined) {
       const over = s.maxLength + 1;
-      out.push(fc.oneof(fc.integer({ min: over, max: over + 500 }), fc.integer({ min: over, max: over + 200_000 })).map((n) => 'x'.repeat(n)));
+      out.push(
+        fc.oneof(fc.integer({ min: over, max: over + 500 }), fc.integer({ min: over, max: over + 200_000 })).map((n) => 'x'.repeat(n)),
+      );
     }
     if ((s.minLength ?? 0) >= 1) out.push(fc.constant(''));
     if (s.pattern) {
@@ -138,11 +150,18 @@ function outOfRange(s: JsonSchema): fc.Arbitrary<unknown>[] {
     const lo = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum : undefined);
     const hi = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum : undefined);
     if (lo !== undefined) out.push(fc.integer({ min: 1, max: 1_000_000 }).map((k) => (s.minimum !== undefined ? lo - k : lo)));
-    if (hi !== undefined) out.push(fc.oneof(fc.integer({ min: 1, max: 1_000_000 }).map((k) => (s.maximum !== undefined ? hi + k : hi)), fc.constant(1e300)));
+    if (hi !== undefined)
+      out.push(
+        fc.oneof(
+          fc.integer({ min: 1, max: 1_000_000 }).map((k) => (s.maximum !== undefined ? hi + k : hi)),
+          fc.constant(1e300),
+        ),
+      );
   }
   if (types.has('array')) {
     if ((s.minItems ?? 0) >= 1) out.push(fc.constant([]));
-    if (s.maxItems !== undefined && s.items) out.push(fc.array(validArb(s.items), { minLength: s.maxItems + 1, maxLength: s.maxItems + 3 }));
+    if (s.maxItems !== undefined && s.items)
+      out.push(fc.array(validArb(s.items), { minLength: s.maxItems + 1, maxLength: s.maxItems + 3 }));
   }
   return out;
 }
@@ -155,13 +174,7 @@ const unstorable = (valid: string, bad = ['\u0000', '\uD800', '\uDFFF', 'a\uDC00
 /** URLs carry UTF-8, which has no lone surrogates: only NUL survives the trip. */
 const unstorableInUrl = (valid: string) => unstorable(valid, ['\u0000']);
 
-const INVALID_UTF8 = [
-  [0xff],
-  [0xc0, 0x80],
-  [0xed, 0xa0, 0x80],
-  [0xf8, 0x88, 0x80, 0x80, 0x80],
-  [0xe2, 0x82],
-];
+const INVALID_UTF8 = [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]];
 
 /** Everything one route must refuse, each with the answer it calls for. */
 export function casesFor(t: Target): fc.Arbitrary<Case> {
@@ -204,16 +217,20 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
           },
           () => {
             const arbs = outOfRange(slot.schema);
-            return arbs.length ? { label: `rule broken at ${field}`, raw: JSON.stringify(sample(fc.oneof(...arbs), seed)), field } : undefined;
+            return arbs.length
+              ? { label: `rule broken at ${field}`, raw: JSON.stringify(sample(fc.oneof(...arbs), seed)), field }
+              : undefined;
           },
           () =>
-            slot.present && slot.required && slot.path.length
-              ? { label: `required ${field} missing`, raw: undefined, field }
-              : undefined,
+            slot.present && slot.required && slot.path.length ? { label: `required ${field} missing`, raw: undefined, field } : undefined,
           () => {
-            if (!typesOf(slot.schema).has('object') || slot.schema.additionalProperties !== false || !isPlainObject(slot.value)) return undefined;
+            if (!typesOf(slot.schema).has('object') || slot.schema.additionalProperties !== false || !isPlainObject(slot.value))
+              return undefined;
             const known = new Set(Object.keys(slot.schema.properties ?? {}));
-            const key = sample(fc.string({ minLength: 1, maxLength: 24 }).filter((k) => !known.has(k)), seed);
+            const key = sample(
+              fc.string({ minLength: 1, maxLength: 24 }).filter((k) => !known.has(k)),
+              seed,
+            );
             const withKey = Object.fromEntries([...Object.entries(slot.value), [key, sample(fc.jsonValue({ maxDepth: 2 }), seed)]]);
             const unknownField = [...slot.path, key].join('.');
             return { label: `unknown field ${JSON.stringify(unknownField)}`, raw: JSON.stringify(withKey), field: unknownField };
@@ -243,22 +260,55 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
           fc.tuple(fc.nat(), fc.constant(0)).map(([n]) => `{"a":${'['.repeat(n % 50)}`),
           fc.constantFrom('', ' ', '{', '{"a":1,}', "{'a':1}", '{"a":undefined}', 'NaN', '\u0000', '\uFEFF{}x'),
         )
-        .map((text) => (base: Base) => req('body: not JSON at all', { status: 400, code: 'malformed_json', fields: ['(body)'] }, { base, body: text })),
+        .map(
+          (text) => (base: Base) =>
+            req('body: not JSON at all', { status: 400, code: 'malformed_json', fields: ['(body)'] }, { base, body: text }),
+        ),
+      fc.tuple(fc.nat(), fc.constantFrom(...INVALID_UTF8)).map(([at, bytes]) => (base: Base) => {
+        const text = new TextEncoder().encode(JSON.stringify(base.body));
+        const i = at % (text.length + 1);
+        const body = new Uint8Array([...text.slice(0, i), ...bytes, ...text.slice(i)]);
+        return req('body: invalid UTF-8', { status: 400, code: 'invalid_encoding', fields: ['(body)'] }, { base, body });
+      }),
+    );
+  }
+
+  if (op.bodyTypes.length && write) {
+    const others = [
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+    ];
+    const wrong = others.filter((type) => !op.bodyTypes.some((declared) => type.startsWith(declared)));
+    builders.push(
+      fc.constantFrom(...wrong).map(
+        (type) => (base: Base) =>
+          req(
+            `body: sent as ${type}`,
+            { status: 415, code: 'unsupported_media_type', fields: ['header.Content-Type'] },
+            {
+              base,
+              body: JSON.stringify(base.body ?? {}),
+              headers: { 'content-type': type },
+            },
+          ),
+      ),
+    );
+  }
+  if (op.body && write) {
+    // JSON bodies live within the app's body limit (only uploads such as spreadsheet imports get more).
+    builders.push(
       fc
-        .tuple(fc.nat(), fc.constantFrom(...INVALID_UTF8))
-        .map(([at, bytes]) => (base: Base) => {
-          const text = new TextEncoder().encode(JSON.stringify(base.body));
-          const i = at % (text.length + 1);
-          const body = new Uint8Array([...text.slice(0, i), ...bytes, ...text.slice(i)]);
-          return req('body: invalid UTF-8', { status: 400, code: 'invalid_encoding', fields: ['(body)'] }, { base, body });
-        }),
-      fc
-        .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'json')
-        .map((type) => (base: Base) =>
-          req('body: not sent as JSON', { status: 415, code: 'unsupported_media_type', fields: ['header.Content-Type'] }, {
-            base,
-            headers: { 'content-type': type },
-          }),
+        .integer({ min: t.bodyLimitBytes + 1, max: t.bodyLimitBytes + 64 * 1024 })
+        .map(
+          (size) => (base: Base) =>
+            req(
+              'body: over the size limit',
+              { status: 413, code: 'payload_too_large' },
+              { base, body: JSON.stringify({ data: 'x'.repeat(size) }) },
+            ),
         ),
     );
   }
@@ -266,8 +316,17 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
   // --- any write: the body limit and the encoding hold on every route -------------------------
   if (write) {
     builders.push(
-      fc.integer({ min: t.bodyLimitBytes + 1, max: t.bodyLimitBytes + 64 * 1024 }).map((size) => (base: Base) =>
-        req('body: over the size limit', { status: 413, code: 'payload_too_large' }, { base, body: JSON.stringify({ data: 'x'.repeat(size) }) }),
+      fc.integer({ min: 2 ** 30, max: 2 ** 31 }).map(
+        (declared) => (base: Base) =>
+          req(
+            'body: declares a size over any limit',
+            { status: 413, code: 'payload_too_large' },
+            {
+              base,
+              body: '{}',
+              headers: { 'content-length': String(declared) },
+            },
+          ),
       ),
       fc.constantFrom(...INVALID_UTF8).map((bytes) => (base: Base) => {
         const body = new Uint8Array([...new TextEncoder().encode('{"catatan":"'), ...bytes, ...new TextEncoder().encode('"}')]);
@@ -280,17 +339,25 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
   if (op.queryParams.length) {
     const declared = new Set(op.queryParams.map((p) => p.name));
     builders.push(
-      fc.tuple(ALNUM.map((k) => `x${k}`).filter((k) => !declared.has(k)), ASCII_PRINTABLE).map(([key, value]) => (base: Base) =>
-        req(`query: unknown parameter ${key}`, bad400(`query.${key}`), { base, url: urlWith(t, { ...base.query, [key]: value }) }),
-      ),
+      fc
+        .tuple(
+          ALNUM.map((k) => `x${k}`).filter((k) => !declared.has(k)),
+          ASCII_PRINTABLE,
+        )
+        .map(
+          ([key, value]) =>
+            (base: Base) =>
+              req(`query: unknown parameter ${key}`, bad400(`query.${key}`), { base, url: urlWith(t, { ...base.query, [key]: value }) }),
+        ),
     );
     for (const p of op.queryParams) {
       builders.push(
-        badQueryValues(p).map((value) => (base: Base) =>
-          req(`query: ${p.name}=${JSON.stringify(value).slice(0, 60)}`, bad400(`query.${p.name}`), {
-            base,
-            url: urlWith(t, { ...base.query, [p.name]: value }),
-          }),
+        badQueryValues(p).map(
+          (value) => (base: Base) =>
+            req(`query: ${p.name}=${JSON.stringify(value).slice(0, 60)}`, bad400(`query.${p.name}`), {
+              base,
+              url: urlWith(t, { ...base.query, [p.name]: value }),
+            }),
         ),
       );
       if (p.required) {
@@ -304,8 +371,15 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
       if (typesOf(p.schema).has('array')) continue;
       builders.push(
         fc.tuple(validArb(p.schema), validArb(p.schema)).map(([a, b]) => (base: Base) => {
-          const pairs: [string, string][] = [...Object.entries(base.query).filter(([k]) => k !== p.name), [p.name, queryString(a)], [p.name, queryString(b)]];
-          return req(`query: ${p.name} given twice`, bad400(`query.${p.name}`), { base, url: withQuery(fillPath(op.path, t.values), pairs) });
+          const pairs: [string, string][] = [
+            ...Object.entries(base.query).filter(([k]) => k !== p.name),
+            [p.name, queryString(a)],
+            [p.name, queryString(b)],
+          ];
+          return req(`query: ${p.name} given twice`, bad400(`query.${p.name}`), {
+            base,
+            url: withQuery(fillPath(op.path, t.values), pairs),
+          });
         }),
       );
     }
@@ -313,19 +387,27 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
 
   // --- path ---------------------------------------------------------------------------------
   for (const p of op.pathParams) {
-    const path = (value: string) => (base: Base) =>
-      withQuery(fillPath(op.path, { ...t.values, [p.name]: value }), base.query);
-    if (p.name === 'coopId') {
+    const path = (value: string) => (base: Base) => withQuery(fillPath(op.path, { ...t.values, [p.name]: value }), base.query);
+    if (p.name === 'coopId' && isCoopRoute(op)) {
+      // Tenancy answers first: any cooperative the caller holds no role in is "not found".
       builders.push(
         fc
-          .oneof(fc.stringMatching(/^kop_[0-9A-HJKMNP-TV-Z]{26}$/), ALNUM.map((v) => `kop_${v}`), ASCII_PRINTABLE.filter(safeSegment))
-          .map((value) => (base: Base) => req(`path: unknown cooperative ${value}`, { status: 404, code: 'not_found' }, { base, url: path(value)(base) })),
+          .oneof(
+            fc.stringMatching(/^kop_[0-9A-HJKMNP-TV-Z]{26}$/),
+            ALNUM.map((v) => `kop_${v}`),
+            ASCII_PRINTABLE.filter(safeSegment),
+          )
+          .map(
+            (value) => (base: Base) =>
+              req(`path: unknown cooperative ${value}`, { status: 404, code: 'not_found' }, { base, url: path(value)(base) }),
+          ),
       );
       continue;
     }
     builders.push(
-      badPathValues(p.schema).map((value) => (base: Base) =>
-        req(`path: ${p.name}=${JSON.stringify(value).slice(0, 60)}`, bad400(`param.${p.name}`), { base, url: path(value)(base) }),
+      badPathValues(p.schema).map(
+        (value) => (base: Base) =>
+          req(`path: ${p.name}=${JSON.stringify(value).slice(0, 60)}`, bad400(`param.${p.name}`), { base, url: path(value)(base) }),
       ),
     );
     if (t.tenantParams.includes(p.name)) {
@@ -334,13 +416,17 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
         : ALNUM.map((v) => `x${v}`.slice(0, p.schema.maxLength ?? 40));
       // A body the rules refuse may be answered before the lookup.
       const status = op.body ? [404, 400] : 404;
-      builders.push(wellFormed.map((value) => (base: Base) => req(`path: ${p.name} of nothing (${value})`, { status }, { base, url: path(value)(base) })));
+      builders.push(
+        wellFormed.map(
+          (value) => (base: Base) => req(`path: ${p.name} of nothing (${value})`, { status }, { base, url: path(value)(base) }),
+        ),
+      );
     }
   }
 
   // --- headers ------------------------------------------------------------------------------
   builders.push(
-    ASCII_PRINTABLE.map((secret) => (base: Base) => {
+    ASCII_PRINTABLE.filter((secret) => secret.trim().length > 0).map((secret) => (base: Base) => {
       const c = req('header: unknown bearer token', { status: 401, code: 'unauthorized' }, { base });
       const { cookie: _c, ...headers } = c.headers;
       return { ...c, headers: { ...headers, authorization: `Bearer ${secret}` } };
@@ -349,9 +435,16 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
   if (signedIn) {
     builders.push(
       fc
-        .oneof(ASCII_PRINTABLE.filter((v) => !/[;,\s]/.test(v)), fc.constant(t.expiredSessionToken))
+        .oneof(
+          ASCII_PRINTABLE.filter((v) => !/[;,\s]/.test(v)),
+          fc.constant(t.expiredSessionToken),
+        )
         .map((token) => (base: Base) => {
-          const c = req(token === t.expiredSessionToken ? 'header: expired session' : 'header: unknown session', { status: 401, code: 'unauthorized' }, { base });
+          const c = req(
+            token === t.expiredSessionToken ? 'header: expired session' : 'header: unknown session',
+            { status: 401, code: 'unauthorized' },
+            { base },
+          );
           return { ...c, headers: { ...c.headers, cookie: `${SESSION_COOKIE}=${token}` } };
         }),
     );
@@ -379,7 +472,10 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
   if (op.idempotent) {
     builders.push(
       fc
-        .oneof(ASCII_PRINTABLE.filter((k) => !/^[\w.:-]{8,128}$/.test(k)), fc.integer({ min: 129, max: 2000 }).map((n) => 'k'.repeat(n)))
+        .oneof(
+          ASCII_PRINTABLE.filter((k) => !/^[\w.:-]{8,128}$/.test(k)),
+          fc.integer({ min: 129, max: 2000 }).map((n) => 'k'.repeat(n)),
+        )
         .map((key) => (base: Base) => {
           const c = req('header: bad Idempotency-Key', bad400('header.Idempotency-Key'), { base });
           return { ...c, headers: { ...c.headers, 'idempotency-key': key } };
@@ -388,7 +484,14 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
   }
 
   const base = fc.record({ query: validQueryArb(op), body: op.body ? validArb(op.body) : fc.constant(undefined) });
-  return fc.tuple(fc.oneof(...builders), base, noise(op)).map(([build, b, n]) => withNoise(build(b), n));
+  return fc.tuple(fc.oneof(...builders), base, noise(op)).map(([build, b, n]) => shortened(withNoise(build(b), n)));
+}
+
+/** How fast-check prints a failing case: enough to replay it, without a 300 KB body. */
+function shortened(c: Case): Case {
+  const body = c.body === undefined ? '' : typeof c.body === 'string' ? c.body : new TextDecoder().decode(c.body);
+  const summary = `${c.label}: ${c.method} ${c.url.slice(0, 200)} headers ${JSON.stringify(c.headers).slice(0, 500)} body(${body.length}) ${JSON.stringify(body.slice(0, 300))}`;
+  return Object.assign(c, { [fc.toStringMethod]: () => summary });
 }
 
 function sample<T>(arb: fc.Arbitrary<T>, seed: number): T {
@@ -444,14 +547,25 @@ function noise(op: Operation): fc.Arbitrary<Noise> {
           'x-request-id': fc.oneof(ASCII_PRINTABLE, fc.string({ unit: fc.constantFrom(...'abc-._'), minLength: 1, maxLength: 80 })),
           'x-kopdes-uji': ASCII_PRINTABLE,
           accept: fc.constantFrom('*/*', 'text/html', 'application/xml', 'application/json;q=0'),
-          'extra-cookies': fc.array(fc.tuple(ALNUM.map((k) => `z${k}`), ASCII_PRINTABLE.filter((v) => !/[;,\s]/.test(v))), { maxLength: 3 }).map((pairs) =>
-            pairs.map(([k, v]) => `${k}=${v}`).join('; '),
-          ),
+          'extra-cookies': fc
+            .array(
+              fc.tuple(
+                ALNUM.map((k) => `z${k}`),
+                ASCII_PRINTABLE.filter((v) => !/[;,\s]/.test(v)),
+              ),
+              { maxLength: 3 },
+            )
+            .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('; ')),
         },
         { requiredKeys: [] },
       ),
       // Routes without query parameters never read the query string.
-      extraQuery: op.queryParams.length ? fc.constant(undefined) : fc.tuple(ALNUM.map((k) => `x${k}`), ASCII_PRINTABLE),
+      extraQuery: op.queryParams.length
+        ? fc.constant(undefined)
+        : fc.tuple(
+            ALNUM.map((k) => `x${k}`),
+            ASCII_PRINTABLE,
+          ),
     },
     { requiredKeys: ['headers'] },
   ) as fc.Arbitrary<Noise>;

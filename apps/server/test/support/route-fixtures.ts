@@ -35,7 +35,10 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   tokenId: { tenant: true, make: async ({ db, clock, coopId }) => (await makeApiToken(db, clock, coopId, ['coop.read'])).id },
   memberId: { tenant: true, make: async ({ db, coopId }) => (await makeMember(db, coopId)).id },
   // Of the caller's own member record, so the self-service receipt route finds it too.
-  transactionId: { tenant: true, make: async ({ db, coopId, callerId }) => (await makeSavingsTransaction(db, coopId, { userId: callerId })).id },
+  transactionId: {
+    tenant: true,
+    make: async ({ db, coopId, callerId }) => (await makeSavingsTransaction(db, coopId, { userId: callerId })).id,
+  },
 };
 
 export function fixtureFor(param: string, op: Operation): ParamFixture {

@@ -57,7 +57,10 @@ export interface Operation {
   permission: string;
   pathParams: Param[];
   queryParams: Param[];
+  /** The JSON request body's schema, when the route takes JSON. */
   body?: JsonSchema;
+  /** Every media type the request body may be sent as (`application/json`, `multipart/form-data`, …). */
+  bodyTypes: string[];
   idempotent: boolean;
 }
 
@@ -98,7 +101,10 @@ export function deref<T>(value: T, doc: ApiDocument, depth = 0): T {
   if (value === null || typeof value !== 'object') return value;
   const ref = (value as { $ref?: unknown }).$ref;
   if (typeof ref === 'string') {
-    const target = ref.split('/').slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc);
+    const target = ref
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc);
     if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
     return deref(target as T, doc, depth + 1);
   }
@@ -122,6 +128,7 @@ export function operationsOf(doc: ApiDocument): Operation[] {
         pathParams: params.filter((p) => p.in === 'path'),
         queryParams: params.filter((p) => p.in === 'query'),
         body: json,
+        bodyTypes: Object.keys(o.requestBody?.content ?? {}),
         idempotent: params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
       });
     }
@@ -231,7 +238,8 @@ export function validArb(s: JsonSchema, minimal = true): fc.Arbitrary<unknown> {
 }
 
 /** One valid value, reproducible by seed. */
-export const sampleValid = (s: JsonSchema, seed: number, minimal = true): unknown => fc.sample(validArb(s, minimal), { numRuns: 1, seed })[0];
+export const sampleValid = (s: JsonSchema, seed: number, minimal = true): unknown =>
+  fc.sample(validArb(s, minimal), { numRuns: 1, seed })[0];
 
 /** Query parameters travel as strings. */
 export const queryString = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -289,7 +297,10 @@ export async function tenantDigest(db: Db, coopId: string): Promise<Record<strin
           FROM ${sql.identifier(table)} t WHERE t.cooperative_id = ${coopId}`,
     );
   }
-  await digest('cooperatives', sql`SELECT count(*)::text AS n, md5(string_agg(t::text, '')) AS digest FROM cooperatives t WHERE id = ${coopId}`);
+  await digest(
+    'cooperatives',
+    sql`SELECT count(*)::text AS n, md5(string_agg(t::text, '')) AS digest FROM cooperatives t WHERE id = ${coopId}`,
+  );
   await digest(
     'users',
     sql`SELECT count(*)::text AS n, md5(string_agg(t::text, E'\n' ORDER BY t::text)) AS digest FROM users t

@@ -78,6 +78,19 @@ CREATE INDEX journal_lines_member_idx ON journal_lines (cooperative_id, member_i
 CREATE INDEX journal_lines_partner_idx ON journal_lines (cooperative_id, partner_id, account, date)
   INCLUDE (unit, debit, credit) WHERE partner_id IS NOT NULL;
 
+-- Σ debit and Σ credit per account, unit and month, kept by the journal_lines trigger in the same
+-- transaction as the lines (so always exact): statements read a few hundred rows instead of every
+-- line, and scan lines only for a partial month at the edge of a period.
+CREATE TABLE ledger_monthly_totals (
+  cooperative_id text NOT NULL,
+  account text NOT NULL,
+  unit text NOT NULL,
+  month date NOT NULL CHECK (extract(day FROM month) = 1),
+  debit_total bigint NOT NULL,
+  credit_total bigint NOT NULL,
+  PRIMARY KEY (cooperative_id, account, unit, month)
+);
+
 CREATE TABLE ledger_closed_months (
   cooperative_id text NOT NULL REFERENCES cooperatives (id),
   month date NOT NULL CHECK (extract(day FROM month) = 1),
@@ -166,7 +179,25 @@ BEGIN
     END IF;
     RAISE EXCEPTION 'unit % is unknown or disabled', bad.unit USING ERRCODE = 'KL004', DETAIL = bad.unit;
   END IF;
+  INSERT INTO ledger_monthly_totals AS t (cooperative_id, account, unit, month, debit_total, credit_total)
+    SELECT l.cooperative_id, l.account, l.unit, date_trunc('month', l.date)::date, sum(l.debit), sum(l.credit)
+    FROM new_lines l GROUP BY 1, 2, 3, 4
+  ON CONFLICT (cooperative_id, account, unit, month) DO UPDATE
+    SET debit_total = t.debit_total + excluded.debit_total, credit_total = t.credit_total + excluded.credit_total;
   RETURN NULL;
 END $$;
 CREATE TRIGGER journal_lines_valid AFTER INSERT ON journal_lines
   REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT EXECUTE FUNCTION ledger_lines_valid();
+
+-- The monthly totals are written only by the trigger above (trigger depth 2), never directly.
+CREATE FUNCTION ledger_totals_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_trigger_depth() < 2 THEN
+    RAISE EXCEPTION 'ledger_monthly_totals is kept by the journal only: % is not allowed', TG_OP USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+CREATE TRIGGER ledger_monthly_totals_guard BEFORE INSERT OR UPDATE OR DELETE ON ledger_monthly_totals
+  FOR EACH ROW EXECUTE FUNCTION ledger_totals_guard();
+CREATE TRIGGER ledger_monthly_totals_no_truncate BEFORE TRUNCATE ON ledger_monthly_totals
+  FOR EACH STATEMENT EXECUTE FUNCTION kopdes_no_truncate();

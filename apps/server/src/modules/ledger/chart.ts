@@ -33,7 +33,9 @@ export async function ensureLedgerSetup(db: Db, cooperativeId: string): Promise<
 }
 
 async function loadChart(db: Db, cooperativeId: string): Promise<Chart> {
-  const [accounts, units] = await Promise.all([repo.listAccounts(db, cooperativeId), repo.listUnits(db, cooperativeId)]);
+  // One after the other: `db` may be a transaction, whose single connection runs one query at a time.
+  const accounts = await repo.listAccounts(db, cooperativeId);
+  const units = await repo.listUnits(db, cooperativeId);
   const standardCount = accounts.filter((a) => a.standard).length;
   if (standardCount < STANDARD_CHART.length || units.length === 0) {
     await repo.insertStandardSetup(db, cooperativeId, units.length === 0);

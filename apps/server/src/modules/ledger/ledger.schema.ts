@@ -76,6 +76,19 @@ export const journalLines = pgTable(
   (t) => [primaryKey({ columns: [t.cooperativeId, t.entryId, t.lineNo] })],
 );
 
+export const ledgerMonthlyTotals = pgTable(
+  'ledger_monthly_totals',
+  {
+    cooperativeId: text('cooperative_id').notNull(),
+    account: text('account').notNull(),
+    unit: text('unit').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    debitTotal: bigint('debit_total', { mode: 'bigint' }).notNull(),
+    creditTotal: bigint('credit_total', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.account, t.unit, t.month] })],
+);
+
 export const ledgerClosedMonths = pgTable(
   'ledger_closed_months',
   {

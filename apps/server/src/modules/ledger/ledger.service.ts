@@ -225,7 +225,9 @@ function presentEntry(chart: Chart, e: journal.EntryRow, lines: journal.LineRow[
 export async function getEntry(db: Db, cooperativeId: string, id: string) {
   const e = await journal.findEntry(db, cooperativeId, id);
   if (!e) throw notFound({ id: 'Jurnal tidak ditemukan', en: 'Journal entry not found' });
-  const [chart, lines] = await Promise.all([chartOf(db, cooperativeId), journal.linesOf(db, cooperativeId, [id])]);
+  // Sequential: `db` may be the caller's transaction (one connection, one query at a time).
+  const chart = await chartOf(db, cooperativeId);
+  const lines = await journal.linesOf(db, cooperativeId, [id]);
   return presentEntry(chart, e, lines);
 }
 
@@ -242,14 +244,12 @@ export async function listEntries(db: Db, cooperativeId: string, q: Omit<journal
   const rows = await journal.listEntries(db, cooperativeId, { ...q, before: q.cursor ? decodeCursor(q.cursor) : undefined });
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
-  const [chart, lines] = await Promise.all([
-    chartOf(db, cooperativeId),
-    journal.linesOf(
-      db,
-      cooperativeId,
-      page.map((e) => e.id),
-    ),
-  ]);
+  const chart = await chartOf(db, cooperativeId);
+  const lines = await journal.linesOf(
+    db,
+    cooperativeId,
+    page.map((e) => e.id),
+  );
   const byEntry = new Map<string, journal.LineRow[]>();
   for (const l of lines) byEntry.set(l.entry_id, [...(byEntry.get(l.entry_id) ?? []), l]);
   return {
@@ -305,20 +305,19 @@ export async function previewEntry(db: Db, cooperativeId: string, input: ManualE
     c.change += signed(acc, l.debit ?? 0n, l.credit ?? 0n);
     change.set(k, c);
   }
-  const effects = await Promise.all(
-    [...change.values()].map(async (c) => {
-      const acc = chart.accounts.get(c.account)!;
-      const s = await balances.accountSums(db, cooperativeId, { account: c.account, unit: c.unit, asOf: entry.date });
-      const before = signed(acc, s.debit, s.credit);
-      return {
-        account: c.account,
-        accountName: acc.name,
-        unit: c.unit,
-        before: before.toString(),
-        change: c.change.toString(),
-        after: (before + c.change).toString(),
-      };
-    }),
-  );
+  const effects = [];
+  for (const c of change.values()) {
+    const acc = chart.accounts.get(c.account)!;
+    const sums = await balances.accountSums(db, cooperativeId, { account: c.account, unit: c.unit, asOf: entry.date });
+    const before = signed(acc, sums.debit, sums.credit);
+    effects.push({
+      account: c.account,
+      accountName: acc.name,
+      unit: c.unit,
+      before: before.toString(),
+      change: c.change.toString(),
+      after: (before + c.change).toString(),
+    });
+  }
   return { balanced: true as const, total: total.toString(), effects };
 }

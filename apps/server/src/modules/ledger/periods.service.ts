@@ -20,11 +20,9 @@ const yearClosedError = (year: number) =>
   });
 
 export async function listPeriods(db: Db, cooperativeId: string, year: number) {
-  const [closed, counts, closedYear] = await Promise.all([
-    repo.closedMonths(db, cooperativeId, `${year}-01-01`, `${year}-12-01`),
-    repo.entriesPerMonth(db, cooperativeId, year),
-    repo.findClosedYear(db, cooperativeId, year),
-  ]);
+  const closed = await repo.closedMonths(db, cooperativeId, `${year}-01-01`, `${year}-12-01`);
+  const counts = await repo.entriesPerMonth(db, cooperativeId, year);
+  const closedYear = await repo.findClosedYear(db, cooperativeId, year);
   const byMonth = new Map(closed.map((c) => [c.month.slice(0, 7), c]));
   return {
     year,

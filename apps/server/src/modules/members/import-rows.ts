@@ -245,7 +245,7 @@ export function makeRowReader(layout: Layout, ctx: RowContext) {
       if (!d.ok) err('joinDate', 'invalid_date', d.message);
       else if (d.date > ctx.today)
         err('joinDate', 'join_date_future', msg('Tanggal masuk tidak boleh di masa depan', 'Join date cannot be in the future'));
-      else if (v.birthDate && d.date < v.birthDate)
+      else if (v.birthDate && !errors.some((e) => e.field === 'birthDate') && d.date < v.birthDate)
         err('joinDate', 'join_before_birth', msg('Tanggal masuk sebelum tanggal lahir', 'Join date is before the birth date'));
       else v.joinDate = d.date;
     } else {

@@ -71,7 +71,7 @@ describe('judgeNik: refusals name the field and the rule', () => {
     ['3204105708900002', 'sex:nik_sex_mismatch', { sex: 'M' as const }],
     ['3204101708900001', 'birthDate:nik_birthdate_mismatch', { birthDate: '1990-08-18' }],
     ['3204101708900001', 'birthDate:birth_date_future', { birthDate: '2030-08-17' }],
-  ])('%s → %s', (nik, expected, typed = {}) => {
+  ])('%s → %s', (nik, expected, typed: Parameters<typeof judgeNik>[1] = {}) => {
     expect(codes(nik, typed)).toContain(expected);
   });
 

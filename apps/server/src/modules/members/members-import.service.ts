@@ -155,9 +155,9 @@ export async function importMembers(db: Db, actor: Actor, cooperativeId: string,
           actorLabel: actor.label,
         });
       }
-      for (let i = 0; i < rows.length; i += 1000) {
-        await repo.insertMembers(tx, rows.slice(i, i + 1000));
-        opts.onProgress?.('write', Math.min(i + 1000, rows.length), rows.length);
+      for (let i = 0; i < rows.length; i += 2500) {
+        await repo.insertMembers(tx, rows.slice(i, i + 2500));
+        opts.onProgress?.('write', Math.min(i + 2500, rows.length), rows.length);
       }
       await repo.insertStatusChanges(tx, changes);
       await recordAudit(tx, cooperativeId, actor, {

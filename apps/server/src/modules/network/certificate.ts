@@ -62,8 +62,8 @@ export function renderCertificate(d: CertificateData): Promise<Buffer> {
   text(`dengan kehadiran ${d.attended} dari ${d.sessions} sesi.`, 262, 12);
 
   // Competency table
-  const x0 = 170;
   const cols = [260, 80, 80, 100];
+  const x0 = (W - cols.reduce((a, b) => a + b, 0)) / 2;
   const heads = ['Kompetensi', 'Pre-test', 'Post-test', 'Nilai mentor'];
   let y = 296;
   const row = (cells: string[], bold: boolean) => {

@@ -76,7 +76,8 @@ function statusOf(value: bigint | null, target: bigint, startsOn: string, dueOn:
   if (value === null) return 'not_reported';
   const total = Math.max(1, daysBetween(startsOn, dueOn));
   const elapsed = Math.max(0, Math.min(total, daysBetween(startsOn, today)));
-  return value * BigInt(total) >= (target * BigInt(elapsed)) ? 'on_track' : 'behind';
+  // On track while the share achieved is at most a quarter of the period behind the share of time gone.
+  return value * BigInt(4 * total) >= target * BigInt(4 * elapsed - total) ? 'on_track' : 'behind';
 }
 
 /** Each item with its value so far, where that value comes from, and whether it is on track. */

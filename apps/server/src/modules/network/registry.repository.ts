@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { networkFamilyTies, networkOfficers, networkProfiles, networkRatMeetings } from './network.schema.js';
 
@@ -36,14 +36,14 @@ export const officersOf = (db: Db, cooperativeId: string) =>
     .select()
     .from(networkOfficers)
     .where(eq(networkOfficers.cooperativeId, cooperativeId))
-    .orderBy(asc(networkOfficers.body), asc(networkOfficers.id));
+    .orderBy(desc(networkOfficers.body), asc(networkOfficers.id));
 
 export const activeOfficersOf = (db: Db, cooperativeId: string) =>
   db
     .select()
     .from(networkOfficers)
     .where(and(eq(networkOfficers.cooperativeId, cooperativeId), isNull(networkOfficers.endedOn)))
-    .orderBy(asc(networkOfficers.body), asc(networkOfficers.id));
+    .orderBy(desc(networkOfficers.body), asc(networkOfficers.id));
 
 export const lockOfficer = (db: Db, cooperativeId: string, id: string) =>
   db

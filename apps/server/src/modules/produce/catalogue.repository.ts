@@ -2,7 +2,7 @@ import type { Grade, StorageClass, UnitOfMeasure } from '@kopdes/shared/produce'
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 
-export interface CommodityRow {
+export type CommodityRow = {
   id: string;
   code: string;
   name: string;
@@ -23,7 +23,7 @@ export interface CommodityRow {
     packaging: string;
     active: boolean;
   }[];
-}
+};
 
 export async function listCommodities(db: Db, cooperativeId: string, ids?: string[]): Promise<CommodityRow[]> {
   const only = ids ? sql`AND c.id = ANY(${`{${ids.join(',')}}`}::text[])` : sql``;

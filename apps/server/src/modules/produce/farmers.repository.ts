@@ -2,12 +2,12 @@ import type { LocationKind, PayoutMethod, RejectPolicy, StorageClass } from '@ko
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 
-export interface ClusterRow {
+export type ClusterRow = {
   id: string;
   name: string;
   description: string | null;
   farmers: bigint;
-}
+};
 
 export async function listClusters(db: Db, cooperativeId: string) {
   const res = await db.execute<ClusterRow>(sql`
@@ -26,7 +26,7 @@ export async function clusterExists(db: Db, cooperativeId: string, id: string) {
   return res.rows.length > 0;
 }
 
-export interface ProfileRow {
+export type ProfileRow = {
   member_id: string;
   cluster_id: string | null;
   cluster_name: string | null;
@@ -35,7 +35,7 @@ export interface ProfileRow {
   bank_account_no: string | null;
   bank_account_name: string | null;
   delivery_active: boolean;
-}
+};
 
 export async function profiles(db: Db, cooperativeId: string, memberIds?: string[]) {
   const only = memberIds ? sql`AND f.member_id = ANY(${`{${memberIds.join(',')}}`}::text[])` : sql``;
@@ -70,7 +70,7 @@ export async function upsertProfile(
       delivery_active = EXCLUDED.delivery_active, updated_at = now()`);
 }
 
-export interface PlotRow {
+export type PlotRow = {
   id: string;
   member_id: string;
   name: string;
@@ -81,7 +81,7 @@ export interface PlotRow {
   longitude: string | null;
   commodity_ids: string[];
   active: boolean;
-}
+};
 
 export async function plots(db: Db, cooperativeId: string, f: { memberIds?: string[]; ids?: string[] } = {}) {
   const byMember = f.memberIds ? sql`AND member_id = ANY(${`{${f.memberIds.join(',')}}`}::text[])` : sql``;
@@ -125,14 +125,14 @@ export async function updatePlot(db: Db, cooperativeId: string, id: string, p: P
     WHERE cooperative_id = ${cooperativeId} AND id = ${id}`);
 }
 
-export interface CollectionPointRow {
+export type CollectionPointRow = {
   id: string;
   name: string;
   village_code: string;
   address: string | null;
   delivery_days: string;
   active: boolean;
-}
+};
 
 export async function collectionPoints(db: Db, cooperativeId: string, id?: string) {
   const only = id ? sql`AND id = ${id}` : sql``;
@@ -154,13 +154,13 @@ export async function upsertCollectionPoint(
       address = EXCLUDED.address, delivery_days = EXCLUDED.delivery_days, active = EXCLUDED.active`);
 }
 
-export interface LocationRow {
+export type LocationRow = {
   id: string;
   name: string;
   kind: LocationKind;
   storage_class: StorageClass;
   active: boolean;
-}
+};
 
 export async function locations(db: Db, cooperativeId: string, id?: string) {
   const only = id ? sql`AND id = ${id}` : sql``;
@@ -178,11 +178,11 @@ export async function upsertLocation(db: Db, cooperativeId: string, l: { id: str
       active = EXCLUDED.active`);
 }
 
-export interface SettingsRow {
+export type SettingsRow = {
   reject_policy: RejectPolicy;
   expiry_alert_days: number;
   default_location_id: string | null;
-}
+};
 
 export async function settings(db: Db, cooperativeId: string): Promise<SettingsRow | undefined> {
   const res = await db.execute<SettingsRow>(sql`

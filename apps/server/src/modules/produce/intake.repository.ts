@@ -156,7 +156,7 @@ export async function insertIntakes(
   return new Map(res.rows.map((r) => [r.id, r.number]));
 }
 
-export interface IntakeRow {
+export type IntakeRow = {
   id: string;
   number: string;
   date: string;
@@ -190,7 +190,7 @@ export interface IntakeRow {
   void_journal_number: string | null;
   payout_id: string | null;
   lots: { id: string; code: string; grade: Grade; quantity: string; price: string; cost: string; paid: boolean; expires_on: string }[];
-}
+};
 
 export interface IntakeFilter {
   ids?: string[];

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { commodityRows } from './catalogue.service.js';
 import { todayOf, unusable } from './common.js';
 
-export interface PriceRow {
+export type PriceRow = {
   commodity_id: string;
   commodity_name: string;
   unit: UnitOfMeasure;
@@ -20,7 +20,7 @@ export interface PriceRow {
   price: bigint;
   valid_from: string;
   created_by_label: string;
-}
+};
 
 /** Prices in force on `date` (or every row ever set, newest first, with `history`). */
 export async function priceRows(db: Db, cooperativeId: string, q: { date: string; commodityId?: string; history?: boolean }) {

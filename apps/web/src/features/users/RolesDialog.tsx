@@ -13,12 +13,13 @@ export function RolesDialog({ user, isSelf, onClose }: { user: CoopUser; isSelf:
   const { t } = useTranslation();
   const coop = useCoop();
   const setRole = useSetRole(coop.id);
-  const [pending, setPending] = useState<CoopRole | null>(null);
+  // The box shows the change at once; it settles on the server's answer (or springs back on a refusal).
+  const [pending, setPending] = useState<{ role: CoopRole; held: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const lang = currentLang();
 
   const toggle = (role: CoopRole, held: boolean) => {
-    setPending(role);
+    setPending({ role, held });
     setError(null);
     setRole.mutate(
       { userId: user.id, role, held },
@@ -47,7 +48,7 @@ export function RolesDialog({ user, isSelf, onClose }: { user: CoopUser; isSelf:
         )}
         <Stack gap="sm">
           {COOP_ROLES.map((r) => {
-            const held = user.roles.includes(r);
+            const held = pending?.role === r ? pending.held : user.roles.includes(r);
             const last = held && user.roles.length === 1;
             const ownKetua = isSelf && r === 'ketua' && held;
             return (

@@ -1,0 +1,211 @@
+/**
+ * From the optimiser's answer to whole beds on real plots, and better: a local search adds or
+ * removes one bed at a time wherever that lowers the objective most (shortfall, oversupply, land),
+ * each move placed on a plot that has room and allows it by rotation. Then, without changing any
+ * harvest, work moves between farmers of the same land class so nobody with land is left out and
+ * nobody's expected income per m² runs far above the others'.
+ */
+import { cellOf, TOTAL_CHANNEL, type Compiled } from './compile.js';
+import type { LandClass } from './classes.js';
+import type { Layout } from './layout.js';
+import { LAND_COST_PER_M2, type PlantVar } from './model.js';
+
+export interface SearchState {
+  cp: Compiled;
+  classes: LandClass[];
+  vars: PlantVar[];
+  layout: Layout;
+  beds: Int32Array;
+  /** Expected grams per cell (fixed plantings included). */
+  supply: Float64Array;
+  reachable: Uint8Array;
+}
+
+const TOLERANCE = 1e-6;
+
+/** Grams a bed of the variable adds to each cell it reaches. */
+function effects(s: SearchState, i: number, visit: (cell: number, grams: number) => void) {
+  const v = s.vars[i]!;
+  const crop = s.cp.crops[v.crop]!;
+  const mix = s.classes[v.cls]!.crops.get(v.crop)!.mix;
+  const mixSum = mix[0]! + mix[1]! + mix[2]!;
+  for (let k = 0; k < v.kgPerBed.length; k++) {
+    const w = v.week + crop.h + k;
+    if (w >= s.cp.W) break;
+    const grams = v.kgPerBed[k]! * 1000;
+    if (grams <= 0) continue;
+    if (crop.graded) for (let ch = 0; ch < 3; ch++) visit(cellOf(s.cp.W, v.crop, ch, w), (grams * mix[ch]!) / mixSum);
+    else visit(cellOf(s.cp.W, v.crop, TOTAL_CHANNEL, w), grams);
+  }
+}
+
+export function cellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
+  if (!reachable[cell]) return 0;
+  const d = cp.demand[cell]!;
+  return supplyGrams < d ? (cp.settings.shortfallWeight * (d - supplyGrams)) / 1000 : (cp.settings.oversupplyWeight * (supplyGrams - d)) / 1000;
+}
+
+function gain(s: SearchState, i: number, sign: 1 | -1): number {
+  let g = -sign * LAND_COST_PER_M2 * s.cp.crops[s.vars[i]!.crop]!.bed;
+  effects(s, i, (cell, grams) => {
+    const cur = s.supply[cell]!;
+    g += cellPenalty(s.cp, s.reachable, cell, cur) - cellPenalty(s.cp, s.reachable, cell, cur + sign * grams);
+  });
+  return g;
+}
+
+/** Max-heap of moves (2i: add a bed to variable i, 2i+1: remove one), ties to the lower move id. */
+class MoveHeap {
+  private ids: number[] = [];
+  private gains: number[] = [];
+  get size() {
+    return this.ids.length;
+  }
+  private above(a: number, b: number) {
+    return this.gains[a]! > this.gains[b]! || (this.gains[a] === this.gains[b] && this.ids[a]! < this.ids[b]!);
+  }
+  private swap(a: number, b: number) {
+    [this.ids[a], this.ids[b]] = [this.ids[b]!, this.ids[a]!];
+    [this.gains[a], this.gains[b]] = [this.gains[b]!, this.gains[a]!];
+  }
+  push(id: number, g: number) {
+    this.ids.push(id);
+    this.gains.push(g);
+    let i = this.ids.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.above(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+  peekGain() {
+    return this.gains[0] ?? -Infinity;
+  }
+  pop(): { id: number; gain: number } {
+    const top = { id: this.ids[0]!, gain: this.gains[0]! };
+    const lastId = this.ids.pop()!;
+    const lastGain = this.gains.pop()!;
+    if (this.ids.length) {
+      this.ids[0] = lastId;
+      this.gains[0] = lastGain;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < this.ids.length && this.above(l, best)) best = l;
+        if (r < this.ids.length && this.above(r, best)) best = r;
+        if (best === i) break;
+        this.swap(i, best);
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
+/** Applies the best single-bed moves until none lowers the objective; returns the number applied. */
+export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: number }): number {
+  let applied = 0;
+  for (let pass = 0; pass < 6; pass++) {
+    const blocked = new Uint8Array(s.vars.length);
+    const heap = new MoveHeap();
+    for (let i = 0; i < s.vars.length; i++) {
+      const ga = gain(s, i, 1);
+      if (ga > TOLERANCE) heap.push(2 * i, ga);
+      if (s.beds[i]! > 0) {
+        const gr = gain(s, i, -1);
+        if (gr > TOLERANCE) heap.push(2 * i + 1, gr);
+      }
+    }
+    if (!heap.size) break;
+    let appliedThisPass = 0;
+    while (heap.size && applied < opts.maxMoves) {
+      if ((applied & 255) === 0 && performance.now() > opts.deadline) return applied;
+      const { id } = heap.pop();
+      const i = id >> 1;
+      const sign: 1 | -1 = id & 1 ? -1 : 1;
+      if (sign === 1 && blocked[i]) continue;
+      if (sign === -1 && s.beds[i]! <= 0) continue;
+      const g = gain(s, i, sign);
+      if (g <= TOLERANCE) continue;
+      if (g < heap.peekGain() - 1e-12) {
+        heap.push(id, g);
+        continue;
+      }
+      const v = s.vars[i]!;
+      const ok =
+        sign === 1 ? s.layout.addBed(v.cls, s.classes[v.cls]!.plots, v.crop, v.week) : s.layout.removeBed(v.cls, v.crop, v.week);
+      if (!ok) {
+        if (sign === 1) blocked[i] = 1;
+        continue;
+      }
+      s.beds[i]! += sign;
+      effects(s, i, (cell, grams) => (s.supply[cell]! += sign * grams));
+      applied++;
+      appliedThisPass++;
+      const ga = gain(s, i, 1);
+      if (!blocked[i] && ga > TOLERANCE) heap.push(2 * i, ga);
+      if (s.beds[i]! > 0) {
+        const gr = gain(s, i, -1);
+        if (gr > TOLERANCE) heap.push(2 * i + 1, gr);
+      }
+    }
+    if (!appliedThisPass || applied >= opts.maxMoves) break;
+  }
+  return applied;
+}
+
+/**
+ * Moves work between farmers of one land class (harvest unchanged) until everyone who can plant
+ * has something and no farmer's income per m² is above `cap` × the average, as far as land allows.
+ */
+export function rebalance(cp: Compiled, classes: LandClass[], layout: Layout, opts: { deadline: number }) {
+  const { plots, farmers } = cp;
+  const totalLand = farmers.reduce((s, f) => s + f.land, 0);
+  const ratio = (f: number) => layout.income[f]! / farmers[f]!.land;
+  for (const cls of classes) {
+    const members = [...new Set(cls.plots.map((p) => plots[p]!.farmer))].sort((a, b) => a - b);
+    if (members.length < 2) continue;
+    for (let iter = 0; iter < members.length * 8; iter++) {
+      if (performance.now() > opts.deadline) return;
+      const average = layout.income.reduce((s, x) => s + x, 0) / totalLand;
+      if (average <= 0) return;
+      const byRatio = [...members].sort((a, b) => ratio(a) - ratio(b) || a - b);
+      const poor = byRatio[0]!;
+      const rich = [...byRatio].reverse().find((f) => !farmers[f]!.acceptsExtra);
+      if (rich === undefined || rich === poor) break;
+      const leftOut = layout.income[poor] === 0;
+      const tooRich = ratio(rich) > cp.settings.fairnessCap * average;
+      if (!leftOut && !tooRich) break;
+      if (!moveSome(cp, cls, layout, rich, poor, average)) {
+        // The poorest cannot take any of the richest's work (no room or rotation): look no further.
+        break;
+      }
+    }
+  }
+}
+
+function moveSome(cp: Compiled, cls: LandClass, layout: Layout, rich: number, poor: number, average: number): boolean {
+  const richPlots = new Set(cp.farmers[rich]!.plots);
+  const poorPlots = cp.farmers[poor]!.plots.filter((p) => cls.plots.includes(p));
+  const pieces = layout.pieces
+    .filter((p) => !p.fixed && p.len > 0 && richPlots.has(p.plot) && cls.plots.includes(p.plot) && !cp.farmers[poor]!.unavailable.has(p.week))
+    .sort((a, b) => b.len - a.len || a.week - b.week || a.plot - b.plot);
+  const f = cp.farmers;
+  for (const piece of pieces) {
+    const crop = cp.crops[piece.crop]!;
+    const perBed = (crop.bed * cls.crops.get(piece.crop)!.yieldPerM2 * crop.priceNum) / 1000;
+    if (perBed <= 0) continue;
+    // Move about half the difference to the average, at least one bed.
+    const excess = Math.max(layout.income[rich]! - average * f[rich]!.land, (average * f[poor]!.land - layout.income[poor]!) / 2);
+    const beds = Math.max(1, Math.min(piece.len / crop.bed, Math.floor(excess / perBed)));
+    for (const plot of poorPlots) {
+      for (let b = beds; b >= 1; b = Math.floor(b / 2)) {
+        if (layout.move(piece, plot, b)) return true;
+      }
+    }
+  }
+  return false;
+}
