@@ -92,7 +92,9 @@ export function findPgbench(): string {
       /* try the next */
     }
   }
-  throw new Error('pgbench is missing: install Debian\'s postgresql-client (apt-get install -y postgresql-client). It is the reference every throughput benchmark is measured against.');
+  throw new Error(
+    "pgbench is missing: install Debian's postgresql-client (apt-get install -y postgresql-client). It is the reference every throughput benchmark is measured against.",
+  );
 }
 
 function run(cmd: string, args: string[]): Promise<string> {

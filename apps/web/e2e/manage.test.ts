@@ -33,16 +33,24 @@ describe('users and roles', () => {
   test('the ketua adds a user; a taken email is shown on the email field', async () => {
     await page.goto(`${home}/pengguna`);
     await page.getByRole('button', { name: 'Tambah pengguna' }).click();
-    await dialog().getByLabel(/^Nama lengkap/).fill('Siti Aminah');
-    await dialog().getByLabel(/^Email/).fill('bendahara@alamendah.kopdes.id');
-    await dialog().getByLabel(/^Kata sandi awal/).fill('kopdes-siti-2025');
+    await dialog()
+      .getByLabel(/^Nama lengkap/)
+      .fill('Siti Aminah');
+    await dialog()
+      .getByLabel(/^Email/)
+      .fill('bendahara@alamendah.kopdes.id');
+    await dialog()
+      .getByLabel(/^Kata sandi awal/)
+      .fill('kopdes-siti-2025');
     await dialog().getByRole('button', { name: 'Tambahkan' }).click();
     await dialog().getByText('Email sudah dipakai').waitFor();
     const email = dialog().getByLabel(/^Email/);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
 
     await email.fill('siti@alamendah.kopdes.id');
-    await dialog().getByLabel(/^Nomor HP/).fill('0812 2025 0077');
+    await dialog()
+      .getByLabel(/^Nomor HP/)
+      .fill('0812 2025 0077');
     await dialog().getByRole('button', { name: 'Tambahkan' }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByText('Siti Aminah ditambahkan').waitFor();
@@ -70,7 +78,9 @@ describe('users and roles', () => {
   });
 
   test('the ketua cannot take away their own ketua role', async () => {
-    await row('Ujang Supriatna').getByRole('button', { name: /^Atur peran/ }).click();
+    await row('Ujang Supriatna')
+      .getByRole('button', { name: /^Atur peran/ })
+      .click();
     expect(await dialog().getByRole('checkbox', { name: 'Ketua' }).isDisabled()).toBe(true);
     await dialog().getByText('Anda tidak dapat mencabut peran ketua Anda sendiri').waitFor();
     await dialog().getByRole('button', { name: 'Tutup' }).click();
@@ -98,7 +108,9 @@ describe('audit trail', () => {
     expect(all.some((t) => t.includes('Peran dicabut') && t.includes('Ujang Supriatna'))).toBe(true);
     expect(all.some((t) => t.includes('Pengguna ditambahkan'))).toBe(true);
     expect(all.at(-1)).toContain('Koperasi didaftarkan');
-    expect(all[0]).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} \d{2}\.\d{2} WIB/);
+    expect(all[0]).toMatch(
+      /\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} \d{2}\.\d{2} WIB/,
+    );
 
     await page.getByRole('textbox', { name: 'Tindakan' }).click();
     await page.getByRole('option', { name: 'Peran diberikan' }).click();
@@ -106,7 +118,10 @@ describe('audit trail', () => {
     await expect.poll(async () => (await actions()).every((t) => t.includes('Peran diberikan'))).toBe(true);
     expect((await actions()).length).toBe(1);
 
-    await page.getByRole('button', { name: /^Lihat rincian/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Lihat rincian/ })
+      .first()
+      .click();
     await page.getByRole('dialog').getByText('petugas').waitFor();
     await page.keyboard.press('Escape');
 

@@ -23,6 +23,9 @@ try {
     await page.goto('/masuk');
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
     await shot('sign-in');
+    await signIn(page, 'ketua@alamendah.kopdes.id', 'bukan-kata-sandinya');
+    await page.getByRole('alert').waitFor();
+    await shot('sign-in-error');
     await signIn(page, 'ketua@alamendah.kopdes.id');
     await page.waitForURL(/\/k\/kop_/);
     await page.getByRole('heading', { name: /^Selamat/, level: 1 }).waitFor();
@@ -37,6 +40,19 @@ try {
     await page.goto(`${coopUrl}/profil`);
     await page.getByRole('heading', { name: 'Profil koperasi', level: 1 }).waitFor();
     await shot('profile');
+    await page.goto(`${coopUrl}/pengguna`);
+    await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Tambahkan' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `${name}-add-user.png`) });
+    await page.keyboard.press('Escape');
+    await page.goto(coopUrl);
+    if (viewport === PHONE) await page.getByRole('button', { name: 'Buka menu' }).click();
+    await page.getByText('EN', { exact: true }).filter({ visible: true }).click();
+    await page.getByRole('heading', { name: /^Good/, level: 1 }).waitFor();
+    await shot('home-en');
+    await page.getByText('ID', { exact: true }).filter({ visible: true }).click();
+    await page.getByRole('heading', { name: /^Selamat/, level: 1 }).waitFor();
     if (viewport === PHONE) {
       await page.getByRole('button', { name: 'Buka menu' }).click();
       await page.waitForTimeout(400);

@@ -13,7 +13,8 @@ const databaseUrl = inject('databaseUrl');
 let browser: Browser;
 
 const COOP_URL = /\/k\/kop_[0-9A-HJKMNP-TV-Z]{26}$/;
-const DATE_ID = /^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/;
+const DATE_ID =
+  /^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/;
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -42,7 +42,8 @@ export const settlementId = idOf('stl');
 export const positiveAmount = z
   .string()
   .regex(/^-?\d{1,15}$/, bi('Jumlah harus angka bulat rupiah, mis. "50000"', 'Amount must be whole rupiah digits, e.g. "50000"'))
-  .refine((v) => BigInt(v) > 0n, bi('Jumlah harus lebih dari Rp 0', 'Amount must be more than Rp 0'));
+  // Only judged when the digits are right (the regex reports the rest).
+  .refine((v) => !/^-?\d{1,15}$/.test(v) || BigInt(v) > 0n, bi('Jumlah harus lebih dari Rp 0', 'Amount must be more than Rp 0'));
 
 /** YYYY-MM */
 export const periodMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bi('Bulan harus berformat YYYY-MM', 'Month must be YYYY-MM'));

@@ -11,6 +11,15 @@ export interface SumFilter {
 
 /** Σ debit and Σ credit of one account, optionally up to a date, for one unit, member or partner. */
 export async function accountSums(db: Db, cooperativeId: string, f: SumFilter): Promise<{ debit: bigint; credit: bigint }> {
+  if (!f.memberId && !f.partnerId) {
+    const [t] = await totalsByAccount(db, cooperativeId, {
+      to: f.asOf ?? '9999-12-30',
+      unit: f.unit,
+      accounts: [f.account],
+      onlyListed: true,
+    });
+    return { debit: t?.debit ?? 0n, credit: t?.credit ?? 0n };
+  }
   const conds: SQL[] = [sql`cooperative_id = ${cooperativeId}`, sql`account = ${f.account}`];
   if (f.asOf) conds.push(sql`date <= ${f.asOf}`);
   if (f.unit) conds.push(sql`unit = ${f.unit}`);
@@ -62,21 +71,23 @@ function dayAfter(date: string) {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
-const textArray = (xs: string[]) => sql`ARRAY[${sql.join(
-  xs.map((x) => sql`${x}`),
-  sql`, `,
-)}]::text[]`;
+const textArray = (xs: string[]) =>
+  sql`ARRAY[${sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
 
 /**
  * Σ debit and Σ credit per account before `from` (opening) and from `from` to `to` (movement).
  * Whole months come from ledger_monthly_totals; only the days of a month cut by `from` or `to`
  * are summed from the lines (index range scans), so a month-aligned period reads no lines at all.
- * `accounts` names the accounts a partial month is searched for (the chart's codes).
+ * `accounts` names the accounts a partial month is searched for (the chart's codes); with
+ * `onlyListed` the result is limited to them.
  */
 export async function totalsByAccount(
   db: Db,
   cooperativeId: string,
-  f: { from?: string; to: string; unit?: string; accounts: string[] },
+  f: { from?: string; to: string; unit?: string; accounts: string[]; onlyListed?: boolean },
 ): Promise<AccountTotals[]> {
   const end = dayAfter(f.to); // everything strictly before `end`
   const start = f.from; // opening: strictly before `start`
@@ -96,7 +107,7 @@ export async function totalsByAccount(
            coalesce(sum(credit_total) FILTER (WHERE ${opening}), 0)::text AS oc,
            sum(debit_total)::text AS cd, sum(credit_total)::text AS cc
     FROM ledger_monthly_totals
-    WHERE cooperative_id = ${cooperativeId} AND month < ${endMonth}${unitCond}
+    WHERE cooperative_id = ${cooperativeId} AND month < ${endMonth}${unitCond}${f.onlyListed ? sql` AND account = ANY(${textArray(f.accounts)})` : sql``}
     GROUP BY account`);
   // Closing sums (before `end`) go to debit/credit for now; the opening is subtracted below.
   for (const r of months.rows) {

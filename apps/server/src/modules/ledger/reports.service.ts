@@ -74,6 +74,10 @@ export function asOfOf(ctx: ReportContext, asOf?: string, f = 'query.asOf') {
   return asOf ?? ctx.today;
 }
 
+/** Per-account totals of the report's unit (or all units) over the whole chart. */
+const totalsOf = (db: Db, cooperativeId: string, ctx: ReportContext, p: { from?: string; to: string }) =>
+  balances.totalsByAccount(db, cooperativeId, { ...p, unit: ctx.unit ?? undefined, accounts: [...ctx.chart.accounts.keys()] });
+
 const s = (n: bigint) => n.toString();
 const pos = (n: bigint) => (n > 0n ? n : 0n);
 const byCode = (chart: Chart, code: string): AccountRow =>
@@ -90,7 +94,7 @@ export async function trialBalance(
   q: { from?: string; to?: string },
 ): Promise<TrialBalance> {
   const { from, to } = periodOf(ctx, q);
-  const totals = await balances.totalsByAccount(db, cooperativeId, { from, to, unit: ctx.unit ?? undefined });
+  const totals = await totalsOf(db, cooperativeId, ctx, { from, to });
   const sum = { openingDebit: 0n, openingCredit: 0n, debit: 0n, credit: 0n, closingDebit: 0n, closingCredit: 0n };
   const rows = totals
     .sort((a, b) => a.account.localeCompare(b.account))
@@ -152,7 +156,7 @@ export async function financialPosition(
   q: { asOf?: string },
 ): Promise<FinancialPosition> {
   const asOf = asOfOf(ctx, q.asOf);
-  const totals = await balances.totalsByAccount(db, cooperativeId, { to: asOf, unit: ctx.unit ?? undefined });
+  const totals = await totalsOf(db, cooperativeId, ctx, { to: asOf });
   const nets = new Map<string, bigint>();
   let currentSurplus = 0n;
   for (const t of totals) {
@@ -202,7 +206,7 @@ export async function financialPosition(
 async function resultMovements(db: Db, cooperativeId: string, ctx: ReportContext, from: string, to: string) {
   const unit = ctx.unit ?? undefined;
   const [totals, closing] = await Promise.all([
-    balances.totalsByAccount(db, cooperativeId, { from, to, unit }),
+    totalsOf(db, cooperativeId, ctx, { from, to }),
     balances.closingNets(db, cooperativeId, { from, to, unit }),
   ]);
   const out = new Map<string, bigint>();
@@ -372,7 +376,7 @@ export async function equityChanges(
   const { from, to } = periodOf(ctx, q);
   const unit = ctx.unit ?? undefined;
   const [totals, closing] = await Promise.all([
-    balances.totalsByAccount(db, cooperativeId, { from, to, unit }),
+    totalsOf(db, cooperativeId, ctx, { from, to }),
     balances.closingNets(db, cooperativeId, { from, to, unit }),
   ]);
   const rows: EquityChanges['rows'] = [];

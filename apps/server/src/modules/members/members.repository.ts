@@ -209,7 +209,7 @@ export const farmerGroupsOf = (db: Db, cooperativeId: string) =>
       villageCode: farmerGroups.villageCode,
       createdAt: farmerGroups.createdAt,
       activeMembers: sql<number>`(SELECT count(*)::int FROM members m
-        WHERE m.cooperative_id = ${farmerGroups.cooperativeId} AND m.farmer_group_id = ${farmerGroups.id} AND m.status = 'active')`,
+        WHERE m.cooperative_id = farmer_groups.cooperative_id AND m.farmer_group_id = farmer_groups.id AND m.status = 'active')`,
     })
     .from(farmerGroups)
     .where(eq(farmerGroups.cooperativeId, cooperativeId))

@@ -119,7 +119,7 @@ describe('finding members', () => {
     await makeMember(t.db, coop, { fullName: 'Ujang Supriatna', phone: '081220250001', farmerGroupId: group.id, occupation: 'farmer', sex: 'M' });
     await makeMember(t.db, coop, { fullName: 'Euis Komalasari', occupation: 'trader', sex: 'F', joinDate: '2025-03-01' });
     await makeMember(t.db, coop, { fullName: 'Neneng Hasanah', farmerGroupId: group.id, sex: 'F', status: 'applicant' });
-    for (let i = 0; i < 5; i++) await makeMember(t.db, coop, { fullName: `Anggota Tambahan ${'ABCDE'[i]}` });
+    for (let i = 0; i < 5; i++) await makeMember(t.db, coop, { fullName: `Anggota Tambahan ${'ABCDE'[i]}`, sex: 'M' });
   });
   const list = (q: string) => c.get(`/api/coops/${coop}/members?${q}`);
   const names = (r: any) => r.body.items.map((m: any) => m.fullName);

@@ -6,12 +6,39 @@ import type { z } from 'zod';
 import type { monthlyReportInput } from '@kopdes/shared/network';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
-import { invalidField } from '../../lib/errors.js';
+import { AppError, invalidField, type FieldError } from '../../lib/errors.js';
+import { FIGURES, type FigureCode } from '../../workflows/network-outcomes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { gramsFromKg } from './input.js';
 import { monthOf } from './months.js';
 import { ensureRegistered } from './registry.service.js';
-import { presentManual, refreshCooperative, upsertManualReport } from './rollups.service.js';
+import { presentManual, refreshCooperative, upsertManualReport, usesKopdes } from './rollups.service.js';
+
+const FIELDS: Record<'members' | 'savings' | 'intakeKg' | 'sales', FigureCode> = {
+  members: 'members',
+  savings: 'savings',
+  intakeKg: 'intakeGrams',
+  sales: 'sales',
+};
+
+/** A cooperative working in kopdes has figures its own data measures: those are not typed by hand. */
+async function refuseMeasured(db: Db, cooperativeId: string, input: z.infer<typeof monthlyReportInput>) {
+  if (!(await usesKopdes(db, cooperativeId))) return;
+  const fields: FieldError[] = Object.entries(FIELDS)
+    .filter(([field, figure]) => input[field as keyof typeof FIELDS] != null && FIGURES[figure].read)
+    .map(([field]) => ({
+      field,
+      code: 'measured_from_data',
+      message: { id: 'Diukur dari data koperasi di kopdes; tidak diisi manual', en: "Measured from the cooperative's kopdes data; not typed by hand" },
+    }));
+  if (fields.length)
+    throw new AppError(
+      'conflict',
+      'measured_from_data',
+      { id: 'Sebagian angka diukur dari data koperasi sendiri di kopdes', en: "Some figures are measured from the cooperative's own kopdes data" },
+      fields,
+    );
+}
 
 export async function reportMonth(
   db: Db,
@@ -24,6 +51,7 @@ export async function reportMonth(
   const first = `${month}-01`;
   if (first > monthOf(today))
     throw invalidField('month', 'future_month', { id: 'Bulan laporan belum berjalan', en: 'The month has not started yet' });
+  await refuseMeasured(db, cooperativeId, input);
   return db.transaction(async (tx) => {
     await ensureRegistered(tx, cooperativeId);
     const row = await upsertManualReport(tx, {

@@ -18,6 +18,7 @@ async function coopHeader(db: Db, cooperativeId: string): Promise<CoopHeader> {
     address: c.address,
     legalEntityNumber: c.legalEntityNumber,
     villageLine: v ? `Desa ${v.name}, Kec. ${titleCase(v.district.name)}, ${v.regency.name}` : c.villageCode,
+    villageName: v?.name ?? c.name,
     timeZone: c.timeZone,
   };
 }

@@ -16,6 +16,8 @@ export interface CoopHeader {
   address: string | null;
   legalEntityNumber: string | null;
   villageLine: string;
+  /** Where papers are signed: "Alamendah, 20 Januari 2025". */
+  villageName: string;
   timeZone: string;
 }
 
@@ -47,7 +49,9 @@ function letterhead(doc: PDFKit.PDFDocument, coop: CoopHeader, x: number, width:
   doc.font('Helvetica-Bold').fontSize(12).fillColor('#000').text(coop.name.toUpperCase(), x, doc.y, { width, align: 'center' });
   doc.font('Helvetica').fontSize(8);
   if (coop.legalEntityNumber) doc.text(`Badan Hukum No. ${coop.legalEntityNumber}`, { width, align: 'center' });
-  doc.text([coop.address, coop.villageLine].filter(Boolean).join(' · '), { width, align: 'center' });
+  // Addresses often name the village already; say it once.
+  const village = coop.address && coop.address.toLowerCase().includes(coop.villageName.toLowerCase()) ? null : coop.villageLine;
+  doc.text([coop.address, village].filter(Boolean).join(' · '), { width, align: 'center' });
   const y = doc.y + 4;
   doc.moveTo(x, y).lineTo(x + width, y).lineWidth(1.2).stroke();
   doc.moveTo(x, y + 2).lineTo(x + width, y + 2).lineWidth(0.4).stroke();
@@ -84,7 +88,8 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
   letterhead(doc, d.coop, left, width);
 
   const incoming = t.direction === 'in';
-  const title = t.type === 'reversal' ? 'KUITANSI KOREKSI' : incoming ? 'KUITANSI' : 'BUKTI PEMBAYARAN';
+  const correction = t.type === 'reversal';
+  const title = { deposit: 'KUITANSI', withdrawal: 'BUKTI PENARIKAN', reversal: 'KUITANSI KOREKSI', settlement: 'BUKTI PENGEMBALIAN SIMPANAN' }[t.type];
   const top = doc.y;
   doc.font('Helvetica-Bold').fontSize(15).text(title, left, top, { width: width / 2 });
   doc.font('Helvetica').fontSize(9).text(`No. ${t.number}`, left + width / 2, top, { width: width / 2, align: 'right' });
@@ -101,10 +106,12 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
       .text(value, left + labelW + 10, y, { width: width - labelW - 10 });
     doc.y = Math.max(doc.y, y + 12) + 5;
   };
-  row(incoming ? 'Telah terima dari' : 'Dibayarkan kepada', `${d.member.fullName} (No. Anggota ${formatMemberNumber(d.member.number)})`, { bold: true });
-  row('Uang sejumlah', capitalise(terbilangRupiah(BigInt(t.amount))), { italic: true });
-  row('Untuk pembayaran', purpose(t) + (t.memo ? ` — ${t.memo}` : ''));
+  const who = correction ? 'Anggota' : incoming ? 'Telah terima dari' : 'Dibayarkan kepada';
+  row(who, `${d.member.fullName} (No. Anggota ${formatMemberNumber(d.member.number)})`, { bold: true });
+  row(correction ? 'Sejumlah' : 'Uang sejumlah', capitalise(terbilangRupiah(BigInt(t.amount))), { italic: true });
+  row(correction ? 'Keterangan' : 'Untuk pembayaran', purpose(t) + (t.memo && !correction ? ` — ${t.memo}` : ''));
   if (d.reversesNumber) row('Membatalkan', d.reversesNumber);
+  if (correction && t.memo) row('Alasan', t.memo.replace(/^Koreksi \S+: /, ''));
   row('Cara bayar', METHOD_LABELS[t.method].id);
   row(`Saldo ${KIND_LABELS[t.kind].id.toLowerCase()}`, `${formatRupiah(BigInt(t.balanceAfter))} setelah transaksi ini`);
 
@@ -116,9 +123,9 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
   const signX1 = left + width - 2 * signW - 20;
   const signX2 = left + width - signW;
   doc.font('Helvetica').fontSize(9);
-  doc.text(`${d.coop.villageLine.split(',')[0] ?? ''}, ${formatDateId(t.date)}`, signX1, boxY, { width: 2 * signW + 20, align: 'right' });
+  doc.text(`${d.coop.villageName}, ${formatDateId(t.date)}`, signX1, boxY, { width: 2 * signW + 20, align: 'right' });
   const y = boxY + 16;
-  doc.text(incoming ? 'Penyetor,' : 'Penerima,', signX1, y, { width: signW, align: 'center' });
+  doc.text(correction ? 'Anggota,' : incoming ? 'Penyetor,' : 'Penerima,', signX1, y, { width: signW, align: 'center' });
   doc.text(t.kind === 'sukarela' ? 'Petugas,' : 'Bendahara,', signX2, y, { width: signW, align: 'center' });
   doc.text(`( ${d.member.fullName} )`, signX1, y + 48, { width: signW, align: 'center' });
   doc.text(`( ${t.createdBy} )`, signX2, y + 48, { width: signW, align: 'center' });
@@ -126,7 +133,7 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
   doc.page.margins.bottom = 0; // the footer sits in the margin; without this pdfkit would start a new page
   doc.font('Helvetica').fontSize(7).fillColor('#555');
   doc.text(
-    `Jurnal ${t.journalNumber} · dicetak ${formatDateTimeId(d.printedAt, d.coop.timeZone)} · kuitansi ini sah tanpa tanda tangan bila dicetak dari kopdes`,
+    `Jurnal ${t.journalNumber} · dicetak ${formatDateTimeId(d.printedAt, d.coop.timeZone)}`,
     left,
     doc.page.height - 32 - 9,
     { width, align: 'center', lineBreak: false },

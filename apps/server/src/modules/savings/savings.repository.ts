@@ -280,3 +280,68 @@ export const settlementOfMember = (db: Db, cooperativeId: string, memberId: stri
     .where(and(eq(memberSettlements.cooperativeId, cooperativeId), eq(memberSettlements.memberId, memberId)))
     .limit(1)
     .then((r) => r[0]);
+
+// ── bulk history (opening balances, demo) ───────────────────────────────────────────────────
+
+/** Takes `count` consecutive numbers of a series in one statement; returns the first. */
+export async function takeNumbers(db: Db, cooperativeId: string, series: string, count: number): Promise<bigint> {
+  const res = await db.execute<{ last_value: bigint }>(sql`
+    INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${series}, ${count})
+    ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + ${count}
+    RETURNING last_value`);
+  return BigInt(res.rows[0]!.last_value) - BigInt(count) + 1n;
+}
+
+const jsonOf = (rows: object[]) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+export async function insertTransactionsBulk(db: Db, rows: TransactionInsert[]) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const json = jsonOf(
+      rows.slice(i, i + 5000).map((r) => ({
+        cooperative_id: r.cooperativeId,
+        id: r.id,
+        number: r.number,
+        member_id: r.memberId,
+        kind: r.kind,
+        type: r.type,
+        direction: r.direction,
+        amount: r.amount,
+        balance_after: r.balanceAfter,
+        date: r.date,
+        method: r.method,
+        journal_entry_id: r.journalEntryId,
+        journal_number: r.journalNumber,
+        memo: r.memo ?? null,
+        created_by_id: r.createdById ?? null,
+        created_by_label: r.createdByLabel,
+      })),
+    );
+    await db.execute(sql`
+      INSERT INTO savings_transactions (cooperative_id, id, number, member_id, kind, type, direction, amount, balance_after, date, method,
+                                        journal_entry_id, journal_number, memo, created_by_id, created_by_label)
+      SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x(cooperative_id text, id text, number text, member_id text, kind text, type text,
+        direction text, amount bigint, balance_after bigint, date date, method text, journal_entry_id text, journal_number text, memo text,
+        created_by_id text, created_by_label text)`);
+  }
+}
+
+export async function insertDuesPaymentsBulk(db: Db, rows: (typeof savingsDuesPayments.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const json = jsonOf(
+      rows.slice(i, i + 5000).map((r) => ({ cooperative_id: r.cooperativeId, transaction_id: r.transactionId, member_id: r.memberId, period: r.period, amount: r.amount })),
+    );
+    await db.execute(sql`
+      INSERT INTO savings_dues_payments (cooperative_id, transaction_id, member_id, period, amount)
+      SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x(cooperative_id text, transaction_id text, member_id text, period text, amount bigint)`);
+  }
+}
+
+/** Adds to balances in one statement (rows created as needed). */
+export async function addToBalances(db: Db, cooperativeId: string, deltas: { memberId: string; kind: Kind; amount: bigint }[]) {
+  if (!deltas.length) return;
+  const json = jsonOf(deltas.map((d) => ({ member_id: d.memberId, kind: d.kind, amount: d.amount })));
+  await db.execute(sql`
+    INSERT INTO savings_accounts (cooperative_id, member_id, kind, balance)
+    SELECT ${cooperativeId}, member_id, kind, amount FROM jsonb_to_recordset(${json}::jsonb) AS x(member_id text, kind text, amount bigint)
+    ON CONFLICT (cooperative_id, member_id, kind) DO UPDATE SET balance = savings_accounts.balance + EXCLUDED.balance, updated_at = now()`);
+}

@@ -8,7 +8,8 @@
 import { cellOf, TOTAL_CHANNEL, type Compiled } from './compile.js';
 import type { LandClass } from './classes.js';
 import type { Layout } from './layout.js';
-import { LAND_COST_PER_M2, type PlantVar } from './model.js';
+import type { PlantVar } from './model.js';
+import { cellPenalty, fairnessPenalty, LAND_COST_PER_M2, type FairnessTerms } from './objective.js';
 
 export interface SearchState {
   cp: Compiled;
@@ -19,6 +20,9 @@ export interface SearchState {
   /** Expected grams per cell (fixed plantings included). */
   supply: Float64Array;
   reachable: Uint8Array;
+  fairness: FairnessTerms | null;
+  /** Thousand Rupiah earned inside the season per land class by the new plantings. */
+  classIncome: Float64Array;
 }
 
 const TOLERANCE = 1e-6;
@@ -39,22 +43,42 @@ function effects(s: SearchState, i: number, visit: (cell: number, grams: number)
   }
 }
 
-export function cellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
-  if (!reachable[cell]) return 0;
-  const d = cp.demand[cell]!;
-  return supplyGrams < d ? (cp.settings.shortfallWeight * (d - supplyGrams)) / 1000 : (cp.settings.oversupplyWeight * (supplyGrams - d)) / 1000;
-}
+/** A move: one bed more (+1) or less (−1) on some variables together. */
+type Step = [variable: number, sign: 1 | -1];
 
-function gain(s: SearchState, i: number, sign: 1 | -1): number {
-  let g = -sign * LAND_COST_PER_M2 * s.cp.crops[s.vars[i]!.crop]!.bed;
-  effects(s, i, (cell, grams) => {
+const scratch = new Map<number, number>();
+
+/** How much the objective drops if the steps are taken. */
+function gain(s: SearchState, steps: Step[]): number {
+  scratch.clear();
+  let g = 0;
+  for (const [i, sign] of steps) {
+    g -= sign * LAND_COST_PER_M2 * s.cp.crops[s.vars[i]!.crop]!.bed;
+    effects(s, i, (cell, grams) => scratch.set(cell, (scratch.get(cell) ?? 0) + sign * grams));
+  }
+  for (const [cell, delta] of scratch) {
     const cur = s.supply[cell]!;
-    g += cellPenalty(s.cp, s.reachable, cell, cur) - cellPenalty(s.cp, s.reachable, cell, cur + sign * grams);
-  });
+    g += cellPenalty(s.cp, s.reachable, cell, cur) - cellPenalty(s.cp, s.reachable, cell, cur + delta);
+  }
+  if (s.fairness) {
+    const before = fairnessPenalty(s.fairness, s.classIncome);
+    for (const [i, sign] of steps) s.classIncome[s.vars[i]!.cls]! += sign * s.vars[i]!.incomePerBed;
+    const after = fairnessPenalty(s.fairness, s.classIncome);
+    for (const [i, sign] of steps) s.classIncome[s.vars[i]!.cls]! -= sign * s.vars[i]!.incomePerBed;
+    g += before - after;
+  }
   return g;
 }
 
-/** Max-heap of moves (2i: add a bed to variable i, 2i+1: remove one), ties to the lower move id. */
+function take(s: SearchState, steps: Step[]) {
+  for (const [i, sign] of steps) {
+    s.beds[i]! += sign;
+    effects(s, i, (cell, grams) => (s.supply[cell]! += sign * grams));
+    s.classIncome[s.vars[i]!.cls]! += sign * s.vars[i]!.incomePerBed;
+  }
+}
+
+/** Max-heap of moves by gain, ties to the lower move id. */
 class MoveHeap {
   private ids: number[] = [];
   private gains: number[] = [];
@@ -82,8 +106,8 @@ class MoveHeap {
   peekGain() {
     return this.gains[0] ?? -Infinity;
   }
-  pop(): { id: number; gain: number } {
-    const top = { id: this.ids[0]!, gain: this.gains[0]! };
+  pop(): number {
+    const top = this.ids[0]!;
     const lastId = this.ids.pop()!;
     const lastGain = this.gains.pop()!;
     if (this.ids.length) {
@@ -105,56 +129,79 @@ class MoveHeap {
   }
 }
 
+// Move ids: 4i add a bed to variable i, 4i+1 remove one, 4i+2 / 4i+3 shift one to the week after / before.
+const KINDS = 4;
+
 /** Applies the best single-bed moves until none lowers the objective; returns the number applied. */
 export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: number }): number {
+  const index = new Map<string, number>();
+  s.vars.forEach((v, i) => index.set(`${v.cls}|${v.crop}|${v.week}`, i));
+  const neighbour = (i: number, dw: number) => {
+    const v = s.vars[i]!;
+    return index.get(`${v.cls}|${v.crop}|${v.week + dw}`);
+  };
+  const stepsOf = (id: number): Step[] | null => {
+    const i = Math.floor(id / KINDS);
+    const kind = id % KINDS;
+    if (kind === 0) return [[i, 1]];
+    if (s.beds[i]! <= 0) return null;
+    if (kind === 1) return [[i, -1]];
+    const j = neighbour(i, kind === 2 ? 1 : -1);
+    return j === undefined ? null : [[i, -1], [j, 1]];
+  };
   let applied = 0;
-  for (let pass = 0; pass < 6; pass++) {
+  for (let pass = 0; pass < 8; pass++) {
     const blocked = new Uint8Array(s.vars.length);
     const heap = new MoveHeap();
-    for (let i = 0; i < s.vars.length; i++) {
-      const ga = gain(s, i, 1);
-      if (ga > TOLERANCE) heap.push(2 * i, ga);
-      if (s.beds[i]! > 0) {
-        const gr = gain(s, i, -1);
-        if (gr > TOLERANCE) heap.push(2 * i + 1, gr);
-      }
-    }
+    const offer = (id: number) => {
+      const steps = stepsOf(id);
+      if (!steps || steps.some(([i, sign]) => sign === 1 && blocked[i])) return;
+      const g = gain(s, steps);
+      if (g > TOLERANCE) heap.push(id, g);
+    };
+    for (let id = 0; id < s.vars.length * KINDS; id++) offer(id);
     if (!heap.size) break;
     let appliedThisPass = 0;
     while (heap.size && applied < opts.maxMoves) {
       if ((applied & 255) === 0 && performance.now() > opts.deadline) return applied;
-      const { id } = heap.pop();
-      const i = id >> 1;
-      const sign: 1 | -1 = id & 1 ? -1 : 1;
-      if (sign === 1 && blocked[i]) continue;
-      if (sign === -1 && s.beds[i]! <= 0) continue;
-      const g = gain(s, i, sign);
+      const id = heap.pop();
+      const steps = stepsOf(id);
+      if (!steps || steps.some(([i, sign]) => sign === 1 && blocked[i])) continue;
+      const g = gain(s, steps);
       if (g <= TOLERANCE) continue;
       if (g < heap.peekGain() - 1e-12) {
         heap.push(id, g);
         continue;
       }
-      const v = s.vars[i]!;
-      const ok =
-        sign === 1 ? s.layout.addBed(v.cls, s.classes[v.cls]!.plots, v.crop, v.week) : s.layout.removeBed(v.cls, v.crop, v.week);
-      if (!ok) {
-        if (sign === 1) blocked[i] = 1;
-        continue;
-      }
-      s.beds[i]! += sign;
-      effects(s, i, (cell, grams) => (s.supply[cell]! += sign * grams));
+      if (!apply(s, steps, blocked)) continue;
+      take(s, steps);
       applied++;
       appliedThisPass++;
-      const ga = gain(s, i, 1);
-      if (!blocked[i] && ga > TOLERANCE) heap.push(2 * i, ga);
-      if (s.beds[i]! > 0) {
-        const gr = gain(s, i, -1);
-        if (gr > TOLERANCE) heap.push(2 * i + 1, gr);
-      }
+      for (const [i] of steps) for (let k = 0; k < KINDS; k++) offer(i * KINDS + k);
     }
     if (!appliedThisPass || applied >= opts.maxMoves) break;
   }
   return applied;
+}
+
+/** Carries the steps out on the plots; undoes them and marks the variable blocked if a bed finds no room. */
+function apply(s: SearchState, steps: Step[], blocked: Uint8Array): boolean {
+  const done: Step[] = [];
+  for (const [i, sign] of steps) {
+    const v = s.vars[i]!;
+    const ok = sign === 1 ? s.layout.addBed(v.cls, s.classes[v.cls]!.plots, v.crop, v.week) : s.layout.removeBed(v.cls, v.crop, v.week);
+    if (!ok) {
+      if (sign === 1) blocked[i] = 1;
+      for (const [j, back] of done.reverse()) {
+        const u = s.vars[j]!;
+        if (back === 1) s.layout.removeBed(u.cls, u.crop, u.week);
+        else s.layout.addBed(u.cls, s.classes[u.cls]!.plots, u.crop, u.week);
+      }
+      return false;
+    }
+    done.push([i, sign]);
+  }
+  return true;
 }
 
 /**

@@ -6,8 +6,7 @@
 import { amountForGrams } from '@kopdes/shared/quantity';
 import { cellOf, channelOf, type Compiled } from './compile.js';
 import { plantingHarvest } from './harvest.js';
-import { LAND_COST_PER_M2, type FairnessTerms } from './model.js';
-import { cellPenalty } from './improve.js';
+import { cellPenalty, fairnessPenalty, LAND_COST_PER_M2, type FairnessTerms } from './objective.js';
 import type { FairnessFigures, Plan, PlanFigures, Planting } from './types.js';
 
 export interface ObjectiveTerms {
@@ -25,15 +24,15 @@ function inSeasonIncomeK(cp: Compiled, p: Planting): number {
   return (grams * crop.priceNum) / 1e6;
 }
 
-export function fairnessPenalty(fairness: FairnessTerms, incomeByClass: Map<number, number>): number {
-  const total = fairness.classes.reduce((s, j) => s + (incomeByClass.get(j) ?? 0), 0);
-  let penalty = 0;
-  for (const j of fairness.classes) {
-    const income = incomeByClass.get(j) ?? 0;
-    const share = fairness.share.get(j)!;
-    penalty += Math.max(0, income - fairness.cap * share * total) + Math.max(0, fairness.floor * share * total - income);
+/** Thousand Rupiah earned inside the season per land class by the plan's new plantings. */
+export function classIncomes(cp: Compiled, classOfPlot: Int32Array, plantings: readonly Planting[], classCount: number): Float64Array {
+  const income = new Float64Array(classCount);
+  for (const p of plantings) {
+    if (p.fixed) continue;
+    const j = classOfPlot[cp.plotById.get(p.plotId)!.idx]!;
+    if (j >= 0) income[j]! += inSeasonIncomeK(cp, p);
   }
-  return penalty * fairness.weight;
+  return income;
 }
 
 export function planObjective(cp: Compiled, terms: ObjectiveTerms, plan: Plan): number {
@@ -43,16 +42,8 @@ export function planObjective(cp: Compiled, terms: ObjectiveTerms, plan: Plan): 
     if (!crop) continue;
     objective += cellPenalty(cp, terms.reachable, cellOf(cp.W, crop.idx, channelOf(c.grade), c.week), c.supplyGrams);
   }
-  const incomeByClass = new Map<number, number>();
-  for (const p of plan.plantings) {
-    if (p.fixed) continue;
-    objective += LAND_COST_PER_M2 * p.areaM2;
-    if (terms.fairness) {
-      const j = terms.classOfPlot[cp.plotById.get(p.plotId)!.idx]!;
-      incomeByClass.set(j, (incomeByClass.get(j) ?? 0) + inSeasonIncomeK(cp, p));
-    }
-  }
-  if (terms.fairness) objective += fairnessPenalty(terms.fairness, incomeByClass);
+  for (const p of plan.plantings) if (!p.fixed) objective += LAND_COST_PER_M2 * p.areaM2;
+  if (terms.fairness) objective += fairnessPenalty(terms.fairness, classIncomes(cp, terms.classOfPlot, plan.plantings, terms.fairness.share.length));
   return objective;
 }
 

@@ -13,6 +13,7 @@
  */
 import { cellOf, CHANNELS, TOTAL_CHANNEL, type Compiled } from './compile.js';
 import type { LandClass } from './classes.js';
+import { LAND_COST_PER_M2, type FairnessTerms } from './objective.js';
 
 export interface PlantVar {
   cls: number;
@@ -35,17 +36,6 @@ export interface BuiltModel {
   fairness: FairnessTerms | null;
 }
 
-export interface FairnessTerms {
-  classes: number[];
-  share: Map<number, number>;
-  cap: number;
-  floor: number;
-  /** Penalty per thousand Rupiah outside the band. */
-  weight: number;
-}
-
-/** m² cost that keeps land unused when it does not help (and breaks ties the same way every time). */
-export const LAND_COST_PER_M2 = 1e-4;
 
 const num = (v: number) => {
   const s = Number(v.toPrecision(12)).toString();
@@ -80,9 +70,11 @@ export function fairnessTerms(cp: Compiled, classes: LandClass[], vars: PlantVar
   const area = used.reduce((s, j) => s + classes[j]!.area, 0);
   const demanded = cp.crops.filter((c) => c.channels.some((ch) => cp.demand.subarray(cellOf(cp.W, c.idx, ch, 0), cellOf(cp.W, c.idx, ch, 0) + cp.W).some((d) => d > 0)));
   const avgPriceK = demanded.length ? demanded.reduce((s, c) => s + c.priceNum, 0) / demanded.length / 1000 : 1;
+  const share = new Float64Array(classes.length);
+  for (const j of used) share[j] = classes[j]!.area / area;
   return {
     classes: used,
-    share: new Map(used.map((j) => [j, classes[j]!.area / area])),
+    share,
     cap: cp.settings.fairnessCap,
     floor: cp.settings.fairnessFloor,
     weight: cp.settings.fairnessWeight / Math.max(avgPriceK, 1e-6),
@@ -199,7 +191,7 @@ export function buildModel(cp: Compiled, classes: LandClass[], fixedSupply: Floa
     });
     for (const j of fairness.classes) {
       row(`${(income.get(String(j)) ?? []).join(' ')} - I${j}`, '=', 0);
-      const s = fairness.share.get(j)!;
+      const s = fairness.share[j]!;
       row(`I${j} - ${num(fairness.cap * s)} T - fu${j}`, '<=', 0);
       row(`I${j} - ${num(fairness.floor * s)} T + fl${j}`, '>=', 0);
       obj.push(`+ ${num(fairness.weight)} fu${j}`, `+ ${num(fairness.weight)} fl${j}`);

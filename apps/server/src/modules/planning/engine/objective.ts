@@ -1,0 +1,38 @@
+/**
+ * The planning objective's parts, shared by the model (as LP terms), the local search (as gains)
+ * and the figures of a finished plan: weighted kg of shortfall and oversupply on the cells a plan
+ * can reach, income of each land class outside its fair band, and a tiny cost per m² planted.
+ */
+import type { Compiled } from './compile.js';
+
+/** m² cost that keeps land unused when it does not help (and breaks ties the same way every time). */
+export const LAND_COST_PER_M2 = 1e-4;
+
+export interface FairnessTerms {
+  classes: number[];
+  /** Land share per class index (0 for classes outside `classes`). */
+  share: Float64Array;
+  cap: number;
+  floor: number;
+  /** Penalty per thousand Rupiah outside the band. */
+  weight: number;
+}
+
+export function cellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
+  if (!reachable[cell]) return 0;
+  const d = cp.demand[cell]!;
+  return supplyGrams < d ? (cp.settings.shortfallWeight * (d - supplyGrams)) / 1000 : (cp.settings.oversupplyWeight * (supplyGrams - d)) / 1000;
+}
+
+/** Penalty for class incomes (thousand Rupiah, by class index) outside [floor, cap] × land share × total. */
+export function fairnessPenalty(f: FairnessTerms, income: ArrayLike<number>): number {
+  let total = 0;
+  for (const j of f.classes) total += income[j]!;
+  let penalty = 0;
+  for (const j of f.classes) {
+    const x = income[j]!;
+    const s = f.share[j]!;
+    penalty += Math.max(0, x - f.cap * s * total) + Math.max(0, f.floor * s * total - x);
+  }
+  return penalty * f.weight;
+}

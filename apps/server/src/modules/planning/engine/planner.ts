@@ -1,0 +1,231 @@
+/**
+ * The planner: validate → compile → place what is in the ground → land classes → model → HiGHS →
+ * whole beds on plots → local search → fair shares → the plan with its claims, figures and
+ * explanations. Same input, same plan: inputs are sorted, the solver's options are fixed, and
+ * every later step breaks ties by index.
+ */
+import { landClasses, type LandClass } from './classes.js';
+import { cellOf, compile, TOTAL_CHANNEL, type Compiled } from './compile.js';
+import { explain } from './explain.js';
+import { greedyPlantings } from './greedy.js';
+import { supplyOf, withClaims } from './harvest.js';
+import { runHighs } from './highs-run.js';
+import { localSearch, rebalance, type SearchState } from './improve.js';
+import { cellPenalty as cellPenaltyDbg } from './objective.js';
+import { Layout, PlacementError } from './layout.js';
+import { buildModel, fairnessTerms, plantingVars } from './model.js';
+import { planFigures, planObjective, type ObjectiveTerms } from './metrics.js';
+import type { Explanation, Plan, PlanFigures, PlanningProblem, SolverReport, SolverStatus } from './types.js';
+import { validateProblem, type Issue } from './validate.js';
+
+export class PlanningInputError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((i) => `${i.path}: ${i.message.en}`).join('; '));
+  }
+}
+
+export type SolveFailure = 'model_too_large' | 'time_limit' | 'solver_failed';
+
+export class PlanningSolveError extends Error {
+  constructor(
+    readonly code: SolveFailure,
+    readonly msg: { id: string; en: string },
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(msg.en);
+  }
+}
+
+export interface OptimisedPlan {
+  plan: Plan;
+  figures: PlanFigures;
+  solver: SolverReport;
+  explanations: Explanation[];
+}
+
+interface Prepared {
+  cp: Compiled;
+  layout: Layout;
+  classes: LandClass[];
+  classOfPlot: Int32Array;
+}
+
+function prepare(problem: PlanningProblem): Prepared {
+  const issues = validateProblem(problem);
+  if (issues.length) throw new PlanningInputError(issues);
+  const cp = compile(problem);
+  const classOfPlot = new Int32Array(cp.plots.length).fill(-1);
+  const layout = new Layout(cp, classOfPlot);
+  try {
+    layout.placeFixed(cp.fixed);
+  } catch (e) {
+    if (!(e instanceof PlacementError)) throw e;
+    const f = cp.fixed[e.index]!;
+    const index = problem.fixed.indexOf(f);
+    throw new PlanningInputError([
+      {
+        path: `fixed.${index}.areaM2`,
+        code: 'plot_overfull',
+        message: {
+          id: `Tanaman ${f.commodity} ${f.areaM2} m² di lahan ${f.plotId} tidak muat bersama tanaman lain yang sudah ada (luas lahan terlampaui)`,
+          en: `Planting ${f.commodity} ${f.areaM2} m² on plot ${f.plotId} does not fit beside the other plantings in the ground (plot area exceeded)`,
+        },
+      },
+    ]);
+  }
+  const classes = landClasses(cp, layout.strips);
+  for (const cls of classes) for (const p of cls.plots) classOfPlot[p] = cls.idx;
+  return { cp, layout, classes, classOfPlot };
+}
+
+function objectiveTerms(prep: Prepared): ObjectiveTerms {
+  const vars = plantingVars(prep.cp, prep.classes);
+  const reachable = new Uint8Array(prep.cp.demand.length);
+  for (const v of vars) {
+    const crop = prep.cp.crops[v.crop]!;
+    v.kgPerBed.forEach((kg, k) => {
+      const w = v.week + crop.h + k;
+      if (w < prep.cp.W && kg > 0) for (const ch of crop.channels) reachable[cellOf(prep.cp.W, crop.idx, ch, w)] = 1;
+    });
+  }
+  return { reachable, fairness: fairnessTerms(prep.cp, prep.classes, vars), classOfPlot: prep.classOfPlot };
+}
+
+export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedPlan> {
+  const started = performance.now();
+  const prep = prepare(problem);
+  const { cp, layout, classes } = prep;
+  const settings = cp.settings;
+  const fixedSupply = supplyOf(cp, layout.plantings());
+  const model = buildModel(cp, classes, fixedSupply);
+  if (model.vars.length > settings.maxVariables) {
+    throw new PlanningSolveError(
+      'model_too_large',
+      {
+        id: `Model terlalu besar: ${model.vars.length} variabel tanam (batas ${settings.maxVariables}). Kurangi jumlah minggu atau komoditas, atau samakan jenis lahan.`,
+        en: `Model too large: ${model.vars.length} planting variables (limit ${settings.maxVariables}). Shorten the season, drop commodities, or make plots' allowed families more uniform.`,
+      },
+      { variables: model.vars.length, limit: settings.maxVariables },
+    );
+  }
+  if (process.env.PLANNING_DUMP_LP) (await import('node:fs')).writeFileSync(process.env.PLANNING_DUMP_LP, model.lp);
+  const deadline = started + settings.timeLimitSeconds * 1000;
+  let bound = 0;
+  let highsStatus = 'Empty';
+  let solveMs = 0;
+  let values = new Float64Array(0);
+  if (model.vars.length) {
+    const timeLeft = Math.max(1, (deadline - performance.now()) / 1000);
+    const answer = await runHighs(model.lp, { timeLimitSeconds: timeLeft * 0.8, integer: model.integer, plantingVars: model.vars.length });
+    solveMs = answer.runMs;
+    highsStatus = answer.status;
+    if (!answer.hasSolution) {
+      if (answer.status === 'Time limit reached') {
+        throw new PlanningSolveError(
+          'time_limit',
+          {
+            id: `Perhitungan rencana berhenti pada batas waktu ${settings.timeLimitSeconds} detik tanpa rencana yang layak; tidak ada yang disimpan. Naikkan batas waktu atau perkecil musim.`,
+            en: `Planning stopped at the ${settings.timeLimitSeconds} s time limit without a usable plan; nothing was saved. Raise the limit or plan a shorter season.`,
+          },
+          { timeLimitSeconds: settings.timeLimitSeconds, variables: model.vars.length },
+        );
+      }
+      throw new PlanningSolveError(
+        'solver_failed',
+        { id: `Pemecah masalah gagal (${answer.status}); tidak ada yang disimpan`, en: `The solver failed (${answer.status}); nothing was saved` },
+        { highsStatus: answer.status },
+      );
+    }
+    bound = answer.bound;
+    values = answer.plantings;
+  }
+
+  // Whole beds onto plots, in planting order.
+  const beds = new Int32Array(model.vars.length);
+  const order = model.vars.map((_, i) => i).sort((a, b) => {
+    const x = model.vars[a]!;
+    const y = model.vars[b]!;
+    return x.week - y.week || x.crop - y.crop || x.cls - y.cls;
+  });
+  for (const i of order) {
+    const v = model.vars[i]!;
+    const want = model.integer ? Math.round(values[i]!) : Math.floor(values[i]! + 1e-6);
+    if (want > 0) beds[i] = layout.place(classes[v.cls]!.plots, v.crop, v.week, want);
+  }
+  const classIncome = new Float64Array(classes.length);
+  model.vars.forEach((v, i) => (classIncome[v.cls]! += beds[i]! * v.incomePerBed));
+  const state: SearchState = {
+    cp,
+    classes,
+    vars: model.vars,
+    layout,
+    beds,
+    supply: supplyOfBeds(cp, fixedSupply, model.vars, beds, classes),
+    reachable: model.reachable,
+    fairness: model.fairness,
+    classIncome,
+  };
+  const dbg = (label: string) => {
+    if (!process.env.PLANNING_DEBUG) return;
+    let o = 0;
+    for (let c = 0; c < state.supply.length; c++) o += cellPenaltyDbg(cp, model.reachable, c, state.supply[c]!);
+    let lost = 0;
+    model.vars.forEach((v, i) => (lost += Math.max(0, (model.integer ? Math.round(values[i]!) : Math.floor(values[i]! + 1e-6)) - beds[i]!)));
+    console.error(label, 'coverage objective', o.toFixed(1), 'bound', bound.toFixed(1), 'beds lost in placement', lost);
+  };
+  dbg('after placement');
+  const moves = localSearch(state, { maxMoves: 400_000, deadline });
+  dbg(`after local search (${moves} moves)`);
+  rebalance(cp, classes, layout, { deadline });
+
+  const plan = withClaims(cp, layout.plantings());
+  const terms: ObjectiveTerms = { reachable: model.reachable, fairness: model.fairness, classOfPlot: prep.classOfPlot };
+  const objective = planObjective(cp, terms, plan);
+  if (process.env.PLANNING_DEBUG) console.error('plan objective', objective, 'without fairness', planObjective(cp, { ...terms, fairness: null }, plan));
+  const gap = objective > 1e-9 ? Math.max(0, (objective - bound) / objective) : 0;
+  const timedOut = highsStatus === 'Time limit reached';
+  const status: SolverStatus = timedOut ? 'time_limit' : gap <= 1e-6 ? 'optimal' : 'feasible';
+  return {
+    plan,
+    figures: planFigures(cp, terms, plan),
+    explanations: explain(cp, plan, { reachable: model.reachable, classes, layout }),
+    solver: {
+      highsStatus,
+      status,
+      method: model.integer ? 'mip' : 'lp_rounded',
+      bound,
+      objective,
+      gap,
+      variables: model.columns,
+      constraints: model.rows,
+      landClasses: classes.length,
+      solveMs: Math.round(solveMs),
+      totalMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+function supplyOfBeds(cp: Compiled, fixedSupply: Float64Array, vars: ReturnType<typeof plantingVars>, beds: Int32Array, classes: LandClass[]) {
+  const supply = Float64Array.from(fixedSupply);
+  vars.forEach((v, i) => {
+    if (!beds[i]) return;
+    const crop = cp.crops[v.crop]!;
+    const mix = classes[v.cls]!.crops.get(v.crop)!.mix;
+    const mixSum = mix[0]! + mix[1]! + mix[2]!;
+    v.kgPerBed.forEach((kg, k) => {
+      const w = v.week + crop.h + k;
+      if (w >= cp.W) return;
+      const grams = kg * 1000 * beds[i]!;
+      if (crop.graded) for (let ch = 0; ch < 3; ch++) supply[cellOf(cp.W, crop.idx, ch, w)]! += (grams * mix[ch]!) / mixSum;
+      else supply[cellOf(cp.W, crop.idx, TOTAL_CHANNEL, w)]! += grams;
+    });
+  });
+  return supply;
+}
+
+/** The spreadsheet baseline for the same problem, with the same figures. */
+export function baselinePlan(problem: PlanningProblem): { plan: Plan; figures: PlanFigures } {
+  const prep = prepare(problem);
+  const plan = withClaims(prep.cp, greedyPlantings(prep.cp));
+  return { plan, figures: planFigures(prep.cp, objectiveTerms(prep), plan) };
+}

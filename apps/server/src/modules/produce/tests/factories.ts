@@ -1,0 +1,163 @@
+/** Produce test data on a real database: places, commodities with prices, farmers with plots, intakes. */
+import type { IntakeInput } from '@kopdes/shared/produce';
+import type { Db } from '../../../db/client.js';
+import { SYSTEM_ACTOR } from '../../../lib/actor.js';
+import { makeMember } from '../../../../test/support/members-factories.js';
+import { addPackFormat, createCommodity } from '../catalogue.service.js';
+import { addPlot, saveCollectionPoint, saveLocation } from '../farmers.service.js';
+import { recordIntake } from '../intake.service.js';
+import { packLots } from '../packing.service.js';
+import { runPayouts } from '../payouts.service.js';
+import { setPrices } from '../prices.service.js';
+import { recordLoss } from '../stock.service.js';
+
+export const PRICE_DATE = '2025-01-01';
+export const DAY = '2025-08-12';
+
+export interface Setup {
+  collectionPointId: string;
+  packingHouseId: string;
+  coldStorageId: string;
+  tomatoId: string;
+  cabbageId: string;
+  trayFormatId: string;
+}
+
+const setups = new Map<string, Promise<Setup>>();
+let uniq = 0;
+
+/** Places, two commodities (tomato A/B/C/reject, cabbage A/B/reject) with prices, and a pack format; once per cooperative. */
+export function produceSetup(db: Db, coopId: string): Promise<Setup> {
+  let s = setups.get(coopId);
+  if (!s) {
+    s = (async () => {
+      const cp = await saveCollectionPoint(db, coopId, SYSTEM_ACTOR, null, { name: 'Titik Kumpul Alamendah', villageCode: '32.04.40.2005', deliveryDays: [1, 4] });
+      const ph = await saveLocation(db, coopId, SYSTEM_ACTOR, null, { name: 'Rumah Kemas', kind: 'packing_house', storageClass: 'ambient' });
+      const cs = await saveLocation(db, coopId, SYSTEM_ACTOR, null, { name: 'Gudang Dingin', kind: 'cold_storage', storageClass: 'cold' });
+      const tomato = await createCommodity(db, coopId, SYSTEM_ACTOR, {
+        code: 'TOMAT',
+        name: 'Tomat',
+        unit: 'kg',
+        variableWeight: false,
+        storageClass: 'cool',
+        shelfLifeDays: { ambient: 5, cool: 10, cold: null },
+        grades: [
+          { grade: 'A', spec: 'Merah merata, mulus, diameter ≥ 6 cm' },
+          { grade: 'B', spec: 'Sedikit cacat kulit, diameter 4–6 cm' },
+          { grade: 'C', spec: 'Cacat ringan, untuk olahan' },
+        ],
+      });
+      const cabbage = await createCommodity(db, coopId, SYSTEM_ACTOR, {
+        code: 'KOL',
+        name: 'Kol',
+        unit: 'kg',
+        variableWeight: true,
+        storageClass: 'cold',
+        shelfLifeDays: { ambient: 4, cool: 14, cold: 30 },
+        grades: [
+          { grade: 'A', spec: 'Krop padat, ≥ 1 kg' },
+          { grade: 'B', spec: 'Krop kurang padat' },
+          { grade: 'reject', spec: 'Busuk atau rusak' },
+        ],
+      });
+      await setPrices(db, coopId, SYSTEM_ACTOR, {
+        validFrom: PRICE_DATE,
+        items: [
+          { commodityId: tomato.id, grade: 'A', price: '8000' },
+          { commodityId: tomato.id, grade: 'B', price: '6000' },
+          { commodityId: tomato.id, grade: 'C', price: '3500' },
+          { commodityId: tomato.id, grade: 'reject', price: '500' },
+          { commodityId: cabbage.id, grade: 'A', price: '4500' },
+          { commodityId: cabbage.id, grade: 'B', price: '3000' },
+        ],
+      });
+      const withTray = await addPackFormat(db, coopId, SYSTEM_ACTOR, tomato.id, {
+        channel: 'modern_retail',
+        name: 'Tray 250 g',
+        grade: 'A',
+        contentKg: '0,25',
+        packaging: 'Tray styrofoam + wrap, label harga',
+      });
+      return {
+        collectionPointId: cp.id,
+        packingHouseId: ph.id,
+        coldStorageId: cs.id,
+        tomatoId: tomato.id,
+        cabbageId: cabbage.id,
+        trayFormatId: withTray.packFormats[0]!.id,
+      };
+    })();
+    setups.set(coopId, s);
+  }
+  return s;
+}
+
+/** An active farmer member with one plot growing tomato and cabbage. */
+export async function makeFarmer(db: Db, coopId: string, name = `Petani Uji ${++uniq}`) {
+  const s = await produceSetup(db, coopId);
+  const m = await makeMember(db, coopId, { fullName: name, occupation: 'farmer' });
+  const plot = await addPlot(db, coopId, SYSTEM_ACTOR, m.id, {
+    name: 'Kebun Pasir Jambu',
+    areaM2: 2500,
+    villageCode: '32.04.40.2005',
+    altitudeM: 1450,
+    latitude: -7.1512,
+    longitude: 107.4021,
+    commodityIds: [s.tomatoId, s.cabbageId],
+  });
+  return { memberId: m.id, fullName: m.fullName, plotId: plot.id };
+}
+
+export async function makeIntake(db: Db, coopId: string, o: Partial<IntakeInput> & { farmer?: { memberId: string; plotId: string } } = {}) {
+  const s = await produceSetup(db, coopId);
+  const f = o.farmer ?? (await makeFarmer(db, coopId));
+  return recordIntake(db, coopId, SYSTEM_ACTOR, {
+    date: DAY,
+    collectionPointId: s.collectionPointId,
+    memberId: f.memberId,
+    plotId: f.plotId,
+    commodityId: s.tomatoId,
+    harvestDate: DAY,
+    crates: 3,
+    grossKg: '52,4',
+    tareKg: '2,4',
+    grades: [
+      { grade: 'A', kg: '30' },
+      { grade: 'B', kg: '17,5' },
+      { grade: 'reject', kg: '2,5' },
+    ],
+    locationId: s.packingHouseId,
+    ...o,
+  });
+}
+
+export async function makePacking(db: Db, coopId: string) {
+  const s = await produceSetup(db, coopId);
+  const intake = await makeIntake(db, coopId);
+  return packLots(db, coopId, SYSTEM_ACTOR, {
+    date: DAY,
+    locationId: s.packingHouseId,
+    packFormatId: s.trayFormatId,
+    packs: 100,
+    sources: [{ lotId: intake.lots[0]!.lotId, kg: '26' }],
+  });
+}
+
+export async function makeLoss(db: Db, coopId: string) {
+  const s = await produceSetup(db, coopId);
+  const intake = await makeIntake(db, coopId);
+  return recordLoss(db, coopId, SYSTEM_ACTOR, {
+    date: DAY,
+    lotId: intake.lots[1]!.lotId,
+    locationId: s.packingHouseId,
+    kind: 'spoilage',
+    kg: '1,5',
+    reason: 'Busuk di peti bawah',
+  });
+}
+
+/** A paid run for one fresh farmer's intake. */
+export async function makePayoutRun(db: Db, coopId: string) {
+  const intake = await makeIntake(db, coopId);
+  return runPayouts(db, coopId, SYSTEM_ACTOR, { from: DAY, to: DAY, payDate: DAY, memberIds: [intake.farmer.memberId] });
+}
