@@ -17,6 +17,7 @@ import { findCooperativeByName, getCooperative } from './modules/cooperatives/co
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS } from './workflows/demo/demo-users.js';
 import { seedDemo } from './workflows/demo/seed-demo.js';
 import { membersImportCommand } from './modules/members/members-import.cli.js';
+import { NETWORK_HELP, networkCommand } from './modules/network/network.cli.js';
 
 class UsageError extends Error {}
 
@@ -34,6 +35,8 @@ Commands:
   user revoke  Take a role away
   user list    List a cooperative's users and their roles
   members import  Import members from an .xlsx or CSV file (dry run first)
+  network synth   Create (or --remove) the synthetic national network of cooperatives
+  network refresh Recompute the national roll-ups of every real cooperative
 
 Run "kopdes <command> --help" for a command's options.
 Environment: DATABASE_URL, KOPDES_DATA_DIR, PORT, HOST, LOG_LEVEL (see README).`,
@@ -69,6 +72,7 @@ Adds "Koperasi Desa Merah Putih Alamendah" with its users. Does nothing if it ex
   --dry-run      check every row and report; write nothing
   --valid-only   import the valid rows and report the others (default: all rows or none)
   Exit code 1 when rows have problems (except with --valid-only).`,
+  network: NETWORK_HELP,
 };
 
 async function readPassword(): Promise<string> {
@@ -274,6 +278,8 @@ async function main(argv: string[]): Promise<number> {
         return membersImportCommand(db, coop.id, file, { dryRun: !!values['dry-run'], validOnly: !!values['valid-only'] });
       });
     }
+    case 'network':
+      return networkCommand(rest, (fn) => withDatabase(config, (d) => fn(d.db)));
     default:
       throw new UsageError(`Unknown command "${cmd}". Run "kopdes --help".`);
   }

@@ -47,17 +47,16 @@ try {
     await page.screenshot({ path: path.join(out, `${name}-add-user.png`) });
     await page.keyboard.press('Escape');
     await page.goto(coopUrl);
-    if (viewport === PHONE) await page.getByRole('button', { name: 'Buka menu' }).click();
-    await page.getByText('EN', { exact: true }).filter({ visible: true }).click();
-    await page.getByRole('heading', { name: /^Good/, level: 1 }).waitFor();
-    await shot('home-en');
-    await page.getByText('ID', { exact: true }).filter({ visible: true }).click();
-    await page.getByRole('heading', { name: /^Selamat/, level: 1 }).waitFor();
     if (viewport === PHONE) {
       await page.getByRole('button', { name: 'Buka menu' }).click();
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(out, `${name}-menu.png`) });
     }
+    await page.getByText('EN', { exact: true }).filter({ visible: true }).click();
+    await page.getByRole('heading', { name: /^Good/, level: 1 }).waitFor();
+    await shot('home-en');
+    await page.getByText('ID', { exact: true }).filter({ visible: true }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
     await context.close();
   }
 } finally {

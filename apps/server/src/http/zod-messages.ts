@@ -18,7 +18,10 @@ const TYPE_ID: Record<string, string> = {
  */
 export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[], prefix = '', input?: unknown): FieldError[] {
   const out: FieldError[] = [];
+  // A value of the wrong type gets that one message; Zod may still run length rules on it.
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.map(String).join('.')));
   for (const issue of issues) {
+    if (issue.code !== 'invalid_type' && wrongType.has(issue.path.map(String).join('.'))) continue;
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {

@@ -37,3 +37,22 @@ export async function testDatabase(): Promise<Database & { url: string }> {
   });
   return { ...database, url: u.toString() };
 }
+
+/** An empty database (nothing migrated) for the calling test file, dropped when the file ends. Returns its URL. */
+export async function emptyDatabase(): Promise<string> {
+  const serverUrl = inject('dbServerUrl');
+  const name = `kopdes_empty_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  afterAll(async () => {
+    const d = new pg.Client({ connectionString: serverUrl });
+    await d.connect();
+    await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await d.end();
+  });
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -296,12 +296,18 @@ CREATE INDEX produce_stock_on_hand_idx ON produce_stock (cooperative_id, locatio
 
 CREATE FUNCTION produce_movement_to_stock() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO produce_stock AS s (cooperative_id, lot_id, location_id, quantity, value, since)
-  VALUES (NEW.cooperative_id, NEW.lot_id, NEW.location_id, NEW.quantity, NEW.value, NEW.date)
-  ON CONFLICT (cooperative_id, lot_id, location_id) DO UPDATE
-    SET quantity = s.quantity + EXCLUDED.quantity,
-        value = s.value + EXCLUDED.value,
-        since = CASE WHEN s.quantity = 0 THEN EXCLUDED.since ELSE s.since END;
+  -- Update first: an upsert would check the proposed row (a negative quantity) before finding the conflict.
+  UPDATE produce_stock
+     SET quantity = quantity + NEW.quantity,
+         value = value + NEW.value,
+         since = CASE WHEN quantity = 0 THEN NEW.date ELSE since END
+   WHERE cooperative_id = NEW.cooperative_id AND lot_id = NEW.lot_id AND location_id = NEW.location_id;
+  IF NOT FOUND THEN
+    INSERT INTO produce_stock AS s (cooperative_id, lot_id, location_id, quantity, value, since)
+    VALUES (NEW.cooperative_id, NEW.lot_id, NEW.location_id, NEW.quantity, NEW.value, NEW.date)
+    ON CONFLICT (cooperative_id, lot_id, location_id) DO UPDATE
+      SET quantity = s.quantity + EXCLUDED.quantity, value = s.value + EXCLUDED.value;
+  END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER produce_movements_stock AFTER INSERT ON produce_movements

@@ -261,6 +261,20 @@ describe('statements', () => {
     expect(unknown.body.errors[0].field).toBe('query.unit');
   });
 
+  it('refuses impossible dates and periods with 400 naming the query field', async () => {
+    for (const [q, field] of [
+      ['financial-position?asOf=9999-12-31', 'query.asOf'],
+      ['financial-position?asOf=2025-02-30', 'query.asOf'],
+      ['trial-balance?from=2025-06-01&to=2025-01-31', 'query.from'],
+      ['income-statement?to=2025-13-01', 'query.to'],
+      ['trial-balance?format=docx', 'query.format'],
+    ]) {
+      const r = await as.pengawas!.get(`${base}/reports/${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.errors[0].field, q).toBe(field);
+    }
+  });
+
   it('general ledger, cash book and member ledger come from the same lines', async () => {
     const gl = (await as.pengawas!.get(`${base}/reports/general-ledger?account=${ACCOUNTS.KAS}&from=2025-03-01&to=2025-03-31`)).body;
     expect(gl.opening).toBe('0');

@@ -42,9 +42,10 @@ export const MAX_LINE_AMOUNT = 999_999_999_999_999n;
 
 const field = (f: string, code: string, message: Msg): FieldError => ({ field: f, code, message });
 
+/** A real calendar date in a plausible range (books are not kept in the year 9999). */
 export function isValidDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
+  if (!m || Number(m[1]) < 1900 || Number(m[1]) > 2999) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }

@@ -235,7 +235,7 @@ describe('reverseEntry', () => {
 });
 
 describe('the database guards the books', () => {
-  it('refuses UPDATE and DELETE of posted entries and lines, and TRUNCATE', async () => {
+  it('refuses UPDATE and DELETE of posted entries and lines, TRUNCATE, and any direct write to the monthly totals', async () => {
     const c = (await makeCoop(db)).id;
     const p = await postEntry(db, c, SYSTEM_ACTOR, sale());
     const attempts = [
@@ -244,9 +244,12 @@ describe('the database guards the books', () => {
       sql`DELETE FROM journal_lines WHERE entry_id = ${p.id}`,
       sql`DELETE FROM journal_entries WHERE id = ${p.id}`,
       sql`TRUNCATE journal_lines CASCADE`,
+      sql`UPDATE ledger_monthly_totals SET debit_total = 0 WHERE cooperative_id = ${c}`,
+      sql`DELETE FROM ledger_monthly_totals WHERE cooperative_id = ${c}`,
+      sql`INSERT INTO ledger_monthly_totals VALUES (${c}, '1101', 'kantor', '2025-01-01', 1, 0)`,
     ];
     for (const q of attempts) {
-      expect(await pgError(db.execute(q))).toMatch(/append-only/);
+      expect(await pgError(db.execute(q))).toMatch(/append-only|kept by the journal only/);
     }
     expect(await accountBalance(db, c, { account: ACCOUNTS.KAS })).toBe(150_000n);
   });

@@ -204,3 +204,48 @@ export const latestMonth = (db: Db) =>
     .from(networkAreaStats)
     .where(eq(networkAreaStats.level, 'national'))
     .then((r) => r[0]?.m ?? null);
+
+/**
+ * The set-based twin of the per-cooperative refresh, for cooperatives measured only from hand
+ * reports (not working in kopdes): the same rules, for many cooperatives and months in one
+ * statement. A test holds the two to the same result.
+ */
+export async function refreshFromReports(db: Db, coops: { id: string; hasLegalNumber: boolean }[], months: string[]) {
+  if (!coops.length || !months.length) return;
+  await db.execute(sql`
+    INSERT INTO network_monthly_stats (cooperative_id, month, province_code, regency_code, formed, operating, members, savings,
+      intake_grams, sales, active_units, partners_active, alumni, sources, synthetic)
+    SELECT p.cooperative_id, m.month, p.province_code, p.regency_code,
+      CASE WHEN p.legal_entity_date IS NOT NULL THEN p.legal_entity_date <= e.month_end ELSE l.has_number END,
+      coalesce(r.intake_grams, 0) > 0 OR coalesce(r.sales, 0) > 0 OR trading.n > 0,
+      r.members, r.savings, r.intake_grams, r.sales,
+      cardinality(p.business_units), active.n, alumni.n,
+      jsonb_strip_nulls(jsonb_build_object(
+        'members', CASE WHEN r.members IS NOT NULL THEN 'manual' END,
+        'savings', CASE WHEN r.savings IS NOT NULL THEN 'manual' END,
+        'intakeGrams', CASE WHEN r.intake_grams IS NOT NULL THEN 'manual' END,
+        'sales', CASE WHEN r.sales IS NOT NULL THEN 'manual' END)),
+      p.synthetic
+    FROM network_profiles p
+    JOIN unnest(${param(coops.map((c) => c.id))}::text[], ${param(coops.map((c) => c.hasLegalNumber))}::boolean[]) AS l(id, has_number)
+      ON l.id = p.cooperative_id
+    CROSS JOIN unnest(${param(months)}::date[]) AS m(month)
+    CROSS JOIN LATERAL (SELECT (m.month + interval '1 month - 1 day')::date AS month_end) e
+    LEFT JOIN network_manual_reports r ON r.cooperative_id = p.cooperative_id AND r.month = m.month
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n FROM network_partnerships x
+      WHERE x.cooperative_id = p.cooperative_id AND x.active_since <= e.month_end AND (x.ended_on IS NULL OR x.ended_on >= m.month)) active
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n FROM network_partnerships x
+      WHERE x.cooperative_id = p.cooperative_id AND x.active_since <= e.month_end AND (x.ended_on IS NULL OR x.ended_on >= m.month)
+        AND x.type IN ('offtake', 'retail_supply')) trading
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n FROM network_participants q
+      WHERE q.cooperative_id = p.cooperative_id AND q.status = 'completed' AND q.completed_on <= e.month_end) alumni
+    ON CONFLICT (cooperative_id, month) DO UPDATE SET
+      province_code = EXCLUDED.province_code, regency_code = EXCLUDED.regency_code, formed = EXCLUDED.formed,
+      operating = EXCLUDED.operating, members = EXCLUDED.members, savings = EXCLUDED.savings,
+      intake_grams = EXCLUDED.intake_grams, sales = EXCLUDED.sales, active_units = EXCLUDED.active_units,
+      partners_active = EXCLUDED.partners_active, alumni = EXCLUDED.alumni, sources = EXCLUDED.sources,
+      synthetic = EXCLUDED.synthetic, refreshed_at = now()`);
+}

@@ -4,6 +4,7 @@
  * recomputed from the rows one level down. Dashboards read only these tables, never journal lines.
  */
 import { divRoundHalfUp } from '@kopdes/shared/money';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Figures } from '@kopdes/shared/network';
 import type { Db } from '../../db/client.js';
 import { invalidField } from '../../lib/errors.js';
@@ -75,11 +76,16 @@ async function computeRow(
   };
 }
 
+/** Inside `deferRefreshes`, the cooperatives whose refresh waits for one bulk pass at the end. */
+const deferred = new AsyncLocalStorage<Set<string>>();
+
 /**
  * Recompute one cooperative's rows for the given months (future months are skipped), then the
  * regency, province and national sums those rows feed. Runs in the caller's transaction.
  */
-export async function refreshCooperative(db: Db, cooperativeId: string, months: string[], today: string) {
+export async function refreshCooperative(db: Db, cooperativeId: string, months: string[], today: string, opts: { areas?: boolean } = {}) {
+  const pending = deferred.getStore();
+  if (pending) return void pending.add(cooperativeId);
   const current = monthOf(today);
   const wanted = [...new Set(months.map(monthOf))].filter((m) => m <= current).sort();
   if (!wanted.length) return;
@@ -101,7 +107,43 @@ export async function refreshCooperative(db: Db, cooperativeId: string, months: 
     await repo.upsertMonthly(db, await computeRow(db, profile, coop.legalEntityNumber, kopdes, month));
     touched.add(`${profile.regencyCode}|${month}`);
   }
-  await refreshAreas(db, [...touched].map((t) => ({ regency: t.split('|')[0]!, month: t.split('|')[1]! })));
+  if (opts.areas !== false) await refreshAreas(db, [...touched].map((t) => ({ regency: t.split('|')[0]!, month: t.split('|')[1]! })));
+}
+
+/**
+ * Refresh many cooperatives for the given months in bulk: those working in kopdes one by one
+ * (their figures come from the modules), the others in one statement from their hand reports,
+ * then every area sum of those months rebuilt at once.
+ */
+export async function refreshMany(db: Db, ids: string[], months: string[], today: string, opts: { areas?: boolean } = {}) {
+  const wanted = [...new Set(months.map(monthOf))].filter((m) => m <= monthOf(today)).sort();
+  if (!ids.length || !wanted.length) return;
+  const coops = await cooperativesByIds(db, ids);
+  const byReports: { id: string; hasLegalNumber: boolean }[] = [];
+  for (const c of coops) {
+    if (await usesKopdes(db, c.id)) await refreshCooperative(db, c.id, wanted, today, { areas: false });
+    else byReports.push({ id: c.id, hasLegalNumber: c.legalEntityNumber !== null });
+  }
+  for (const c of byReports) await ensureAreaCodes(db, c.id, coops.find((x) => x.id === c.id)!.villageCode);
+  await repo.refreshFromReports(db, byReports, wanted);
+  if (opts.areas !== false) await repo.rebuildAreas(db, wanted);
+}
+
+async function ensureAreaCodes(db: Db, cooperativeId: string, villageCode: string) {
+  const p = await registry.findProfile(db, cooperativeId);
+  if (p && p.villageCode !== villageCode)
+    await registry.updateProfile(db, cooperativeId, { villageCode, regencyCode: regencyOf(villageCode), provinceCode: provinceOf(villageCode) });
+}
+
+/**
+ * Run `fn` with every refresh it triggers collected, then refresh those cooperatives once, in
+ * bulk, for `months` (seeding and imports: thousands of writes, one refresh pass).
+ */
+export async function deferRefreshes<T>(db: Db, months: string[], today: string, fn: () => Promise<T>): Promise<T> {
+  const pending = new Set<string>();
+  const out = await deferred.run(pending, fn);
+  await refreshMany(db, [...pending], months, today);
+  return out;
 }
 
 /** Recompute area sums for (regency, month) pairs, in lock order: regencies, provinces, nation. */
@@ -119,7 +161,8 @@ export async function refreshAll(db: Db, opts: { month?: string; months?: number
   const last = opts.month ? `${opts.month}-01` : monthOf(today);
   const months = monthsBetween(addMonths(last, -((opts.months ?? 1) - 1)), last).filter((m) => m <= monthOf(today));
   const ids = await registry.realProfileIds(db);
-  for (const id of ids) await db.transaction((tx) => refreshCooperative(tx, id, months, today));
+  for (let i = 0; i < ids.length; i += 1000) await db.transaction((tx) => refreshMany(tx, ids.slice(i, i + 1000), months, today, { areas: false }));
+  await rebuildAreas(db, months);
   return { cooperatives: ids.length, months: months.map(monthLabel), ms: Math.round(performance.now() - started) };
 }
 

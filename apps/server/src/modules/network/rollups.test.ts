@@ -8,7 +8,7 @@ import { makeCoop, makeUser } from '../../../test/support/factories.js';
 import { makeMember } from '../../../test/support/members-factories.js';
 import { fixedClock } from '../../lib/clock.js';
 import { ensureRegistered } from './registry.service.js';
-import { rebuildAreas } from './rollups.service.js';
+import { rebuildAreas, refreshCooperative, refreshMany } from './rollups.service.js';
 
 const clock = fixedClock('2026-03-15T03:00:00Z');
 let t: TestApp;
@@ -99,6 +99,23 @@ describe('roll-ups', () => {
     const incremental = await areaRows();
     await rebuildAreas(t.db, ['2026-02-01', '2026-03-01']);
     expect(await areaRows()).toEqual(incremental);
+  });
+
+  it('computes the same rows in bulk as one by one', async () => {
+    const rows = async () =>
+      (
+        await t.db.execute<Record<string, unknown>>(
+          sql`SELECT cooperative_id, month::text, province_code, regency_code, formed, operating, members, savings, intake_grams, sales,
+                active_units, partners_active, alumni, sources FROM network_monthly_stats ORDER BY 1, 2`,
+        )
+      ).rows;
+    const months = ['2026-01-01', '2026-02-01', '2026-03-01'];
+    for (const k of ['a', 'b', 'c', 'd']) await refreshCooperative(t.db, coops[k]!, months, '2026-03-15');
+    const oneByOne = await rows();
+    await t.db.execute(sql`DELETE FROM network_monthly_stats WHERE cooperative_id IN (${coops.c}, ${coops.d})`);
+    await refreshMany(t.db, Object.values(coops), months, '2026-03-15');
+    expect(await rows()).toEqual(oneByOne);
+    expect(oneByOne.filter((r) => r.cooperative_id === coops.c)).toHaveLength(3);
   });
 
   it('gives the tile map of the 38 provinces', async () => {

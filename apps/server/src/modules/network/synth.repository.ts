@@ -73,8 +73,13 @@ export async function generateMonths(db: Db, months: string[]) {
 export const syntheticCount = async (db: Db) =>
   (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM network_profiles WHERE synthetic`)).rows[0]!.n;
 
+/** Months with any roll-up, cooperative or area: the ones a rebuild must cover. */
 export const storedMonths = async (db: Db) =>
-  (await db.execute<{ m: string }>(sql`SELECT DISTINCT month::text AS m FROM network_monthly_stats ORDER BY 1`)).rows.map((r) => r.m);
+  (
+    await db.execute<{ m: string }>(
+      sql`SELECT month::text AS m FROM network_monthly_stats UNION SELECT month::text FROM network_area_stats ORDER BY 1`,
+    )
+  ).rows.map((r) => r.m);
 
 /** Remove every synthetic cooperative and what the network layer holds of it. */
 export async function removeSynthetic(db: Db): Promise<number> {

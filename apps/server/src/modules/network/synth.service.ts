@@ -112,8 +112,6 @@ export async function synthesize(db: Db, o: SynthOptions): Promise<SynthResult> 
 /** Remove every synthetic cooperative and rebuild the area sums without them. */
 export async function removeSynthetic(db: Db): Promise<{ removed: number }> {
   const removed = await db.transaction((tx) => repo.removeSynthetic(tx));
-  const months = await repo.storedMonths(db);
-  if (months.length) await rebuildAreas(db, months);
-  else await rebuildAreas(db, []);
+  await rebuildAreas(db, await repo.storedMonths(db));
   return { removed };
 }

@@ -5,7 +5,6 @@
  * each day's postings of one kind share one journal entry (a daily recap, the member on each line)
  * and rows are written in a few statements.
  */
-import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { formatDateId } from '@kopdes/shared/format';
 import { formatRupiah } from '@kopdes/shared/money';
 import type { PaymentMethod, SavingsKind } from '@kopdes/shared/savings';
@@ -73,8 +72,12 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
     await repo.insertDues(tx, duesRows);
 
     const order = input.items.map((item, index) => ({ item, index })).sort((a, b) => a.item.date.localeCompare(b.item.date) || a.index - b.index);
-    const balances = new Map<string, bigint>();
     const key = (memberId: string, kind: SavingsKind) => `${memberId}|${kind}`;
+    // Balances the members already have: the history continues from them.
+    const initial = new Map<string, bigint>();
+    const current = await repo.balancesOf(tx, cooperativeId, [...new Set(input.items.map((i) => i.memberId))]);
+    for (const [memberId, b] of current) for (const kind of ['pokok', 'wajib', 'sukarela'] as const) initial.set(key(memberId, kind), b[kind]);
+    const balances = new Map(initial);
     const rows: (repo.TransactionInsert & { lineOf: string })[] = [];
     const payments: { transactionId: string; memberId: string; period: string; amount: bigint }[] = [];
     for (const { item, index } of order) {
@@ -176,10 +179,12 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
     await repo.addToBalances(
       tx,
       cooperativeId,
-      [...balances.entries()].map(([k, amount]) => {
-        const [memberId, kind] = k.split('|') as [string, SavingsKind];
-        return { memberId, kind, amount };
-      }),
+      [...balances.entries()]
+        .map(([k, after]) => {
+          const [memberId, kind] = k.split('|') as [string, SavingsKind];
+          return { memberId, kind, amount: after - (initial.get(k) ?? 0n) };
+        })
+        .filter((d) => d.amount !== 0n),
     );
     await recordAudit(tx, cooperativeId, actor, {
       action: 'savings.history_import',
@@ -190,5 +195,3 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
     return { transactions: rows.length, dues: duesRows.length, entries: groups.size };
   });
 }
-
-export { ACCOUNTS };

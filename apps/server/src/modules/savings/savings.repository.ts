@@ -185,18 +185,23 @@ export function listTransactions(db: Db, cooperativeId: string, f: TransactionFi
 
 export type DuesInsert = typeof savingsDues.$inferInsert;
 
-/** Inserts the dues that do not exist yet; returns how many were new. */
+/** Inserts the dues that do not exist yet (one JSON parameter per 5,000); returns how many were new. */
 export async function insertDues(db: Db, rows: DuesInsert[]): Promise<{ count: number; amount: bigint }> {
   let count = 0;
   let amount = 0n;
-  for (let i = 0; i < rows.length; i += 2000) {
-    const inserted = await db
-      .insert(savingsDues)
-      .values(rows.slice(i, i + 2000))
-      .onConflictDoNothing()
-      .returning({ amount: savingsDues.amount });
-    count += inserted.length;
-    for (const r of inserted) amount += r.amount;
+  for (let i = 0; i < rows.length; i += 5000) {
+    const json = JSON.stringify(
+      rows.slice(i, i + 5000).map((r) => ({ member_id: r.memberId, period: r.period, amount: r.amount.toString(), due_date: r.dueDate })),
+    );
+    const res = await db.execute<{ n: number; total: string | null }>(sql`
+      WITH ins AS (
+        INSERT INTO savings_dues (cooperative_id, member_id, period, amount, due_date)
+        SELECT ${rows[0]!.cooperativeId}, member_id, period, amount, due_date
+        FROM jsonb_to_recordset(${json}::jsonb) AS x(member_id text, period text, amount bigint, due_date date)
+        ON CONFLICT DO NOTHING RETURNING amount)
+      SELECT count(*)::int AS n, sum(amount)::text AS total FROM ins`);
+    count += res.rows[0]!.n;
+    amount += BigInt(res.rows[0]!.total ?? '0');
   }
   return { count, amount };
 }

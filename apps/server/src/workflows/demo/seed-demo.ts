@@ -10,6 +10,7 @@ import { createCooperative, findCooperativeByName } from '../../modules/cooperat
 import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/auth/users.service.js';
 import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { seedLedgerDemo } from './ledger-demo.js';
+import { seedMembersDemo } from './members-demo.js';
 
 export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
   const existing = await findCooperativeByName(db, DEMO_COOP.name);
@@ -26,6 +27,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeI
       await createUser(tx, { ...DEMO_ADMIN, passwordHash, platformRole: 'admin' });
     }
     await seedLedgerDemo(tx, coop.id);
+    await seedMembersDemo(tx, coop.id);
     return { created: true, cooperativeId: coop.id };
   });
 }

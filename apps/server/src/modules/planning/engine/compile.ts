@@ -154,7 +154,7 @@ export function compile(p: PlanningProblem): Compiled {
       if (d.grams > 0) orphanDemand.push({ ...d });
       continue;
     }
-    demand[cellOf(W, crop.idx, channelOf(d.grade), d.week)] += d.grams;
+    demand[cellOf(W, crop.idx, channelOf(d.grade), d.week)]! += d.grams;
   }
   orphanDemand.sort((a, b) => (a.commodity === b.commodity ? a.week - b.week : a.commodity < b.commodity ? -1 : 1));
 

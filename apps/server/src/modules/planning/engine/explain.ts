@@ -6,7 +6,7 @@
  */
 import { formatKg } from '@kopdes/shared/quantity';
 import { cellOf, channelOf, type Compiled, type Crop } from './compile.js';
-import type { LandClass } from './classes.js';
+import type { Land } from './land.js';
 import type { Layout } from './layout.js';
 import type { Explanation, Plan, ReasonCode } from './types.js';
 
@@ -92,7 +92,7 @@ function structuralReason(cp: Compiled, crop: Crop, w: number): ReasonCode {
 
 export interface ExplainContext {
   reachable: Uint8Array;
-  classes: LandClass[];
+  land?: Land;
   layout?: Layout;
 }
 
@@ -112,7 +112,7 @@ export function explain(cp: Compiled, plan: Plan, ctx: ExplainContext): Explanat
     e.reachable ||= reachable;
     m.set(c.week, e);
   }
-  const usage = ctx.layout ? classUsage(cp, ctx) : null;
+  const room = roomCheck(cp, ctx);
   for (const code of [...perCrop.keys()].sort()) {
     const crop = cp.cropByCode.get(code);
     const weeks = [...perCrop.get(code)!.entries()].sort((a, b) => a[0] - b[0]);
@@ -135,7 +135,7 @@ export function explain(cp: Compiled, plan: Plan, ctx: ExplainContext): Explanat
       if (!crop) reason = 'no_crop_parameters';
       else if (!e.reachable) reason = structuralReason(cp, crop, w);
       else if (e.grams < PATTERN_THRESHOLD * e.demand) reason = null;
-      else reason = usage && landFull(cp, crop, w, ctx, usage) ? 'land_full' : 'harvest_pattern';
+      else reason = room && landFull(cp, crop, w, room) ? 'land_full' : 'harvest_pattern';
       if (run && (reason !== run.reason || w !== run.to + 1)) flush();
       if (!reason) continue;
       if (run) {
@@ -150,22 +150,27 @@ export function explain(cp: Compiled, plan: Plan, ctx: ExplainContext): Explanat
   return out;
 }
 
-/** m² used by new plantings per land class and week. */
-function classUsage(cp: Compiled, ctx: ExplainContext): Float64Array[] {
-  const usage = ctx.classes.map(() => new Float64Array(cp.W));
-  for (const p of ctx.layout!.pieces) {
-    if (p.fixed || p.len <= 0) continue;
-    const j = ctx.layout!.classOfPlot[p.plot]!;
-    if (j < 0) continue;
-    for (let w = Math.max(0, p.start); w < Math.min(cp.W, p.end); w++) usage[j]![w]! += p.len;
-  }
-  return usage;
+/** Whether any plot of a crop's plot sets, whose farmer is there, still has a bed free in a week. */
+function roomCheck(cp: Compiled, ctx: ExplainContext): ((crop: Crop, week: number) => boolean) | null {
+  const { land, layout } = ctx;
+  if (!land || !layout) return null;
+  const cache = new Map<string, boolean>();
+  return (crop, week) => {
+    const key = `${crop.idx}|${week}`;
+    let room = cache.get(key);
+    if (room === undefined) {
+      room = land.sets.some(
+        (set) =>
+          set.crop === crop.idx &&
+          set.plots.some((p) => !cp.farmers[cp.plots[p]!.farmer]!.unavailable.has(week) && cp.plots[p]!.area - layout.strips[p]!.usedIn(week) >= crop.bed),
+      );
+      cache.set(key, room);
+    }
+    return room;
+  };
 }
 
-function landFull(cp: Compiled, crop: Crop, w: number, ctx: ExplainContext, usage: Float64Array[]): boolean {
+function landFull(cp: Compiled, crop: Crop, w: number, room: (crop: Crop, week: number) => boolean): boolean {
   const weeks = plantingWeeksFor(cp, crop, w).filter((p) => !crop.avoid.has(cp.weekOfYear(p)));
-  if (!weeks.length) return false;
-  return ctx.classes
-    .filter((cls) => cls.crops.has(crop.idx))
-    .every((cls) => weeks.every((p) => cls.plantable[p]! - usage[cls.idx]![p]! < crop.bed));
+  return weeks.length > 0 && weeks.every((p) => !room(crop, p));
 }

@@ -10,7 +10,7 @@ import { Layout } from './layout.js';
 import type { Planting } from './types.js';
 
 export function greedyPlantings(cp: Compiled): Planting[] {
-  const layout = new Layout(cp, new Int32Array(cp.plots.length));
+  const layout = new Layout(cp);
   layout.placeFixed(cp.fixed);
   // The manager's own bookkeeping: kg expected per crop and week, harvest spread evenly.
   const expected = cp.crops.map(() => new Float64Array(cp.W));
@@ -41,7 +41,7 @@ export function greedyPlantings(cp: Compiled): Planting[] {
           if (!suitable(crop, plot)) continue;
           const weeklyKgPerM2 = yieldAt(crop, plot.altitude).yieldPerM2 / 1000 / crop.hw;
           const beds = Math.ceil(needKg / weeklyKgPerM2 / crop.bed - 1e-9);
-          const placed = layout.place([plotIdx], crop.idx, plantWeek, beds);
+          const placed = layout.place(-1, [plotIdx], crop.idx, plantWeek, beds);
           if (placed > 0) {
             const kg = placed * crop.bed * weeklyKgPerM2 * crop.hw;
             book(crop.idx, plantWeek, kg);

@@ -46,8 +46,8 @@ export function supplyOf(cp: Compiled, plantings: readonly Planting[]): Float64A
     const plot = cp.plotById.get(p.plotId)!;
     for (const h of plantingHarvest(crop, plot.altitude, p.areaM2, p.plantWeek)) {
       if (h.week < 0 || h.week >= cp.W) continue;
-      if (crop.graded) h.byGrade.forEach((g, ch) => (supply[cellOf(cp.W, crop.idx, ch, h.week)] += g));
-      else supply[cellOf(cp.W, crop.idx, TOTAL_CHANNEL, h.week)] += h.grams;
+      if (crop.graded) h.byGrade.forEach((g, ch) => (supply[cellOf(cp.W, crop.idx, ch, h.week)]! += g));
+      else supply[cellOf(cp.W, crop.idx, TOTAL_CHANNEL, h.week)]! += h.grams;
     }
   }
   return supply;

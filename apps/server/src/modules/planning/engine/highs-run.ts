@@ -3,7 +3,11 @@
  * same answer: interior point with crossover for the LP (a vertex: few fractional plantings),
  * branch-and-cut for the small whole-bed MIP, one thread, seed 0, the caller's time limit.
  */
-import loadHighs, { type Highs } from 'highs';
+import highsModule, { type Highs } from 'highs';
+
+// The package's types describe its CommonJS face; its ES module build exports the loader as default.
+type Loader = typeof highsModule.default;
+const loadHighs: Loader = typeof highsModule === 'function' ? (highsModule as unknown as Loader) : highsModule.default;
 
 let runtime: Promise<Highs> | undefined;
 

@@ -6,14 +6,14 @@
  * nobody's expected income per m² runs far above the others'.
  */
 import { cellOf, TOTAL_CHANNEL, type Compiled } from './compile.js';
-import type { LandClass } from './classes.js';
+import type { Land } from './land.js';
 import type { Layout } from './layout.js';
 import type { PlantVar } from './model.js';
 import { cellPenalty, fairnessPenalty, LAND_COST_PER_M2, type FairnessTerms } from './objective.js';
 
 export interface SearchState {
   cp: Compiled;
-  classes: LandClass[];
+  land: Land;
   vars: PlantVar[];
   layout: Layout;
   beds: Int32Array;
@@ -21,8 +21,8 @@ export interface SearchState {
   supply: Float64Array;
   reachable: Uint8Array;
   fairness: FairnessTerms | null;
-  /** Thousand Rupiah earned inside the season per land class by the new plantings. */
-  classIncome: Float64Array;
+  /** Thousand Rupiah earned inside the season per land pool by the new plantings. */
+  poolIncome: Float64Array;
 }
 
 const TOLERANCE = 1e-6;
@@ -31,7 +31,7 @@ const TOLERANCE = 1e-6;
 function effects(s: SearchState, i: number, visit: (cell: number, grams: number) => void) {
   const v = s.vars[i]!;
   const crop = s.cp.crops[v.crop]!;
-  const mix = s.classes[v.cls]!.crops.get(v.crop)!.mix;
+  const mix = s.land.sets[v.set]!.mix;
   const mixSum = mix[0]! + mix[1]! + mix[2]!;
   for (let k = 0; k < v.kgPerBed.length; k++) {
     const w = v.week + crop.h + k;
@@ -61,10 +61,10 @@ function gain(s: SearchState, steps: Step[]): number {
     g += cellPenalty(s.cp, s.reachable, cell, cur) - cellPenalty(s.cp, s.reachable, cell, cur + delta);
   }
   if (s.fairness) {
-    const before = fairnessPenalty(s.fairness, s.classIncome);
-    for (const [i, sign] of steps) s.classIncome[s.vars[i]!.cls]! += sign * s.vars[i]!.incomePerBed;
-    const after = fairnessPenalty(s.fairness, s.classIncome);
-    for (const [i, sign] of steps) s.classIncome[s.vars[i]!.cls]! -= sign * s.vars[i]!.incomePerBed;
+    const before = fairnessPenalty(s.fairness, s.poolIncome);
+    for (const [i, sign] of steps) s.poolIncome[s.vars[i]!.pool]! += sign * s.vars[i]!.incomePerBed;
+    const after = fairnessPenalty(s.fairness, s.poolIncome);
+    for (const [i, sign] of steps) s.poolIncome[s.vars[i]!.pool]! -= sign * s.vars[i]!.incomePerBed;
     g += before - after;
   }
   return g;
@@ -74,7 +74,7 @@ function take(s: SearchState, steps: Step[]) {
   for (const [i, sign] of steps) {
     s.beds[i]! += sign;
     effects(s, i, (cell, grams) => (s.supply[cell]! += sign * grams));
-    s.classIncome[s.vars[i]!.cls]! += sign * s.vars[i]!.incomePerBed;
+    s.poolIncome[s.vars[i]!.pool]! += sign * s.vars[i]!.incomePerBed;
   }
 }
 
@@ -135,10 +135,10 @@ const KINDS = 4;
 /** Applies the best single-bed moves until none lowers the objective; returns the number applied. */
 export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: number }): number {
   const index = new Map<string, number>();
-  s.vars.forEach((v, i) => index.set(`${v.cls}|${v.crop}|${v.week}`, i));
+  s.vars.forEach((v, i) => index.set(`${v.set}|${v.week}`, i));
   const neighbour = (i: number, dw: number) => {
     const v = s.vars[i]!;
-    return index.get(`${v.cls}|${v.crop}|${v.week + dw}`);
+    return index.get(`${v.set}|${v.week + dw}`);
   };
   const stepsOf = (id: number): Step[] | null => {
     const i = Math.floor(id / KINDS);
@@ -189,13 +189,13 @@ function apply(s: SearchState, steps: Step[], blocked: Uint8Array): boolean {
   const done: Step[] = [];
   for (const [i, sign] of steps) {
     const v = s.vars[i]!;
-    const ok = sign === 1 ? s.layout.addBed(v.cls, s.classes[v.cls]!.plots, v.crop, v.week) : s.layout.removeBed(v.cls, v.crop, v.week);
+    const ok = sign === 1 ? s.layout.addBed(v.set, s.land.sets[v.set]!.plots, v.crop, v.week) : s.layout.removeBed(v.set, v.week);
     if (!ok) {
       if (sign === 1) blocked[i] = 1;
       for (const [j, back] of done.reverse()) {
         const u = s.vars[j]!;
-        if (back === 1) s.layout.removeBed(u.cls, u.crop, u.week);
-        else s.layout.addBed(u.cls, s.classes[u.cls]!.plots, u.crop, u.week);
+        if (back === 1) s.layout.removeBed(u.set, u.week);
+        else s.layout.addBed(u.set, s.land.sets[u.set]!.plots, u.crop, u.week);
       }
       return false;
     }
@@ -205,53 +205,54 @@ function apply(s: SearchState, steps: Step[], blocked: Uint8Array): boolean {
 }
 
 /**
- * Moves work between farmers of one land class (harvest unchanged) until everyone who can plant
- * has something and no farmer's income per m² is above `cap` × the average, as far as land allows.
+ * Moves work between farmers of one pool (each piece stays in its plot set, so harvest and income
+ * do not change) until everyone who can plant has something and no farmer's income per m² is
+ * above `cap` × the average, as far as land and rotation allow.
  */
-export function rebalance(cp: Compiled, classes: LandClass[], layout: Layout, opts: { deadline: number }) {
+export function rebalance(cp: Compiled, land: Land, layout: Layout, opts: { deadline: number }) {
   const { plots, farmers } = cp;
   const totalLand = farmers.reduce((s, f) => s + f.land, 0);
   const ratio = (f: number) => layout.income[f]! / farmers[f]!.land;
-  for (const cls of classes) {
-    const members = [...new Set(cls.plots.map((p) => plots[p]!.farmer))].sort((a, b) => a - b);
+  for (const pool of land.pools) {
+    const members = [...new Set(pool.plots.map((p) => plots[p]!.farmer))].sort((a, b) => a - b);
     if (members.length < 2) continue;
+    const stuck = new Set<number>();
     for (let iter = 0; iter < members.length * 8; iter++) {
       if (performance.now() > opts.deadline) return;
       const average = layout.income.reduce((s, x) => s + x, 0) / totalLand;
       if (average <= 0) return;
-      const byRatio = [...members].sort((a, b) => ratio(a) - ratio(b) || a - b);
-      const poor = byRatio[0]!;
+      const byRatio = members.filter((f) => !stuck.has(f)).sort((a, b) => ratio(a) - ratio(b) || a - b);
+      const poor = byRatio[0];
       const rich = [...byRatio].reverse().find((f) => !farmers[f]!.acceptsExtra);
-      if (rich === undefined || rich === poor) break;
+      if (poor === undefined || rich === undefined || rich === poor) break;
       const leftOut = layout.income[poor] === 0;
       const tooRich = ratio(rich) > cp.settings.fairnessCap * average;
       if (!leftOut && !tooRich) break;
-      if (!moveSome(cp, cls, layout, rich, poor, average)) {
-        // The poorest cannot take any of the richest's work (no room or rotation): look no further.
-        break;
-      }
+      // The poorest cannot take any of the richest's work (no room, rotation, away): try the next.
+      if (!moveSome(cp, land, layout, rich, poor, average)) stuck.add(poor);
     }
   }
 }
 
-function moveSome(cp: Compiled, cls: LandClass, layout: Layout, rich: number, poor: number, average: number): boolean {
-  const richPlots = new Set(cp.farmers[rich]!.plots);
-  const poorPlots = cp.farmers[poor]!.plots.filter((p) => cls.plots.includes(p));
-  const pieces = layout.pieces
-    .filter((p) => !p.fixed && p.len > 0 && richPlots.has(p.plot) && cls.plots.includes(p.plot) && !cp.farmers[poor]!.unavailable.has(p.week))
-    .sort((a, b) => b.len - a.len || a.week - b.week || a.plot - b.plot);
+function moveSome(cp: Compiled, land: Land, layout: Layout, rich: number, poor: number, average: number): boolean {
   const f = cp.farmers;
+  const richPlots = new Set(f[rich]!.plots);
+  const poorPlots = new Set(f[poor]!.plots);
+  const pieces = layout.pieces
+    .filter((p) => p.group >= 0 && p.len > 0 && richPlots.has(p.plot) && !f[poor]!.unavailable.has(p.week))
+    .sort((a, b) => b.len - a.len || a.week - b.week || a.plot - b.plot || a.offset - b.offset);
   for (const piece of pieces) {
+    const set = land.sets[piece.group]!;
+    const targets = set.plots.filter((p) => poorPlots.has(p));
+    if (!targets.length) continue;
     const crop = cp.crops[piece.crop]!;
-    const perBed = (crop.bed * cls.crops.get(piece.crop)!.yieldPerM2 * crop.priceNum) / 1000;
+    const perBed = (crop.bed * set.yieldPerM2 * crop.priceNum) / 1000;
     if (perBed <= 0) continue;
-    // Move about half the difference to the average, at least one bed.
+    // About half the distance to the average, at least one bed.
     const excess = Math.max(layout.income[rich]! - average * f[rich]!.land, (average * f[poor]!.land - layout.income[poor]!) / 2);
     const beds = Math.max(1, Math.min(piece.len / crop.bed, Math.floor(excess / perBed)));
-    for (const plot of poorPlots) {
-      for (let b = beds; b >= 1; b = Math.floor(b / 2)) {
-        if (layout.move(piece, plot, b)) return true;
-      }
+    for (const plot of targets) {
+      for (let b = beds; b >= 1; b = Math.floor(b / 2)) if (layout.move(piece, plot, b)) return true;
     }
   }
   return false;

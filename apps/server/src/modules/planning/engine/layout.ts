@@ -10,6 +10,8 @@ import type { Planting } from './types.js';
 
 export interface PlacedPiece extends Piece {
   plot: number;
+  /** The plot set (model variable group) it belongs to; -1 for plantings not from the model. */
+  group: number;
   crop: number;
   week: number;
   fixed: boolean;
@@ -28,15 +30,12 @@ export class PlacementError extends Error {
 export class Layout {
   readonly strips: PlotStrip[];
   readonly pieces: PlacedPiece[] = [];
-  /** Pieces of new plantings by `${plot class}|${crop}|${week}`. */
+  /** Pieces of new plantings by `${plot set}|${week}`. */
   private readonly byKey = new Map<string, PlacedPiece[]>();
   /** Expected income (Rupiah, as a number) per farmer, all plantings. */
   readonly income: Float64Array;
 
-  constructor(
-    readonly cp: Compiled,
-    readonly classOfPlot: Int32Array,
-  ) {
+  constructor(readonly cp: Compiled) {
     this.strips = cp.plots.map((p) => new PlotStrip(p.area, p.lastFamily));
     this.income = new Float64Array(cp.farmers.length);
   }
@@ -50,8 +49,8 @@ export class Layout {
     this.strips[piece.plot]!.pieces.push(piece);
     this.pieces.push(piece);
     this.income[this.cp.plots[piece.plot]!.farmer]! += piece.len * this.incomePerM2(piece.crop, piece.plot);
-    if (!piece.fixed) {
-      const key = `${this.classOfPlot[piece.plot]}|${piece.crop}|${piece.week}`;
+    if (piece.group >= 0) {
+      const key = `${piece.group}|${piece.week}`;
       const list = this.byKey.get(key);
       if (list) list.push(piece);
       else this.byKey.set(key, [piece]);
@@ -81,14 +80,14 @@ export class Layout {
       if (offset === undefined) {
         throw new PlacementError(i, `${crop.code} ${f.areaM2} m² on plot ${plot.id} does not fit next to what is already there`);
       }
-      this.attach({ offset, len: f.areaM2, start, end, family: crop.family, plot: plot.idx, crop: crop.idx, week: f.plantWeek, fixed: true, ref: f.ref });
+      this.attach({ offset, len: f.areaM2, start, end, family: crop.family, plot: plot.idx, group: -1, crop: crop.idx, week: f.plantWeek, fixed: true, ref: f.ref });
     });
   }
 
-  /** Plots of a land class in fair order: least income per m² of land first. */
-  private plotsInOrder(plotsOfClass: number[], week: number): number[] {
+  /** Plots in fair order: least income per m² of land first. */
+  private plotsInOrder(candidates: number[], week: number): number[] {
     const { plots, farmers } = this.cp;
-    return plotsOfClass
+    return candidates
       .filter((p) => !farmers[plots[p]!.farmer]!.unavailable.has(week))
       .sort((a, b) => {
         const fa = farmers[plots[a]!.farmer]!;
@@ -97,16 +96,16 @@ export class Layout {
       });
   }
 
-  /** Places up to `beds` beds of a crop in a week on a class's land; returns how many beds found room. */
-  place(plotsOfClass: number[], crop: number, week: number, beds: number, maxPieceBeds = Infinity): number {
+  /** Places up to `beds` beds of a crop in a week on some plots; returns how many beds found room. */
+  place(group: number, candidates: number[], crop: number, week: number, beds: number, maxPieceBeds = Infinity): number {
     const c = this.cp.crops[crop]!;
     let remaining = beds * c.bed;
-    for (const plot of this.plotsInOrder(plotsOfClass, week)) {
+    for (const plot of this.plotsInOrder(candidates, week)) {
       while (remaining > 0) {
         const want = Math.min(remaining, maxPieceBeds * c.bed);
         const spot = this.strips[plot]!.findSpot(week, week + c.occ, c.family, want, c.bed);
         if (!spot) break;
-        this.attach({ offset: spot.offset, len: spot.len, start: week, end: week + c.occ, family: c.family, plot, crop, week, fixed: false });
+        this.attach({ offset: spot.offset, len: spot.len, start: week, end: week + c.occ, family: c.family, plot, group, crop, week, fixed: false });
         remaining -= spot.len;
         if (maxPieceBeds !== Infinity) break;
       }
@@ -116,43 +115,47 @@ export class Layout {
   }
 
   /** One more bed: widen a piece already there if the land next to it is free, else place anew. */
-  addBed(cls: number, plotsOfClass: number[], crop: number, week: number): boolean {
+  addBed(group: number, candidates: number[], crop: number, week: number): boolean {
     const c = this.cp.crops[crop]!;
-    for (const piece of this.byKey.get(`${cls}|${crop}|${week}`) ?? []) {
+    for (const piece of this.byKey.get(`${group}|${week}`) ?? []) {
       if (piece.len <= 0) continue;
       if (this.strips[piece.plot]!.freeRun(piece.offset + piece.len, piece.start, piece.end, c.family, c.bed) >= c.bed) {
         this.resize(piece, c.bed);
         return true;
       }
     }
-    return this.place(plotsOfClass, crop, week, 1) === 1;
+    return this.place(group, candidates, crop, week, 1) === 1;
   }
 
-  /** One bed less, taken from the farmer with the most income per m². */
-  removeBed(cls: number, crop: number, week: number): boolean {
-    const c = this.cp.crops[crop]!;
-    const list = (this.byKey.get(`${cls}|${crop}|${week}`) ?? []).filter((p) => p.len > 0);
+  /**
+   * One bed less, taken from the farmer with the most income per m², where giving the land back
+   * does not bring two crops of one family next to each other.
+   */
+  removeBed(group: number, week: number): boolean {
+    const list = (this.byKey.get(`${group}|${week}`) ?? []).filter((p) => p.len > 0);
     if (!list.length) return false;
+    const bed = this.cp.crops[list[0]!.crop]!.bed;
     const ratio = (p: PlacedPiece) => {
       const f = this.cp.farmers[this.cp.plots[p.plot]!.farmer]!;
       return this.income[f.idx]! / f.land;
     };
     list.sort((a, b) => ratio(b) - ratio(a) || a.len - b.len || a.plot - b.plot);
-    this.resize(list[0]!, -c.bed);
-    return true;
+    for (const piece of list) {
+      if (this.strips[piece.plot]!.vacateJoinsFamilies(piece, piece.offset + piece.len - bed, piece.offset + piece.len)) continue;
+      this.resize(piece, -bed);
+      return true;
+    }
+    return false;
   }
 
-  /** New pieces of a class, crop and week. */
-  piecesOf(cls: number, crop: number, week: number): PlacedPiece[] {
-    return (this.byKey.get(`${cls}|${crop}|${week}`) ?? []).filter((p) => p.len > 0);
-  }
-
-  /** Moves `beds` beds of a piece to another plot of the same class (same yield, same harvest). */
+  /** Moves `beds` beds of a piece to another plot of its set (same yield, same harvest). */
   move(piece: PlacedPiece, toPlot: number, beds: number): boolean {
     const c = this.cp.crops[piece.crop]!;
-    const spot = this.strips[toPlot]!.findSpot(piece.start, piece.end, c.family, beds * c.bed, c.bed);
-    if (!spot || spot.len < beds * c.bed) return false;
-    this.resize(piece, -beds * c.bed);
+    const len = beds * c.bed;
+    if (this.strips[piece.plot]!.vacateJoinsFamilies(piece, piece.offset + piece.len - len, piece.offset + piece.len)) return false;
+    const spot = this.strips[toPlot]!.findSpot(piece.start, piece.end, c.family, len, c.bed);
+    if (!spot || spot.len < len) return false;
+    this.resize(piece, -len);
     this.attach({ ...piece, offset: spot.offset, len: spot.len, plot: toPlot });
     return true;
   }

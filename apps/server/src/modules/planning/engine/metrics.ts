@@ -12,7 +12,7 @@ import type { FairnessFigures, Plan, PlanFigures, Planting } from './types.js';
 export interface ObjectiveTerms {
   reachable: Uint8Array;
   fairness: FairnessTerms | null;
-  classOfPlot: Int32Array;
+  poolOfPlot: Int32Array;
 }
 
 /** Thousand Rupiah earned inside the season by one planting (what the model's fairness terms count). */
@@ -24,12 +24,12 @@ function inSeasonIncomeK(cp: Compiled, p: Planting): number {
   return (grams * crop.priceNum) / 1e6;
 }
 
-/** Thousand Rupiah earned inside the season per land class by the plan's new plantings. */
-export function classIncomes(cp: Compiled, classOfPlot: Int32Array, plantings: readonly Planting[], classCount: number): Float64Array {
-  const income = new Float64Array(classCount);
+/** Thousand Rupiah earned inside the season per land pool by the plan's new plantings. */
+export function poolIncomes(cp: Compiled, poolOfPlot: Int32Array, plantings: readonly Planting[], poolCount: number): Float64Array {
+  const income = new Float64Array(poolCount);
   for (const p of plantings) {
     if (p.fixed) continue;
-    const j = classOfPlot[cp.plotById.get(p.plotId)!.idx]!;
+    const j = poolOfPlot[cp.plotById.get(p.plotId)!.idx]!;
     if (j >= 0) income[j]! += inSeasonIncomeK(cp, p);
   }
   return income;
@@ -43,7 +43,7 @@ export function planObjective(cp: Compiled, terms: ObjectiveTerms, plan: Plan): 
     objective += cellPenalty(cp, terms.reachable, cellOf(cp.W, crop.idx, channelOf(c.grade), c.week), c.supplyGrams);
   }
   for (const p of plan.plantings) if (!p.fixed) objective += LAND_COST_PER_M2 * p.areaM2;
-  if (terms.fairness) objective += fairnessPenalty(terms.fairness, classIncomes(cp, terms.classOfPlot, plan.plantings, terms.fairness.share.length));
+  if (terms.fairness) objective += fairnessPenalty(terms.fairness, poolIncomes(cp, terms.poolOfPlot, plan.plantings, terms.fairness.share.length));
   return objective;
 }
 

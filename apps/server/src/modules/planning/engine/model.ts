@@ -1,22 +1,23 @@
 /**
  * The planting model as a linear programme in CPLEX LP text, for HiGHS.
  *
- *   n[j,c,p] ≥ 0   beds of crop c planted in week p on land class j (whole beds in the MIP)
- *   S[c,b,w]       kg of crop c harvested in week w on land of altitude band b
+ *   n[s,p] ≥ 0     beds planted in week p on plot set s (one crop, one yield; whole beds in the MIP)
+ *   S[c,m,w]       kg of crop c of grade mix m harvested in week w
  *   short, over    kg below / above demand per (crop, grade, week)
- *   U[j,w]         m² of class j in use by new plantings in week w, ≤ the free land
+ *   U[t,r,w]       m² of pool t's band run r in use by new plantings in week w, ≤ that land still free
  *
- * minimise  Σ shortfallWeight·short + oversupplyWeight·over + fairnessWeight·(income outside the fair
- * band per land class) + a tiny cost per m² (no land used for nothing).
+ * minimise  Σ shortfallWeight·short + oversupplyWeight·over + fairnessWeight·(pool income outside
+ * the fair band) + a tiny cost per m² (no land used for nothing).
  *
  * Only cells some planting can reach are modelled; the others cannot change and are explained.
  */
 import { cellOf, CHANNELS, TOTAL_CHANNEL, type Compiled } from './compile.js';
-import type { LandClass } from './classes.js';
+import { hallRuns, type Land } from './land.js';
 import { LAND_COST_PER_M2, type FairnessTerms } from './objective.js';
 
 export interface PlantVar {
-  cls: number;
+  set: number;
+  pool: number;
   crop: number;
   week: number;
   /** kg harvested per bed in each harvest week (index k = week + h + k). */
@@ -36,44 +37,54 @@ export interface BuiltModel {
   fairness: FairnessTerms | null;
 }
 
-
 const num = (v: number) => {
   const s = Number(v.toPrecision(12)).toString();
   return s.includes('e') ? v.toFixed(12) : s;
 };
 
-export function plantingVars(cp: Compiled, classes: LandClass[]): PlantVar[] {
+export function plantingVars(cp: Compiled, land: Land): PlantVar[] {
   const vars: PlantVar[] = [];
-  for (const cls of classes) {
-    for (const [c, y] of [...cls.crops.entries()].sort((a, b) => a[0] - b[0])) {
-      const crop = cp.crops[c]!;
-      const firstHarvestK = crop.spread.findIndex((w) => w > 0);
-      for (let p = cp.open; p < cp.W; p++) {
-        if (p + crop.h + firstHarvestK >= cp.W) break;
-        if (crop.avoid.has(cp.weekOfYear(p))) continue;
-        if (cls.plantable[p]! < crop.bed) continue;
-        const kgPerBed = crop.spreadFrac.map((f) => (crop.bed * y.yieldPerM2 * f) / 1000);
-        let inSeasonKg = 0;
-        kgPerBed.forEach((kg, k) => {
-          if (p + crop.h + k < cp.W) inSeasonKg += kg;
-        });
-        vars.push({ cls: cls.idx, crop: c, week: p, kgPerBed, incomePerBed: (inSeasonKg * crop.priceNum) / 1000 });
-      }
+  for (const set of land.sets) {
+    const crop = cp.crops[set.crop]!;
+    const firstHarvestK = crop.spread.findIndex((w) => w > 0);
+    for (let p = cp.open; p < cp.W; p++) {
+      if (p + crop.h + firstHarvestK >= cp.W) break;
+      if (crop.avoid.has(cp.weekOfYear(p))) continue;
+      if (set.plantable[p]! < crop.bed) continue;
+      const kgPerBed = crop.spreadFrac.map((f) => (crop.bed * set.yieldPerM2 * f) / 1000);
+      let inSeasonKg = 0;
+      kgPerBed.forEach((kg, k) => {
+        if (p + crop.h + k < cp.W) inSeasonKg += kg;
+      });
+      vars.push({ set: set.idx, pool: set.pool, crop: set.crop, week: p, kgPerBed, incomePerBed: (inSeasonKg * crop.priceNum) / 1000 });
     }
   }
   return vars;
 }
 
-export function fairnessTerms(cp: Compiled, classes: LandClass[], vars: PlantVar[]): FairnessTerms | null {
-  const used = [...new Set(vars.map((v) => v.cls))].sort((a, b) => a - b);
+/** Each crop's cells reached by some variable. */
+export function reachableCells(cp: Compiled, vars: PlantVar[]): Uint8Array {
+  const reachable = new Uint8Array(cp.crops.length * CHANNELS * cp.W);
+  for (const v of vars) {
+    const crop = cp.crops[v.crop]!;
+    v.kgPerBed.forEach((kg, k) => {
+      const w = v.week + crop.h + k;
+      if (w < cp.W && kg > 0) for (const ch of crop.channels) reachable[cellOf(cp.W, crop.idx, ch, w)] = 1;
+    });
+  }
+  return reachable;
+}
+
+export function fairnessTerms(cp: Compiled, land: Land, vars: PlantVar[]): FairnessTerms | null {
+  const used = [...new Set(vars.map((v) => v.pool))].sort((a, b) => a - b);
   if (used.length < 2) return null;
-  const area = used.reduce((s, j) => s + classes[j]!.area, 0);
+  const area = used.reduce((s, t) => s + land.pools[t]!.area, 0);
   const demanded = cp.crops.filter((c) => c.channels.some((ch) => cp.demand.subarray(cellOf(cp.W, c.idx, ch, 0), cellOf(cp.W, c.idx, ch, 0) + cp.W).some((d) => d > 0)));
   const avgPriceK = demanded.length ? demanded.reduce((s, c) => s + c.priceNum, 0) / demanded.length / 1000 : 1;
-  const share = new Float64Array(classes.length);
-  for (const j of used) share[j] = classes[j]!.area / area;
+  const share = new Float64Array(land.pools.length);
+  for (const t of used) share[t] = land.pools[t]!.area / area;
   return {
-    classes: used,
+    pools: used,
     share,
     cap: cp.settings.fairnessCap,
     floor: cp.settings.fairnessFloor,
@@ -81,64 +92,65 @@ export function fairnessTerms(cp: Compiled, classes: LandClass[], vars: PlantVar
   };
 }
 
-export function buildModel(cp: Compiled, classes: LandClass[], fixedSupply: Float64Array): BuiltModel {
-  const vars = plantingVars(cp, classes);
+export function buildModel(cp: Compiled, land: Land, fixedSupply: Float64Array): BuiltModel {
+  const vars = plantingVars(cp, land);
   const integer = vars.length <= cp.settings.mipMaxVariables;
   const { shortfallWeight: ws, oversupplyWeight: wo } = cp.settings;
   const W = cp.W;
-  const nCells = cp.crops.length * CHANNELS * W;
-  const reachable = new Uint8Array(nCells);
-
+  const reachable = reachableCells(cp, vars);
   const obj: string[] = [];
-  let columns = vars.length;
   const rows: string[] = [];
   const bounds: string[] = [];
+  let columns = vars.length;
   let rowCount = 0;
   const row = (terms: string, sense: string, rhs: number) => rows.push(` r${rowCount++}: ${terms} ${sense} ${num(rhs)}`);
+  const push = <K>(m: Map<K, string[]>, k: K, t: string) => {
+    const l = m.get(k);
+    if (l) l.push(t);
+    else m.set(k, [t]);
+  };
 
-  // Supply rows: S[c,b,w] = Σ kg from plantings of crop c on band-b land harvested in week w.
+  // Supply rows: S[c,m,w] = Σ kg from plantings of crop c with grade mix m harvested in week w.
+  const mixIds = new Map<string, number>();
+  const mixes: number[][] = [];
   const supplyTerms = new Map<string, string[]>();
-  const bandMix = new Map<string, number[]>();
+  const mixesOfCrop = new Map<number, Set<number>>();
   vars.forEach((v, i) => {
     const crop = cp.crops[v.crop]!;
-    const y = classes[v.cls]!.crops.get(v.crop)!;
+    const set = land.sets[v.set]!;
     obj.push(`+ ${num(LAND_COST_PER_M2 * crop.bed)} n${i}`);
+    const mixKey = set.mix.join('/');
+    let m = mixIds.get(mixKey);
+    if (m === undefined) {
+      mixIds.set(mixKey, (m = mixes.length));
+      mixes.push(set.mix);
+    }
+    const ofCrop = mixesOfCrop.get(v.crop) ?? new Set<number>();
+    ofCrop.add(m);
+    mixesOfCrop.set(v.crop, ofCrop);
     v.kgPerBed.forEach((kg, k) => {
       const w = v.week + crop.h + k;
-      if (w >= W || kg <= 0) return;
-      const key = `${v.crop}_${y.band + 1}_${w}`;
-      let t = supplyTerms.get(key);
-      if (!t) supplyTerms.set(key, (t = []));
-      t.push(`+ ${num(kg)} n${i}`);
-      bandMix.set(`${v.crop}_${y.band + 1}`, y.mix);
-      for (const ch of crop.channels) reachable[cellOf(W, v.crop, ch, w)] = 1;
+      if (w < W && kg > 0) push(supplyTerms, `${v.crop}_${m}_${w}`, `+ ${num(kg)} n${i}`);
     });
   });
   for (const [key, terms] of supplyTerms) row(`${terms.join(' ')} - S${key}`, '=', 0);
   columns += supplyTerms.size;
 
   // Coverage rows per (crop, channel, week) the plan can reach.
-  const bandsOf = new Map<number, { band: string; mix: number[] }[]>();
-  for (const [key, mix] of bandMix) {
-    const [c, band] = key.split('_') as [string, string];
-    const list = bandsOf.get(Number(c)) ?? [];
-    list.push({ band, mix });
-    bandsOf.set(Number(c), list);
-  }
   for (const crop of cp.crops) {
-    const bands = bandsOf.get(crop.idx) ?? [];
+    const ms = [...(mixesOfCrop.get(crop.idx) ?? [])].sort((a, b) => a - b);
     for (const ch of crop.channels) {
       for (let w = 0; w < W; w++) {
         const cell = cellOf(W, crop.idx, ch, w);
         if (!reachable[cell]) continue;
         const terms: string[] = [];
-        for (const b of bands) {
-          if (!supplyTerms.has(`${crop.idx}_${b.band}_${w}`)) continue;
-          const share = ch === TOTAL_CHANNEL ? 1 : b.mix[ch]! / b.mix.reduce((s, x) => s + x, 0);
-          if (share > 0) terms.push(`+ ${num(share)} S${crop.idx}_${b.band}_${w}`);
+        for (const m of ms) {
+          if (!supplyTerms.has(`${crop.idx}_${m}_${w}`)) continue;
+          const mix = mixes[m]!;
+          const share = ch === TOTAL_CHANNEL ? 1 : mix[ch]! / (mix[0]! + mix[1]! + mix[2]!);
+          if (share > 0) terms.push(`+ ${num(share)} S${crop.idx}_${m}_${w}`);
         }
         const d = cp.demand[cell]! / 1000;
-        const rhs = d - fixedSupply[cell]! / 1000;
         if (d > 0) {
           terms.push(`+ s${cell}`);
           obj.push(`+ ${num(ws)} s${cell}`);
@@ -148,78 +160,73 @@ export function buildModel(cp: Compiled, classes: LandClass[], fixedSupply: Floa
         terms.push(`- o${cell}`);
         obj.push(`+ ${num(wo)} o${cell}`);
         columns++;
-        row(terms.join(' '), '=', rhs);
+        row(terms.join(' '), '=', d - fixedSupply[cell]! / 1000);
       }
     }
   }
 
-  // Land in use per class and week: U[w] = U[w-1] + started − finished, bounded by the free land.
+  // Land: for each pool, run of bands and week, U[w] = U[w-1] + started − finished ≤ free land.
   const starts = new Map<string, string[]>();
   const ends = new Map<string, string[]>();
-  const push = (m: Map<string, string[]>, k: string, t: string) => {
-    const l = m.get(k);
-    if (l) l.push(t);
-    else m.set(k, [t]);
-  };
   vars.forEach((v, i) => {
     const crop = cp.crops[v.crop]!;
-    push(starts, `${v.cls}_${v.week}`, `${num(crop.bed)} n${i}`);
-    if (v.week + crop.occ < W) push(ends, `${v.cls}_${v.week + crop.occ}`, `${num(crop.bed)} n${i}`);
+    push(starts, `${v.set}_${v.week}`, `${num(crop.bed)} n${i}`);
+    if (v.week + crop.occ < W) push(ends, `${v.set}_${v.week + crop.occ}`, `${num(crop.bed)} n${i}`);
   });
-  const usedClasses = [...new Set(vars.map((v) => v.cls))].sort((a, b) => a - b);
-  for (const j of usedClasses) {
-    const cls = classes[j]!;
+  const setsInUse = new Set(vars.map((v) => v.set));
+  for (const pool of land.pools) {
+    const sets = land.sets.filter((s) => s.pool === pool.idx && setsInUse.has(s.idx));
+    if (!sets.length) continue;
+    hallRuns(sets).forEach((run, r) => {
+      const name = `U${pool.idx}_${r}`;
+      for (let w = cp.open; w < W; w++) {
+        const terms = [`${name}_${w}`];
+        if (w > cp.open) terms.push(`- ${name}_${w - 1}`);
+        for (const s of run.sets) {
+          for (const t of starts.get(`${s}_${w}`) ?? []) terms.push(`- ${t}`);
+          for (const t of ends.get(`${s}_${w}`) ?? []) terms.push(`+ ${t}`);
+        }
+        row(terms.join(' '), '=', 0);
+        let free = 0;
+        for (let b = run.from; b <= run.to; b++) free += pool.free[b]![w]!;
+        bounds.push(` ${name}_${w} <= ${num(Math.max(0, free))}`);
+        columns++;
+      }
+    });
+    // Only farmers who are there can plant.
     for (let w = cp.open; w < W; w++) {
-      const terms = [`U${j}_${w}`];
-      if (w > cp.open) terms.push(`- U${j}_${w - 1}`);
-      for (const t of starts.get(`${j}_${w}`) ?? []) terms.push(`- ${t}`);
-      for (const t of ends.get(`${j}_${w}`) ?? []) terms.push(`+ ${t}`);
-      row(terms.join(' '), '=', 0);
-      bounds.push(` U${j}_${w} <= ${num(Math.max(0, cls.free[w]!))}`);
-      columns++;
-      const s = starts.get(`${j}_${w}`);
-      if (s && cls.plantable[w]! < cls.free[w]!) row(s.map((t) => `+ ${t}`).join(' '), '<=', Math.max(0, cls.plantable[w]!));
+      let free = 0;
+      for (const f of pool.free) free += f[w]!;
+      if (pool.plantable[w]! >= free) continue;
+      const terms = sets.flatMap((s) => (starts.get(`${s.idx}_${w}`) ?? []).map((t) => `+ ${t}`));
+      if (terms.length) row(terms.join(' '), '<=', Math.max(0, pool.plantable[w]!));
     }
   }
 
-  // Fairness between land classes: income share within [floor, cap] × land share, softly.
-  const fairness = fairnessTerms(cp, classes, vars);
+  // Fairness between pools: income share within [floor, cap] × land share, softly.
+  const fairness = fairnessTerms(cp, land, vars);
   if (fairness) {
     const income = new Map<number, string[]>();
     vars.forEach((v, i) => {
-      if (v.incomePerBed > 0) push(income, String(v.cls), `+ ${num(v.incomePerBed)} n${i}`);
+      if (v.incomePerBed > 0) push(income, v.pool, `+ ${num(v.incomePerBed)} n${i}`);
     });
-    for (const j of fairness.classes) {
-      row(`${(income.get(String(j)) ?? []).join(' ')} - I${j}`, '=', 0);
-      const s = fairness.share[j]!;
-      row(`I${j} - ${num(fairness.cap * s)} T - fu${j}`, '<=', 0);
-      row(`I${j} - ${num(fairness.floor * s)} T + fl${j}`, '>=', 0);
-      obj.push(`+ ${num(fairness.weight)} fu${j}`, `+ ${num(fairness.weight)} fl${j}`);
+    for (const t of fairness.pools) {
+      row(`${(income.get(t) ?? []).join(' ')} - I${t}`, '=', 0);
+      const s = fairness.share[t]!;
+      row(`I${t} - ${num(fairness.cap * s)} T - fu${t}`, '<=', 0);
+      row(`I${t} - ${num(fairness.floor * s)} T + fl${t}`, '>=', 0);
+      obj.push(`+ ${num(fairness.weight)} fu${t}`, `+ ${num(fairness.weight)} fl${t}`);
     }
-    row(`${fairness.classes.map((j) => `+ I${j}`).join(' ')} - T`, '=', 0);
-    columns += 3 * fairness.classes.length + 1;
+    row(`${fairness.pools.map((t) => `+ I${t}`).join(' ')} - T`, '=', 0);
+    columns += 3 * fairness.pools.length + 1;
   }
 
-  for (const v of vars.keys()) {
-    const pv = vars[v]!;
-    bounds.push(` n${v} <= ${Math.floor(classes[pv.cls]!.plantable[pv.week]! / cp.crops[pv.crop]!.bed)}`);
+  vars.forEach((v, i) => bounds.push(` n${i} <= ${Math.floor(land.sets[v.set]!.plantable[v.week]! / cp.crops[v.crop]!.bed)}`));
+  const lines = ['Minimize', ` obj: ${obj.join(' ')}`, 'Subject To', ...rows, 'Bounds', ...bounds];
+  if (integer && vars.length) {
+    lines.push('General');
+    for (let i = 0; i < vars.length; i += 20) lines.push(` ${vars.slice(i, i + 20).map((_, k) => `n${i + k}`).join(' ')}`);
   }
-  const lines = ['Minimize', ` obj: ${obj.join(' ') || '0 n0'}`, 'Subject To', ...rows, 'Bounds', ...bounds];
-  if (integer && vars.length) lines.push('General', ...chunk(vars.map((_, i) => `n${i}`), 20).map((l) => ` ${l.join(' ')}`));
   lines.push('End', '');
-  return {
-    lp: lines.join('\n'),
-    vars,
-    integer,
-    rows: rowCount,
-    columns,
-    reachable,
-    fairness,
-  };
-}
-
-function chunk<T>(xs: T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
+  return { lp: lines.join('\n'), vars, integer, rows: rowCount, columns, reachable, fairness };
 }

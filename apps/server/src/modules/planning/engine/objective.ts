@@ -1,7 +1,7 @@
 /**
  * The planning objective's parts, shared by the model (as LP terms), the local search (as gains)
  * and the figures of a finished plan: weighted kg of shortfall and oversupply on the cells a plan
- * can reach, income of each land class outside its fair band, and a tiny cost per m² planted.
+ * can reach, income of each land pool outside its fair band, and a tiny cost per m² planted.
  */
 import type { Compiled } from './compile.js';
 
@@ -9,8 +9,8 @@ import type { Compiled } from './compile.js';
 export const LAND_COST_PER_M2 = 1e-4;
 
 export interface FairnessTerms {
-  classes: number[];
-  /** Land share per class index (0 for classes outside `classes`). */
+  pools: number[];
+  /** Land share per pool index (0 for pools outside `pools`). */
   share: Float64Array;
   cap: number;
   floor: number;
@@ -24,12 +24,12 @@ export function cellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, s
   return supplyGrams < d ? (cp.settings.shortfallWeight * (d - supplyGrams)) / 1000 : (cp.settings.oversupplyWeight * (supplyGrams - d)) / 1000;
 }
 
-/** Penalty for class incomes (thousand Rupiah, by class index) outside [floor, cap] × land share × total. */
+/** Penalty for pool incomes (thousand Rupiah, by pool index) outside [floor, cap] × land share × total. */
 export function fairnessPenalty(f: FairnessTerms, income: ArrayLike<number>): number {
   let total = 0;
-  for (const j of f.classes) total += income[j]!;
+  for (const j of f.pools) total += income[j]!;
   let penalty = 0;
-  for (const j of f.classes) {
+  for (const j of f.pools) {
     const x = income[j]!;
     const s = f.share[j]!;
     penalty += Math.max(0, x - f.cap * s * total) + Math.max(0, f.floor * s * total - x);

@@ -4,7 +4,6 @@
  * explanations. Same input, same plan: inputs are sorted, the solver's options are fixed, and
  * every later step breaks ties by index.
  */
-import { landClasses, type LandClass } from './classes.js';
 import { cellOf, compile, TOTAL_CHANNEL, type Compiled } from './compile.js';
 import { explain } from './explain.js';
 import { greedyPlantings } from './greedy.js';
@@ -13,7 +12,8 @@ import { runHighs } from './highs-run.js';
 import { localSearch, rebalance, type SearchState } from './improve.js';
 import { cellPenalty as cellPenaltyDbg } from './objective.js';
 import { Layout, PlacementError } from './layout.js';
-import { buildModel, fairnessTerms, plantingVars } from './model.js';
+import { landOf, type Land } from './land.js';
+import { buildModel, fairnessTerms, plantingVars, reachableCells, type PlantVar } from './model.js';
 import { planFigures, planObjective, type ObjectiveTerms } from './metrics.js';
 import type { Explanation, Plan, PlanFigures, PlanningProblem, SolverReport, SolverStatus } from './types.js';
 import { validateProblem, type Issue } from './validate.js';
@@ -46,16 +46,14 @@ export interface OptimisedPlan {
 interface Prepared {
   cp: Compiled;
   layout: Layout;
-  classes: LandClass[];
-  classOfPlot: Int32Array;
+  land: Land;
 }
 
 function prepare(problem: PlanningProblem): Prepared {
   const issues = validateProblem(problem);
   if (issues.length) throw new PlanningInputError(issues);
   const cp = compile(problem);
-  const classOfPlot = new Int32Array(cp.plots.length).fill(-1);
-  const layout = new Layout(cp, classOfPlot);
+  const layout = new Layout(cp);
   try {
     layout.placeFixed(cp.fixed);
   } catch (e) {
@@ -73,31 +71,21 @@ function prepare(problem: PlanningProblem): Prepared {
       },
     ]);
   }
-  const classes = landClasses(cp, layout.strips);
-  for (const cls of classes) for (const p of cls.plots) classOfPlot[p] = cls.idx;
-  return { cp, layout, classes, classOfPlot };
+  return { cp, layout, land: landOf(cp, layout.strips) };
 }
 
 function objectiveTerms(prep: Prepared): ObjectiveTerms {
-  const vars = plantingVars(prep.cp, prep.classes);
-  const reachable = new Uint8Array(prep.cp.demand.length);
-  for (const v of vars) {
-    const crop = prep.cp.crops[v.crop]!;
-    v.kgPerBed.forEach((kg, k) => {
-      const w = v.week + crop.h + k;
-      if (w < prep.cp.W && kg > 0) for (const ch of crop.channels) reachable[cellOf(prep.cp.W, crop.idx, ch, w)] = 1;
-    });
-  }
-  return { reachable, fairness: fairnessTerms(prep.cp, prep.classes, vars), classOfPlot: prep.classOfPlot };
+  const vars = plantingVars(prep.cp, prep.land);
+  return { reachable: reachableCells(prep.cp, vars), fairness: fairnessTerms(prep.cp, prep.land, vars), poolOfPlot: prep.land.poolOfPlot };
 }
 
 export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedPlan> {
   const started = performance.now();
   const prep = prepare(problem);
-  const { cp, layout, classes } = prep;
+  const { cp, layout, land } = prep;
   const settings = cp.settings;
   const fixedSupply = supplyOf(cp, layout.plantings());
-  const model = buildModel(cp, classes, fixedSupply);
+  const model = buildModel(cp, land, fixedSupply);
   if (model.vars.length > settings.maxVariables) {
     throw new PlanningSolveError(
       'model_too_large',
@@ -113,7 +101,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   let bound = 0;
   let highsStatus = 'Empty';
   let solveMs = 0;
-  let values = new Float64Array(0);
+  let values: Float64Array = new Float64Array(0);
   if (model.vars.length) {
     const timeLeft = Math.max(1, (deadline - performance.now()) / 1000);
     const answer = await runHighs(model.lp, { timeLimitSeconds: timeLeft * 0.8, integer: model.integer, plantingVars: model.vars.length });
@@ -140,30 +128,30 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
     values = answer.plantings;
   }
 
-  // Whole beds onto plots, in planting order.
+  // Whole beds onto plots, in planting order; within a week the plot sets with the least land first.
   const beds = new Int32Array(model.vars.length);
   const order = model.vars.map((_, i) => i).sort((a, b) => {
     const x = model.vars[a]!;
     const y = model.vars[b]!;
-    return x.week - y.week || x.crop - y.crop || x.cls - y.cls;
+    return x.week - y.week || land.sets[x.set]!.plots.length - land.sets[y.set]!.plots.length || x.set - y.set;
   });
   for (const i of order) {
     const v = model.vars[i]!;
     const want = model.integer ? Math.round(values[i]!) : Math.floor(values[i]! + 1e-6);
-    if (want > 0) beds[i] = layout.place(classes[v.cls]!.plots, v.crop, v.week, want);
+    if (want > 0) beds[i] = layout.place(v.set, land.sets[v.set]!.plots, v.crop, v.week, want);
   }
-  const classIncome = new Float64Array(classes.length);
-  model.vars.forEach((v, i) => (classIncome[v.cls]! += beds[i]! * v.incomePerBed));
+  const poolIncome = new Float64Array(land.pools.length);
+  model.vars.forEach((v, i) => (poolIncome[v.pool]! += beds[i]! * v.incomePerBed));
   const state: SearchState = {
     cp,
-    classes,
+    land,
     vars: model.vars,
     layout,
     beds,
-    supply: supplyOfBeds(cp, fixedSupply, model.vars, beds, classes),
+    supply: supplyOfBeds(cp, fixedSupply, model.vars, beds, land),
     reachable: model.reachable,
     fairness: model.fairness,
-    classIncome,
+    poolIncome,
   };
   const dbg = (label: string) => {
     if (!process.env.PLANNING_DEBUG) return;
@@ -176,10 +164,10 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   dbg('after placement');
   const moves = localSearch(state, { maxMoves: 400_000, deadline });
   dbg(`after local search (${moves} moves)`);
-  rebalance(cp, classes, layout, { deadline });
+  rebalance(cp, land, layout, { deadline });
 
   const plan = withClaims(cp, layout.plantings());
-  const terms: ObjectiveTerms = { reachable: model.reachable, fairness: model.fairness, classOfPlot: prep.classOfPlot };
+  const terms: ObjectiveTerms = { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot };
   const objective = planObjective(cp, terms, plan);
   if (process.env.PLANNING_DEBUG) console.error('plan objective', objective, 'without fairness', planObjective(cp, { ...terms, fairness: null }, plan));
   const gap = objective > 1e-9 ? Math.max(0, (objective - bound) / objective) : 0;
@@ -188,7 +176,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   return {
     plan,
     figures: planFigures(cp, terms, plan),
-    explanations: explain(cp, plan, { reachable: model.reachable, classes, layout }),
+    explanations: explain(cp, plan, { reachable: model.reachable, land, layout }),
     solver: {
       highsStatus,
       status,
@@ -198,19 +186,19 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
       gap,
       variables: model.columns,
       constraints: model.rows,
-      landClasses: classes.length,
+      landClasses: land.sets.length,
       solveMs: Math.round(solveMs),
       totalMs: Math.round(performance.now() - started),
     },
   };
 }
 
-function supplyOfBeds(cp: Compiled, fixedSupply: Float64Array, vars: ReturnType<typeof plantingVars>, beds: Int32Array, classes: LandClass[]) {
+function supplyOfBeds(cp: Compiled, fixedSupply: Float64Array, vars: PlantVar[], beds: Int32Array, land: Land) {
   const supply = Float64Array.from(fixedSupply);
   vars.forEach((v, i) => {
     if (!beds[i]) return;
     const crop = cp.crops[v.crop]!;
-    const mix = classes[v.cls]!.crops.get(v.crop)!.mix;
+    const mix = land.sets[v.set]!.mix;
     const mixSum = mix[0]! + mix[1]! + mix[2]!;
     v.kgPerBed.forEach((kg, k) => {
       const w = v.week + crop.h + k;

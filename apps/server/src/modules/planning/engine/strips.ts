@@ -88,6 +88,30 @@ export class PlotStrip {
     return best;
   }
 
+  /**
+   * Whether giving back [from, to) of a piece would leave the crops before and after it on that land
+   * of one family (rotation broken by the gap).
+   */
+  vacateJoinsFamilies(piece: Piece, from: number, to: number): boolean {
+    const others = this.pieces.filter((p) => p !== piece && p.len > 0 && p.offset < to && p.offset + p.len > from);
+    const cuts = new Set([from]);
+    for (const p of others) {
+      if (p.offset > from && p.offset < to) cuts.add(p.offset);
+      if (p.offset + p.len > from && p.offset + p.len < to) cuts.add(p.offset + p.len);
+    }
+    for (const a of cuts) {
+      let before: Piece | undefined;
+      let after: Piece | undefined;
+      for (const p of others) {
+        if (p.offset > a || p.offset + p.len <= a) continue;
+        if (p.end <= piece.start && (!before || p.end > before.end)) before = p;
+        if (p.start >= piece.end && (!after || p.start < after.start)) after = p;
+      }
+      if (after && after.family === (before ? before.family : this.lastFamily)) return true;
+    }
+    return false;
+  }
+
   /** Land in use in a week. */
   usedIn(week: number): number {
     let used = 0;

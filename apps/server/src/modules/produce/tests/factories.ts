@@ -25,6 +25,8 @@ export interface Setup {
 
 const setups = new Map<string, Promise<Setup>>();
 let uniq = 0;
+const NAMES = ['Ujang', 'Asep', 'Dadan', 'Cecep', 'Euis', 'Neneng', 'Iis', 'Yayat', 'Engkos', 'Odah', 'Kokom', 'Jajang'];
+const SURNAMES = ['Sutisna', 'Saepulloh', 'Hidayat', 'Kurniawan', 'Rahmawati', 'Suryana', 'Nurjanah', 'Sopandi'];
 
 /** Places, two commodities (tomato A/B/C/reject, cabbage A/B/reject) with prices, and a pack format; once per cooperative. */
 export function produceSetup(db: Db, coopId: string): Promise<Setup> {
@@ -93,7 +95,7 @@ export function produceSetup(db: Db, coopId: string): Promise<Setup> {
 }
 
 /** An active farmer member with one plot growing tomato and cabbage. */
-export async function makeFarmer(db: Db, coopId: string, name = `Petani Uji ${++uniq}`) {
+export async function makeFarmer(db: Db, coopId: string, name = `${NAMES[++uniq % NAMES.length]} ${SURNAMES[Math.floor(uniq / NAMES.length) % SURNAMES.length]}`) {
   const s = await produceSetup(db, coopId);
   const m = await makeMember(db, coopId, { fullName: name, occupation: 'farmer' });
   const plot = await addPlot(db, coopId, SYSTEM_ACTOR, m.id, {

@@ -138,7 +138,20 @@ describe('bad input is refused with the reason and nothing is written', () => {
       'memberId',
     ],
     ['a commodity without a price on the date', async () => body({ date: '2024-12-31', harvestDate: '2024-12-30' }), 422, 'invalid_input', 'grades.0.grade'],
-    ['a grade the commodity lacks', async () => body({ commodityId: s.cabbageId }), 400, 'unknown_grade', 'grades.2.grade'],
+    [
+      'a grade the commodity lacks',
+      async () =>
+        body({
+          commodityId: s.cabbageId,
+          grades: [
+            { grade: 'A', kg: '30' },
+            { grade: 'C', kg: '20' },
+          ],
+        }),
+      400,
+      'unknown_grade',
+      'grades.1.grade',
+    ],
     ['a plot of another farmer', async () => body({ plotId: (await makeFarmer(t.db, coopId)).plotId }), 422, 'unknown_plot', 'plotId'],
     ['harvest after intake', async () => body({ harvestDate: '2025-08-13' }), 400, 'harvest_after_intake', 'harvestDate'],
   ];
@@ -170,6 +183,6 @@ describe('voiding', () => {
     expect(v.body.voided.reason).toBe('Salah pilih petani');
     expect(await value()).toBe(before);
     expect((await clerk.get(`${base}/lots/${i.lots[0].lotId}`)).body.onHand.base).toBe('0');
-    expect((await clerk.post(`${base}/intakes/${i.id}/void`, { date: DAY, reason: 'Lagi' })).status).toBe(409);
+    expect((await clerk.post(`${base}/intakes/${i.id}/void`, { date: DAY, reason: 'Dicoba lagi' })).status).toBe(409);
   });
 });
