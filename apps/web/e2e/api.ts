@@ -1,5 +1,7 @@
 /** A signed-in API caller for setting up browser tests (cookie + CSRF, like the web app). */
-import pg from 'pg';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { DEMO_PASSWORD } from './browser.js';
 
 export interface Session {
@@ -51,12 +53,12 @@ export async function failSignIns(base: string, identifier: string, times: numbe
   }
 }
 
-export async function query<T = any>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs the `kopdes` command against the running server's database. */
+export async function kopdes(serverEnv: Record<string, string>, ...args: string[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnv, LOG_LEVEL: 'warn' };
+  if (!serverEnv.DATABASE_URL) delete env.DATABASE_URL;
+  const { stdout } = await promisify(execFile)(process.execPath, ['apps/server/bin/kopdes.js', ...args], { cwd: repo, env });
+  return stdout;
 }

@@ -16,7 +16,8 @@ import { chromiumPath } from './browser.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    databaseUrl: string;
+    /** What a `kopdes` command needs to reach the same database as the running server. */
+    serverEnv: Record<string, string>;
   }
 }
 
@@ -108,13 +109,8 @@ export async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitHealthy(baseUrl, 180_000);
 
-  let databaseUrl = env.DATABASE_URL ?? '';
-  if (dataDir) {
-    const lock = JSON.parse(fs.readFileSync(path.join(dataDir, 'kopdes.lock'), 'utf8')) as { port: number };
-    databaseUrl = `postgres://kopdes:kopdes@127.0.0.1:${lock.port}/kopdes`;
-  }
   project.provide('baseUrl', baseUrl);
-  project.provide('databaseUrl', databaseUrl);
+  project.provide('serverEnv', dataDir ? { KOPDES_DATA_DIR: dataDir } : { DATABASE_URL: env.DATABASE_URL! });
 }
 
 export async function teardown() {

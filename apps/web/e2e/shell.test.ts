@@ -5,11 +5,11 @@
 import { formatDateId, todayIn } from '@kopdes/shared/format';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { apiSignIn, failSignIns, query } from './api.js';
+import { apiSignIn, failSignIns, kopdes } from './api.js';
 import { fillSignIn, launchChromium, newPage, PHONE, signIn } from './browser.js';
 
 const base = inject('baseUrl');
-const databaseUrl = inject('databaseUrl');
+const serverEnv = inject('serverEnv');
 let browser: Browser;
 
 const COOP_URL = /\/k\/kop_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -169,12 +169,7 @@ describe('cooperative switcher', () => {
     });
     expect(created.status).toBe(201);
     ubud = created.body;
-    const [ketua] = await query<{ id: string }>(databaseUrl, 'SELECT id FROM users WHERE email = $1', ['ketua@alamendah.kopdes.id']);
-    await query(databaseUrl, 'INSERT INTO cooperative_roles (cooperative_id, user_id, role) VALUES ($1, $2, $3)', [
-      ubud.id,
-      ketua!.id,
-      'bendahara',
-    ]);
+    await kopdes(serverEnv, 'user', 'grant', '--email', 'ketua@alamendah.kopdes.id', '--coop', ubud.id, '--role', 'bendahara');
   });
 
   test('opens the other cooperative, with its own zone and what the role there allows', async () => {

@@ -13,6 +13,7 @@ import type { Db } from '../../src/db/client.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { makeApiToken, makeUser } from './factories.js';
 import { makeMember, makeSavingsTransaction } from './members-factories.js';
+import * as produce from '../../src/modules/produce/tests/factories.js';
 import type { Operation } from './routes.js';
 
 export interface FixtureContext {
@@ -39,6 +40,16 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
     tenant: true,
     make: async ({ db, coopId, callerId }) => (await makeSavingsTransaction(db, coopId, { userId: callerId })).id,
   },
+  commodityId: { tenant: true, make: ({ db, coopId }) => produce.makeCommodity(db, coopId) },
+  packFormatId: { tenant: true, make: ({ db, coopId }) => produce.makePackFormat(db, coopId) },
+  plotId: { tenant: true, make: async ({ db, coopId }) => (await produce.makeFarmer(db, coopId)).plotId },
+  collectionPointId: { tenant: true, make: ({ db, coopId }) => produce.makeCollectionPoint(db, coopId) },
+  locationId: { tenant: true, make: ({ db, coopId }) => produce.makeLocation(db, coopId) },
+  intakeId: { tenant: true, make: async ({ db, coopId }) => (await produce.makeIntake(db, coopId)).id },
+  lotId: { tenant: true, make: async ({ db, coopId }) => (await produce.makeIntake(db, coopId)).lots[0]!.lotId },
+  stockDocumentId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePacking(db, coopId)).id },
+  payoutRunId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePayoutRun(db, coopId)).id! },
+  payoutId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePayoutRun(db, coopId)).payouts[0]!.id! },
 };
 
 export function fixtureFor(param: string, op: Operation): ParamFixture {

@@ -287,6 +287,8 @@ CREATE TABLE network_monthly_stats (
   month date NOT NULL CHECK (extract(day FROM month) = 1),
   province_code text NOT NULL,
   regency_code text NOT NULL,
+  -- The cooperative's name at the last refresh: a regency's table reads it without a lookup per row.
+  cooperative_name text NOT NULL,
   formed boolean NOT NULL,
   operating boolean NOT NULL,
   members integer,
@@ -302,7 +304,10 @@ CREATE TABLE network_monthly_stats (
   refreshed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (cooperative_id, month)
 );
-CREATE INDEX network_monthly_stats_regency_idx ON network_monthly_stats (regency_code, month);
+-- Covers the regency table: an index-only scan, however scattered the rows are in the heap.
+CREATE INDEX network_monthly_stats_regency_idx ON network_monthly_stats (regency_code, month)
+  INCLUDE (cooperative_id, cooperative_name, formed, operating, members, savings, intake_grams, sales, active_units,
+    partners_active, alumni, synthetic);
 
 -- Sums per area and month, recomputed from the rows one level down whenever one of them changes.
 CREATE TABLE network_area_stats (

@@ -187,7 +187,7 @@ describe('other files', () => {
     expect(empty.status).toBe(400);
     const missing = await t.app.request(`/api/coops/${coopId}/members/import`, { method: 'POST', headers: { ...auth(clerk) }, body: new FormData() });
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as any).errors[0].field).toBe('file');
+    expect(((await missing.json()) as any).errors[0]).toMatchObject({ field: 'file', code: 'file_required' });
   });
 
   it('takes up to 20 MB on this route only, and answers a clean 413 beyond', async () => {

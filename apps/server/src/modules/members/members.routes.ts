@@ -16,6 +16,8 @@ import {
   nikCheck,
   nikCheckInput,
 } from '@kopdes/shared/members';
+import type { Context } from 'hono';
+import type { Env } from '../../http/context.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, coopOf } from '../../http/middleware.js';
 import { coopParams, coopRoute, jsonBody, jsonOf, type Api } from '../../http/openapi.js';
@@ -28,8 +30,32 @@ export const MEMBER_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const isMemberImportPath = (path: string) => /^\/api\/coops\/[^/]+\/members\/import\/?$/.test(path);
 
 const memberParams = coopParams.extend({ memberId });
-const binary = (description: string) => z.string().openapi({ type: 'string', format: 'binary', description });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const UPLOAD_TYPES = ['multipart/form-data', XLSX, 'text/csv', 'application/octet-stream'];
+
+/** The uploaded file: the `file` part of a multipart form, or the raw body. Other types: 415. */
+async function readUpload(c: Context<Env>, filename: string | undefined): Promise<{ data: Buffer; name: string }> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type && !UPLOAD_TYPES.includes(type)) {
+    const message = {
+      id: 'Kirim berkas sebagai multipart/form-data (bagian "file") atau langsung dengan tipe .xlsx / text/csv',
+      en: 'Send the file as multipart/form-data (part "file") or as the raw body typed .xlsx / text/csv',
+    };
+    throw new AppError('unsupported_media_type', 'unsupported_media_type', message, [{ field: 'header.Content-Type', code: 'unsupported_media_type', message }]);
+  }
+  if (type === 'multipart/form-data') {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const file = form.file;
+    if (!(file instanceof File)) {
+      const message = { id: 'Bagian "file" berisi berkas wajib ada', en: 'A "file" part holding the file is required' };
+      throw new AppError('validation', 'file_required', message, [{ field: 'file', code: 'file_required', message }]);
+    }
+    return { data: Buffer.from(await file.arrayBuffer()), name: filename ?? (file.name || 'anggota.xlsx') };
+  }
+  return { data: Buffer.from(await c.req.arrayBuffer()), name: filename ?? (type === 'text/csv' ? 'anggota.csv' : 'anggota.xlsx') };
+}
+const binary = (description: string) => z.string().openapi({ type: 'string', format: 'binary', description });
 
 export function registerMemberRoutes(api: Api) {
   api.openapi(
@@ -82,13 +108,16 @@ export function registerMemberRoutes(api: Api) {
         request: {
           params: coopParams,
           query: importQuery,
+          // Declared for the document only: the handler reads the upload itself (see readUpload).
           body: {
             required: false,
             content: {
-              'multipart/form-data': { schema: z.object({ file: z.custom<File>((v) => v instanceof File).openapi({ type: 'string', format: 'binary' }) }) },
-              [XLSX]: { schema: binary('.xlsx workbook') },
-              'text/csv': { schema: binary('CSV, comma, semicolon or tab separated') },
-              'application/octet-stream': { schema: binary('.xlsx or CSV') },
+              'multipart/form-data': {
+                schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+              },
+              [XLSX]: { schema: { type: 'string', format: 'binary', description: '.xlsx workbook' } },
+              'text/csv': { schema: { type: 'string', format: 'binary', description: 'CSV, comma, semicolon or tab separated' } },
+              'application/octet-stream': { schema: { type: 'string', format: 'binary', description: '.xlsx or CSV' } },
             },
           },
         },
@@ -97,17 +126,7 @@ export function registerMemberRoutes(api: Api) {
     ),
     async (c) => {
       const { mode, filename } = c.req.valid('query');
-      const type = c.req.header('content-type') ?? '';
-      let data: Buffer;
-      let name: string;
-      if (type.toLowerCase().startsWith('multipart/form-data')) {
-        const file = (c.req.valid('form' as never) as { file: File }).file;
-        data = Buffer.from(await file.arrayBuffer());
-        name = filename ?? file.name ?? 'anggota.xlsx';
-      } else {
-        data = Buffer.from(await c.req.arrayBuffer());
-        name = filename ?? (type.includes('csv') ? 'anggota.csv' : 'anggota.xlsx');
-      }
+      const { data, name } = await readUpload(c, filename);
       const lang = c.get('lang');
       const result = await importMembers(c.get('db'), actorOf(c), coopOf(c).id, data, { mode, filename: name });
       const report = localizeImport(result, lang);

@@ -281,6 +281,7 @@ export const networkMonthlyStats = pgTable(
     month: day('month').notNull(),
     provinceCode: text('province_code').notNull(),
     regencyCode: text('regency_code').notNull(),
+    cooperativeName: text('cooperative_name').notNull(),
     formed: boolean('formed').notNull(),
     operating: boolean('operating').notNull(),
     members: integer('members'),

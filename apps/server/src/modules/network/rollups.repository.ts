@@ -68,10 +68,26 @@ export const upsertMonthly = (db: Db, row: typeof networkMonthlyStats.$inferInse
       set: { ...row, refreshedAt: new Date() },
     });
 
-/** The cooperatives of a regency in a month (the regency dashboard's table). */
+const REGENCY_COLUMNS = {
+  cooperativeId: networkMonthlyStats.cooperativeId,
+  cooperativeName: networkMonthlyStats.cooperativeName,
+  formed: networkMonthlyStats.formed,
+  operating: networkMonthlyStats.operating,
+  members: networkMonthlyStats.members,
+  savings: networkMonthlyStats.savings,
+  intakeGrams: networkMonthlyStats.intakeGrams,
+  sales: networkMonthlyStats.sales,
+  activeUnits: networkMonthlyStats.activeUnits,
+  partnersActive: networkMonthlyStats.partnersActive,
+  alumni: networkMonthlyStats.alumni,
+  synthetic: networkMonthlyStats.synthetic,
+};
+export type RegencyRow = Pick<MonthlyRow, keyof typeof REGENCY_COLUMNS>;
+
+/** The cooperatives of a regency in a month (the regency dashboard's table): an index-only scan. */
 export const monthlyRowsOfRegency = (db: Db, regencyCode: string, month: string) =>
   db
-    .select()
+    .select(REGENCY_COLUMNS)
     .from(networkMonthlyStats)
     .where(and(eq(networkMonthlyStats.regencyCode, regencyCode), eq(networkMonthlyStats.month, month)))
     .orderBy(asc(networkMonthlyStats.cooperativeId));
@@ -210,12 +226,12 @@ export const latestMonth = (db: Db) =>
  * reports (not working in kopdes): the same rules, for many cooperatives and months in one
  * statement. A test holds the two to the same result.
  */
-export async function refreshFromReports(db: Db, coops: { id: string; hasLegalNumber: boolean }[], months: string[]) {
+export async function refreshFromReports(db: Db, coops: { id: string; name: string; hasLegalNumber: boolean }[], months: string[]) {
   if (!coops.length || !months.length) return;
   await db.execute(sql`
-    INSERT INTO network_monthly_stats (cooperative_id, month, province_code, regency_code, formed, operating, members, savings,
-      intake_grams, sales, active_units, partners_active, alumni, sources, synthetic)
-    SELECT p.cooperative_id, m.month, p.province_code, p.regency_code,
+    INSERT INTO network_monthly_stats (cooperative_id, month, province_code, regency_code, cooperative_name, formed, operating, members,
+      savings, intake_grams, sales, active_units, partners_active, alumni, sources, synthetic)
+    SELECT p.cooperative_id, m.month, p.province_code, p.regency_code, l.name,
       CASE WHEN p.legal_entity_date IS NOT NULL THEN p.legal_entity_date <= e.month_end ELSE l.has_number END,
       coalesce(r.intake_grams, 0) > 0 OR coalesce(r.sales, 0) > 0 OR trading.n > 0,
       r.members, r.savings, r.intake_grams, r.sales,
@@ -227,7 +243,8 @@ export async function refreshFromReports(db: Db, coops: { id: string; hasLegalNu
         'sales', CASE WHEN r.sales IS NOT NULL THEN 'manual' END)),
       p.synthetic
     FROM network_profiles p
-    JOIN unnest(${param(coops.map((c) => c.id))}::text[], ${param(coops.map((c) => c.hasLegalNumber))}::boolean[]) AS l(id, has_number)
+    JOIN unnest(${param(coops.map((c) => c.id))}::text[], ${param(coops.map((c) => c.name))}::text[],
+      ${param(coops.map((c) => c.hasLegalNumber))}::boolean[]) AS l(id, name, has_number)
       ON l.id = p.cooperative_id
     CROSS JOIN unnest(${param(months)}::date[]) AS m(month)
     CROSS JOIN LATERAL (SELECT (m.month + interval '1 month - 1 day')::date AS month_end) e
@@ -243,7 +260,8 @@ export async function refreshFromReports(db: Db, coops: { id: string; hasLegalNu
       SELECT count(*)::int AS n FROM network_participants q
       WHERE q.cooperative_id = p.cooperative_id AND q.status = 'completed' AND q.completed_on <= e.month_end) alumni
     ON CONFLICT (cooperative_id, month) DO UPDATE SET
-      province_code = EXCLUDED.province_code, regency_code = EXCLUDED.regency_code, formed = EXCLUDED.formed,
+      province_code = EXCLUDED.province_code, regency_code = EXCLUDED.regency_code, cooperative_name = EXCLUDED.cooperative_name,
+      formed = EXCLUDED.formed,
       operating = EXCLUDED.operating, members = EXCLUDED.members, savings = EXCLUDED.savings,
       intake_grams = EXCLUDED.intake_grams, sales = EXCLUDED.sales, active_units = EXCLUDED.active_units,
       partners_active = EXCLUDED.partners_active, alumni = EXCLUDED.alumni, sources = EXCLUDED.sources,

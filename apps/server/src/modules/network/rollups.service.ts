@@ -27,7 +27,7 @@ type Sources = Partial<Record<FigureCode, 'kopdes' | 'manual'>>;
 async function computeRow(
   db: Db,
   profile: registry.ProfileRow,
-  legalEntityNumber: string | null,
+  coop: { name: string; legalEntityNumber: string | null },
   kopdes: boolean,
   month: string,
 ): Promise<typeof import('./network.schema.js').networkMonthlyStats.$inferInsert> {
@@ -61,7 +61,8 @@ async function computeRow(
     month,
     provinceCode: profile.provinceCode,
     regencyCode: profile.regencyCode,
-    formed: profile.legalEntityDate ? profile.legalEntityDate <= end : legalEntityNumber !== null,
+    cooperativeName: coop.name,
+    formed: profile.legalEntityDate ? profile.legalEntityDate <= end : coop.legalEntityNumber !== null,
     // Trading: buying members' harvest, selling, or an active off-take / retail-supply partnership.
     operating: (intakeGrams ?? 0n) > 0n || (sales ?? 0n) > 0n || trading > 0,
     members: members === null ? null : Number(members),
@@ -104,7 +105,7 @@ export async function refreshCooperative(db: Db, cooperativeId: string, months: 
   for (const month of wanted) {
     const before = await repo.monthlyRow(db, cooperativeId, month);
     if (before && before.regencyCode !== profile.regencyCode) touched.add(`${before.regencyCode}|${month}`);
-    await repo.upsertMonthly(db, await computeRow(db, profile, coop.legalEntityNumber, kopdes, month));
+    await repo.upsertMonthly(db, await computeRow(db, profile, coop, kopdes, month));
     touched.add(`${profile.regencyCode}|${month}`);
   }
   if (opts.areas !== false) await refreshAreas(db, [...touched].map((t) => ({ regency: t.split('|')[0]!, month: t.split('|')[1]! })));
@@ -118,15 +119,19 @@ export async function refreshCooperative(db: Db, cooperativeId: string, months: 
 export async function refreshMany(db: Db, ids: string[], months: string[], today: string, opts: { areas?: boolean } = {}) {
   const wanted = [...new Set(months.map(monthOf))].filter((m) => m <= monthOf(today)).sort();
   if (!ids.length || !wanted.length) return;
-  const coops = await cooperativesByIds(db, ids);
-  const byReports: { id: string; hasLegalNumber: boolean }[] = [];
-  for (const c of coops) {
-    if (await usesKopdes(db, c.id)) await refreshCooperative(db, c.id, wanted, today, { areas: false });
-    else byReports.push({ id: c.id, hasLegalNumber: c.legalEntityNumber !== null });
-  }
-  for (const c of byReports) await ensureAreaCodes(db, c.id, coops.find((x) => x.id === c.id)!.villageCode);
-  await repo.refreshFromReports(db, byReports, wanted);
-  if (opts.areas !== false) await repo.rebuildAreas(db, wanted);
+  await db.transaction(async (tx) => {
+    const coops = await cooperativesByIds(tx, ids);
+    const byReports: { id: string; name: string; hasLegalNumber: boolean }[] = [];
+    for (const c of coops) {
+      if (await usesKopdes(tx, c.id)) await refreshCooperative(tx, c.id, wanted, today, { areas: false });
+      else {
+        await ensureAreaCodes(tx, c.id, c.villageCode);
+        byReports.push({ id: c.id, name: c.name, hasLegalNumber: c.legalEntityNumber !== null });
+      }
+    }
+    await repo.refreshFromReports(tx, byReports, wanted);
+    if (opts.areas !== false) await repo.rebuildAreas(tx, wanted);
+  });
 }
 
 async function ensureAreaCodes(db: Db, cooperativeId: string, villageCode: string) {
@@ -161,7 +166,7 @@ export async function refreshAll(db: Db, opts: { month?: string; months?: number
   const last = opts.month ? `${opts.month}-01` : monthOf(today);
   const months = monthsBetween(addMonths(last, -((opts.months ?? 1) - 1)), last).filter((m) => m <= monthOf(today));
   const ids = await registry.realProfileIds(db);
-  for (let i = 0; i < ids.length; i += 1000) await db.transaction((tx) => refreshMany(tx, ids.slice(i, i + 1000), months, today, { areas: false }));
+  for (let i = 0; i < ids.length; i += 1000) await refreshMany(db, ids.slice(i, i + 1000), months, today, { areas: false });
   await rebuildAreas(db, months);
   return { cooperatives: ids.length, months: months.map(monthLabel), ms: Math.round(performance.now() - started) };
 }
@@ -205,7 +210,7 @@ function figuresOf(r: repo.AreaRow | undefined): Figures {
   };
 }
 
-function coopFiguresOf(r: repo.MonthlyRow): Figures {
+function coopFiguresOf(r: repo.RegencyRow): Figures {
   return {
     cooperatives: 1,
     formed: r.formed ? 1 : 0,
@@ -251,9 +256,7 @@ export async function dashboard(db: Db, q: { level: 'national' | 'province' | 'r
   const series = monthsBetween(first, month).map((m) => ({ month: monthLabel(m), ...figuresOf(byMonth.get(m)) }));
   let children: (Figures & { code: string; name: string; level: 'province' | 'regency' | 'cooperative' })[];
   if (q.level === 'regency') {
-    const coopRows = childRows as repo.MonthlyRow[];
-    const names = new Map((await cooperativesByIds(db, coopRows.map((r) => r.cooperativeId))).map((c) => [c.id, c.name]));
-    children = coopRows.map((r) => ({ code: r.cooperativeId, name: names.get(r.cooperativeId) ?? r.cooperativeId, level: 'cooperative', ...coopFiguresOf(r) }));
+    children = (childRows as repo.RegencyRow[]).map((r) => ({ code: r.cooperativeId, name: r.cooperativeName, level: 'cooperative', ...coopFiguresOf(r) }));
   } else {
     const areaRows = new Map((childRows as repo.AreaRow[]).map((r) => [r.areaCode, r]));
     const codes = q.level === 'national' ? PROVINCE_CODES : regenciesOf(area.areaCode);

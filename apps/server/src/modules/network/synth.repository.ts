@@ -39,16 +39,16 @@ export async function insertCooperatives(db: Db, rows: SynthCoop[]) {
  */
 export async function generateMonths(db: Db, months: string[]) {
   await db.execute(sql`
-    INSERT INTO network_monthly_stats (cooperative_id, month, province_code, regency_code, formed, operating, members, savings,
-      intake_grams, sales, active_units, partners_active, alumni, sources, synthetic)
-    SELECT cooperative_id, month, province_code, regency_code, formed, operating,
+    INSERT INTO network_monthly_stats (cooperative_id, month, province_code, regency_code, cooperative_name, formed, operating, members,
+      savings, intake_grams, sales, active_units, partners_active, alumni, sources, synthetic)
+    SELECT cooperative_id, month, province_code, regency_code, name, formed, operating,
       CASE WHEN formed THEN members END,
       CASE WHEN formed THEN members::bigint * (50000 + 10000 * least(age, 24)) + (h_s % 1000) * 1000 END,
       CASE WHEN operating THEN (1000 + h_i % 14000)::bigint * 1000 ELSE 0 END,
       CASE WHEN operating THEN (1000 + h_i % 14000)::bigint * (6000 + h_p % 3000) + 5000000 + (h_g % 30000) * 1000 ELSE 0 END,
       units, CASE WHEN operating THEN (h_k % 4)::int ELSE 0 END, 0, '{}'::jsonb, true
     FROM (
-      SELECT p.cooperative_id, m.month::date AS month, p.province_code, p.regency_code,
+      SELECT p.cooperative_id, m.month::date AS month, p.province_code, p.regency_code, c.name,
         cardinality(p.business_units) AS units,
         p.legal_entity_date <= (m.month + interval '1 month - 1 day')::date AS formed,
         (extract(year FROM m.month)::int * 12 + extract(month FROM m.month)::int)
@@ -63,7 +63,7 @@ export async function generateMonths(db: Db, months: string[]) {
         abs(hashtext(p.cooperative_id || m.month::text || ':p')) AS h_p,
         abs(hashtext(p.cooperative_id || m.month::text || ':g')) AS h_g,
         abs(hashtext(p.cooperative_id || m.month::text || ':k')) AS h_k
-      FROM network_profiles p CROSS JOIN unnest(${param(months)}::date[]) AS m(month)
+      FROM network_profiles p JOIN cooperatives c ON c.id = p.cooperative_id CROSS JOIN unnest(${param(months)}::date[]) AS m(month)
       WHERE p.synthetic
     ) base
     CROSS JOIN LATERAL (SELECT formed AND age >= starts_after AND quiet < 88 AS operating) op

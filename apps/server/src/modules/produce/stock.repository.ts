@@ -292,3 +292,12 @@ export async function intakeHeader(db: Db, cooperativeId: string, intakeId: stri
   const r = res.rows[0];
   return r ? { id: r.id, number: r.number, date: r.date, collectionPointName: r.collection_point_name } : null;
 }
+
+export async function receivedOn(db: Db, cooperativeId: string, locationId: string, date: string) {
+  const res = await db.execute<{ lot_id: string; commodity_id: string; grade: Grade; unit: UnitOfMeasure; quantity: bigint }>(sql`
+    SELECT l.id AS lot_id, l.commodity_id, l.grade, l.unit, s.quantity
+    FROM produce_lots l JOIN produce_stock s ON s.cooperative_id = l.cooperative_id AND s.lot_id = l.id AND s.location_id = ${locationId}
+    WHERE l.cooperative_id = ${cooperativeId} AND l.origin = 'intake' AND l.created_date = ${date} AND s.quantity > 0
+    ORDER BY s.quantity DESC, l.id`);
+  return res.rows;
+}

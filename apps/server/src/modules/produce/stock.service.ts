@@ -416,6 +416,12 @@ export async function issueLotForSale(
   return { movementId, value: value! };
 }
 
+/** Intake lots received at a location on a day, with what is still there (the packing house's work list). */
+export async function lotsReceivedOn(db: Db, cooperativeId: string, locationId: string, date: string) {
+  const rows = await repo.receivedOn(db, cooperativeId, locationId, date);
+  return rows.map((r) => ({ id: r.lot_id, commodityId: r.commodity_id, grade: r.grade, unit: r.unit, quantity: Number(r.quantity) }));
+}
+
 // ── reports ─────────────────────────────────────────────────────────────────────────────────
 
 /** Stock at cost by commodity, grade and location with ages, beside the ledger's inventory balance. */

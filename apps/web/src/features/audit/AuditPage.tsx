@@ -65,7 +65,20 @@ export default function AuditPage() {
         </span>
       ),
     },
-    { key: 'action', header: t('audit.action'), primary: true, render: (e) => actionLabel(e.action) },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      primary: true,
+      // An action no dictionary names yet shows its code rather than a made-up label.
+      render: (e) =>
+        i18next.exists(`auditActions.${e.action}`) ? (
+          actionLabel(e.action)
+        ) : (
+          <Text component="span" ff="monospace" size="sm">
+            {e.action}
+          </Text>
+        ),
+    },
     { key: 'who', header: t('audit.who'), render: (e) => (e.actorId ? e.actorLabel : t('audit.system')) },
     {
       key: 'entity',

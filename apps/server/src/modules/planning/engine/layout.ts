@@ -97,7 +97,7 @@ export class Layout {
   }
 
   /** Places up to `beds` beds of a crop in a week on some plots; returns how many beds found room. */
-  place(group: number, candidates: number[], crop: number, week: number, beds: number, maxPieceBeds = Infinity): number {
+  place(group: number | ((plot: number) => number), candidates: number[], crop: number, week: number, beds: number, maxPieceBeds = Infinity): number {
     const c = this.cp.crops[crop]!;
     let remaining = beds * c.bed;
     for (const plot of this.plotsInOrder(candidates, week)) {
@@ -105,7 +105,8 @@ export class Layout {
         const want = Math.min(remaining, maxPieceBeds * c.bed);
         const spot = this.strips[plot]!.findSpot(week, week + c.occ, c.family, want, c.bed);
         if (!spot) break;
-        this.attach({ offset: spot.offset, len: spot.len, start: week, end: week + c.occ, family: c.family, plot, group, crop, week, fixed: false });
+        const g = typeof group === 'number' ? group : group(plot);
+        this.attach({ offset: spot.offset, len: spot.len, start: week, end: week + c.occ, family: c.family, plot, group: g, crop, week, fixed: false });
         remaining -= spot.len;
         if (maxPieceBeds !== Infinity) break;
       }

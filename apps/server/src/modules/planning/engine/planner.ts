@@ -10,10 +10,10 @@ import { greedyPlantings } from './greedy.js';
 import { supplyOf, withClaims } from './harvest.js';
 import { runHighs } from './highs-run.js';
 import { localSearch, rebalance, type SearchState } from './improve.js';
-import { cellPenalty as cellPenaltyDbg } from './objective.js';
 import { Layout, PlacementError } from './layout.js';
 import { landOf, type Land } from './land.js';
-import { buildModel, fairnessTerms, plantingVars, reachableCells, type PlantVar } from './model.js';
+import { buildModel, fairnessTerms, plantingVars, reachableCells, type BuiltModel, type PlantVar } from './model.js';
+import { cropVariants, solveCrop, type CropPlan, type CropVariant } from './crop-mip.js';
 import { planFigures, planObjective, type ObjectiveTerms } from './metrics.js';
 import type { Explanation, Plan, PlanFigures, PlanningProblem, SolverReport, SolverStatus } from './types.js';
 import { validateProblem, type Issue } from './validate.js';
@@ -83,6 +83,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   const started = performance.now();
   const prep = prepare(problem);
   const { cp, layout, land } = prep;
+  void layout;
   const settings = cp.settings;
   const fixedSupply = supplyOf(cp, layout.plantings());
   const model = buildModel(cp, land, fixedSupply);
@@ -128,8 +129,11 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
     values = answer.plantings;
   }
 
-  // Whole beds onto plots, in planting order; within a week the plot sets with the least land first.
-  const beds = new Int32Array(model.vars.length);
+  // Two ways to whole beds; the better plan is kept. (1) The LP's plantings rounded down, placed,
+  // then improved. (2) Each crop's whole-bed optimum with land shared out later, placed, improved;
+  // its proven bounds also tighten the lower bound.
+  const candidates: Finished[] = [];
+  const fromLp = freshLayout(prep);
   const order = model.vars.map((_, i) => i).sort((a, b) => {
     const x = model.vars[a]!;
     const y = model.vars[b]!;
@@ -138,7 +142,94 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   for (const i of order) {
     const v = model.vars[i]!;
     const want = model.integer ? Math.round(values[i]!) : Math.floor(values[i]! + 1e-6);
-    if (want > 0) beds[i] = layout.place(v.set, land.sets[v.set]!.plots, v.crop, v.week, want);
+    if (want > 0) fromLp.place(v.set, land.sets[v.set]!.plots, v.crop, v.week, want);
+  }
+  candidates.push(finish(prep, model, fixedSupply, fromLp, deadline));
+
+  let cropBound = 0;
+  let cropsSolved = 0;
+  if (!model.integer && model.vars.length) {
+    const variants = cropVariants(cp, land);
+    const plans: CropPlan[] = [];
+    const cropsWithVars = [...new Set(model.vars.map((v) => v.crop))].sort((a, b) => a - b);
+    for (const [k, crop] of cropsWithVars.entries()) {
+      const left = (deadline - performance.now()) / 1000;
+      if (left < 2) break;
+      const plan = await solveCrop(cp, crop, variants.filter((v) => v.crop === crop), fixedSupply, Math.min(5, (left * 0.5) / (cropsWithVars.length - k)));
+      if (!plan) continue;
+      plans.push(plan);
+      cropBound += plan.bound;
+      cropsSolved++;
+    }
+    if (cropsSolved === cropsWithVars.length) {
+      const fromCrops = freshLayout(prep);
+      const setOf = new Map<string, number>();
+      for (const set of land.sets) for (const p of set.plots) setOf.set(`${set.crop}|${p}`, set.idx);
+      const requests = plans.flatMap((cp2) => cp2.beds);
+      requests.sort((a, b) => a.week - b.week || plotCount(land, a.variant) - plotCount(land, b.variant) || a.variant.crop - b.variant.crop);
+      for (const r of requests) {
+        const plots = r.variant.sets.flatMap((s) => land.sets[s]!.plots);
+        fromCrops.place((plot) => setOf.get(`${r.variant.crop}|${plot}`)!, plots, r.variant.crop, r.week, r.beds);
+      }
+      candidates.push(finish(prep, model, fixedSupply, fromCrops, deadline));
+    } else {
+      cropBound = 0;
+    }
+  }
+  const best = candidates.reduce((a, b) => (b.objective < a.objective - 1e-9 ? b : a));
+  if (cropsSolved && cropBound > bound) bound = cropBound;
+  const { plan, objective, layout: finalLayout } = best;
+  if (process.env.PLANNING_DEBUG) console.error('candidates', candidates.map((c) => c.objective.toFixed(1)), 'lp bound', model.vars.length ? values.length : 0, 'bound', bound);
+  const gap = objective > 1e-9 ? Math.max(0, (objective - bound) / objective) : 0;
+  const timedOut = highsStatus === 'Time limit reached';
+  const status: SolverStatus = timedOut ? 'time_limit' : gap <= 1e-6 ? 'optimal' : 'feasible';
+  const terms: ObjectiveTerms = { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot };
+  return {
+    plan,
+    figures: planFigures(cp, terms, plan),
+    explanations: explain(cp, plan, { reachable: model.reachable, land, layout: finalLayout }),
+    solver: {
+      highsStatus,
+      status,
+      method: model.integer ? 'mip' : cropsSolved ? 'lp_and_crop_mips' : 'lp_rounded',
+      bound,
+      objective,
+      gap,
+      variables: model.columns,
+      constraints: model.rows,
+      landClasses: land.sets.length,
+      solveMs: Math.round(solveMs),
+      totalMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+interface Finished {
+  plan: Plan;
+  objective: number;
+  layout: Layout;
+}
+
+function plotCount(land: Land, v: CropVariant) {
+  return v.sets.reduce((s, i) => s + land.sets[i]!.plots.length, 0);
+}
+
+function freshLayout(prep: Prepared): Layout {
+  const layout = new Layout(prep.cp);
+  layout.placeFixed(prep.cp.fixed);
+  return layout;
+}
+
+/** From placed whole beds to the finished plan: local search, fair shares, claims, objective. */
+function finish(prep: Prepared, model: BuiltModel, fixedSupply: Float64Array, layout: Layout, deadline: number): Finished {
+  const { cp, land } = prep;
+  const index = new Map<string, number>();
+  model.vars.forEach((v, i) => index.set(`${v.set}|${v.week}`, i));
+  const beds = new Int32Array(model.vars.length);
+  for (const p of layout.pieces) {
+    if (p.group < 0 || p.len <= 0) continue;
+    const i = index.get(`${p.group}|${p.week}`)!;
+    beds[i]! += p.len / cp.crops[p.crop]!.bed;
   }
   const poolIncome = new Float64Array(land.pools.length);
   model.vars.forEach((v, i) => (poolIncome[v.pool]! += beds[i]! * v.incomePerBed));
@@ -153,44 +244,12 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
     fairness: model.fairness,
     poolIncome,
   };
-  const dbg = (label: string) => {
-    if (!process.env.PLANNING_DEBUG) return;
-    let o = 0;
-    for (let c = 0; c < state.supply.length; c++) o += cellPenaltyDbg(cp, model.reachable, c, state.supply[c]!);
-    let lost = 0;
-    model.vars.forEach((v, i) => (lost += Math.max(0, (model.integer ? Math.round(values[i]!) : Math.floor(values[i]! + 1e-6)) - beds[i]!)));
-    console.error(label, 'coverage objective', o.toFixed(1), 'bound', bound.toFixed(1), 'beds lost in placement', lost);
-  };
-  dbg('after placement');
   const moves = localSearch(state, { maxMoves: 400_000, deadline });
-  dbg(`after local search (${moves} moves)`);
   rebalance(cp, land, layout, { deadline });
-
   const plan = withClaims(cp, layout.plantings());
-  const terms: ObjectiveTerms = { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot };
-  const objective = planObjective(cp, terms, plan);
-  if (process.env.PLANNING_DEBUG) console.error('plan objective', objective, 'without fairness', planObjective(cp, { ...terms, fairness: null }, plan));
-  const gap = objective > 1e-9 ? Math.max(0, (objective - bound) / objective) : 0;
-  const timedOut = highsStatus === 'Time limit reached';
-  const status: SolverStatus = timedOut ? 'time_limit' : gap <= 1e-6 ? 'optimal' : 'feasible';
-  return {
-    plan,
-    figures: planFigures(cp, terms, plan),
-    explanations: explain(cp, plan, { reachable: model.reachable, land, layout }),
-    solver: {
-      highsStatus,
-      status,
-      method: model.integer ? 'mip' : 'lp_rounded',
-      bound,
-      objective,
-      gap,
-      variables: model.columns,
-      constraints: model.rows,
-      landClasses: land.sets.length,
-      solveMs: Math.round(solveMs),
-      totalMs: Math.round(performance.now() - started),
-    },
-  };
+  const objective = planObjective(cp, { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot }, plan);
+  if (process.env.PLANNING_DEBUG) console.error('finished', objective.toFixed(1), 'after', moves, 'moves');
+  return { plan, objective, layout };
 }
 
 function supplyOfBeds(cp: Compiled, fixedSupply: Float64Array, vars: PlantVar[], beds: Int32Array, land: Land) {

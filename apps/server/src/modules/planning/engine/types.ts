@@ -223,7 +223,7 @@ export interface SolverReport {
   /** HiGHS' own model status, as it says it. */
   highsStatus: string;
   status: SolverStatus;
-  method: 'lp_rounded' | 'mip';
+  method: 'lp_rounded' | 'lp_and_crop_mips' | 'mip';
   /** A lower bound of the objective (LP relaxation or MIP dual bound). */
   bound: number;
   /** The saved plan's objective. */

@@ -163,3 +163,40 @@ export async function makePayoutRun(db: Db, coopId: string) {
   const intake = await makeIntake(db, coopId);
   return runPayouts(db, coopId, SYSTEM_ACTOR, { from: DAY, to: DAY, payDate: DAY, memberIds: [intake.farmer.memberId] });
 }
+
+const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const tag = () => {
+  let n = ++uniq * 7919 + Math.floor(Math.random() * 100_000);
+  let s = '';
+  for (let i = 0; i < 5; i++, n = Math.floor(n / LETTERS.length)) s += LETTERS[n % LETTERS.length];
+  return s;
+};
+
+/** A fresh commodity (unique code and name), for routes that change one. */
+export async function makeCommodity(db: Db, coopId: string) {
+  const t = tag();
+  const c = await createCommodity(db, coopId, SYSTEM_ACTOR, {
+    code: `W${t}`,
+    name: `Wortel ${t}`,
+    unit: 'kg',
+    variableWeight: false,
+    storageClass: 'cold',
+    shelfLifeDays: { ambient: 4, cool: 10, cold: 21 },
+    grades: [{ grade: 'A', spec: 'Lurus, mulus, panjang ≥ 15 cm' }],
+  });
+  return c.id;
+}
+
+export async function makePackFormat(db: Db, coopId: string) {
+  const s = await produceSetup(db, coopId);
+  const c = await addPackFormat(db, coopId, SYSTEM_ACTOR, s.tomatoId, { channel: 'traditional_market', name: `Peti 10 kg ${tag()}`, contentKg: '10', packaging: 'Peti kayu' });
+  return c.packFormats.find((p) => p.channel === 'traditional_market' && p.name.startsWith('Peti'))!.id;
+}
+
+export async function makeLocation(db: Db, coopId: string) {
+  return (await saveLocation(db, coopId, SYSTEM_ACTOR, null, { name: `Truk ${tag()}`, kind: 'truck', storageClass: 'cool' })).id;
+}
+
+export async function makeCollectionPoint(db: Db, coopId: string) {
+  return (await saveCollectionPoint(db, coopId, SYSTEM_ACTOR, null, { name: `Titik Kumpul ${tag()}`, villageCode: '32.04.40.2005', deliveryDays: [2, 5] })).id;
+}
