@@ -4,6 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { apiSignIn } from './api.js';
 import { launchChromium, newPage, signIn } from './browser.js';
 
 const base = inject('baseUrl');
@@ -127,6 +128,28 @@ describe('audit trail', () => {
 
     await page.getByRole('button', { name: 'Hapus saringan' }).click();
     await expect.poll(async () => (await actions()).length).toBe(all.length);
+  });
+
+  test('loads older records page by page', async () => {
+    const ketua = await apiSignIn(base, 'ketua@alamendah.kopdes.id');
+    const coopId = home.split('/')[2]!;
+    const { items } = await ketua.get(`/api/coops/${coopId}/users`);
+    const siti = items.find((u: any) => u.fullName === 'Siti Aminah');
+    for (let i = 0; i < 30; i++) {
+      expect((await ketua.send('PUT', `/api/coops/${coopId}/users/${siti.id}/roles/anggota`)).status).toBe(200);
+      expect((await ketua.send('DELETE', `/api/coops/${coopId}/users/${siti.id}/roles/anggota`)).status).toBe(200);
+    }
+    await page.goto(`${home}/audit`);
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(50);
+    const total = await rows.count();
+    await page.getByText(`Sudah sampai catatan paling awal · ${total} catatan ditampilkan`).waitFor();
+    expect(await rows.last().textContent()).toContain('Koperasi didaftarkan');
+    const all = await ketua.get(`/api/coops/${coopId}/audit?limit=200`);
+    expect(all.nextCursor).toBeNull();
+    expect(total).toBe(all.items.length);
   });
 
   test('a date range in the cooperative calendar that holds nothing shows the empty state', async () => {

@@ -5,7 +5,7 @@
  * route a module adds is covered without touching them.
  */
 import { PERMISSIONS } from '@kopdes/shared/auth';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { createApp } from '../../src/app.js';
 import type { Db } from '../../src/db/client.js';
@@ -259,52 +259,44 @@ export function withQuery(path: string, query: Record<string, string> | [string,
 // ---------------------------------------------------------------------------------------------
 // Database digests: proof that a batch of refused requests wrote nothing
 
-async function tableNames(db: Db): Promise<string[]> {
-  const res = await db.execute<{ table_name: string }>(
-    sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-  );
+async function tableNames(db: Db, column?: string): Promise<string[]> {
+  const res = column
+    ? await db.execute<{ table_name: string }>(
+        sql`SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+            WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name = ${column} ORDER BY c.table_name`,
+      )
+    : await db.execute<{ table_name: string }>(
+        sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      );
   return res.rows.map((r) => r.table_name);
+}
+
+/** One round trip: `name → "rows:md5"` for each (name, rows-query) given. */
+async function digests(db: Db, parts: [string, SQL][]): Promise<Record<string, string>> {
+  if (!parts.length) return {};
+  const selects = parts.map(
+    ([name, rows]) =>
+      sql`SELECT ${name}::text AS name, count(*)::text AS n, md5(coalesce(string_agg(t::text, E'\n' ORDER BY t::text), '')) AS digest FROM (${rows}) t`,
+  );
+  const res = await db.execute<{ name: string; n: string; digest: string }>(sql.join(selects, sql` UNION ALL `));
+  return Object.fromEntries(res.rows.map((r) => [r.name, `${r.n}:${r.digest}`]));
 }
 
 /** An md5 of every row of every table: equal digests mean nothing was inserted, changed or deleted. */
 export async function databaseDigest(db: Db, except: string[] = []): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of await tableNames(db)) {
-    if (except.includes(table)) continue;
-    const res = await db.execute<{ n: string; digest: string | null }>(
-      sql`SELECT count(*)::text AS n, md5(string_agg(t::text, E'\n' ORDER BY t::text)) AS digest FROM ${sql.identifier(table)} t`,
-    );
-    out[table] = `${res.rows[0]!.n}:${res.rows[0]!.digest ?? ''}`;
-  }
-  return out;
+  const tables = (await tableNames(db)).filter((t) => !except.includes(t));
+  return digests(
+    db,
+    tables.map((table) => [table, sql`SELECT * FROM ${sql.identifier(table)}`]),
+  );
 }
 
 /** An md5 of one cooperative's rows in every tenant table, its profile, and its users. */
 export async function tenantDigest(db: Db, coopId: string): Promise<Record<string, string>> {
-  const res = await db.execute<{ table_name: string }>(
-    sql`SELECT table_name FROM information_schema.columns
-        WHERE table_schema = 'public' AND column_name = 'cooperative_id' ORDER BY table_name`,
-  );
-  const out: Record<string, string> = {};
-  const digest = async (name: string, query: ReturnType<typeof sql>) => {
-    const r = await db.execute<{ n: string; digest: string | null }>(query);
-    out[name] = `${r.rows[0]!.n}:${r.rows[0]!.digest ?? ''}`;
-  };
-  for (const { table_name: table } of res.rows) {
-    await digest(
-      table,
-      sql`SELECT count(*)::text AS n, md5(string_agg(t::text, E'\n' ORDER BY t::text)) AS digest
-          FROM ${sql.identifier(table)} t WHERE t.cooperative_id = ${coopId}`,
-    );
-  }
-  await digest(
-    'cooperatives',
-    sql`SELECT count(*)::text AS n, md5(string_agg(t::text, '')) AS digest FROM cooperatives t WHERE id = ${coopId}`,
-  );
-  await digest(
-    'users',
-    sql`SELECT count(*)::text AS n, md5(string_agg(t::text, E'\n' ORDER BY t::text)) AS digest FROM users t
-        WHERE id IN (SELECT user_id FROM cooperative_roles WHERE cooperative_id = ${coopId})`,
-  );
-  return out;
+  const tables = await tableNames(db, 'cooperative_id');
+  return digests(db, [
+    ...tables.map((table): [string, SQL] => [table, sql`SELECT * FROM ${sql.identifier(table)} WHERE cooperative_id = ${coopId}`]),
+    ['cooperatives', sql`SELECT * FROM cooperatives WHERE id = ${coopId}`],
+    ['users', sql`SELECT * FROM users WHERE id IN (SELECT user_id FROM cooperative_roles WHERE cooperative_id = ${coopId})`],
+  ]);
 }

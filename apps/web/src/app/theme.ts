@@ -33,5 +33,7 @@ export const theme = createTheme({
     NativeSelect: { defaultProps: { size: 'md' } },
     Checkbox: { defaultProps: { size: 'md' } },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
+    // Fingers, not mouse pointers: menu entries at least 44 px tall.
+    Menu: { styles: { item: { minHeight: 44 } } },
   },
 });

@@ -38,7 +38,9 @@ export async function insertStandardSetup(db: Db, cooperativeId: string, withUni
   }
 }
 
-export const insertAccount = (db: Db, row: typeof ledgerAccounts.$inferInsert) => db.insert(ledgerAccounts).values(row).returning();
+/** Nothing is returned when the code is already taken (a concurrent twin). */
+export const insertAccount = (db: Db, row: typeof ledgerAccounts.$inferInsert) =>
+  db.insert(ledgerAccounts).values(row).onConflictDoNothing().returning();
 
 export const setAccountActive = (db: Db, cooperativeId: string, code: string, active: boolean) =>
   db

@@ -155,6 +155,9 @@ describe('manual entries over HTTP', () => {
     expect(manual.body.items.length).toBeGreaterThan(0);
     expect(manual.body.items.every((e: any) => e.source.module === 'ledger.manual' && e.date.startsWith('2025-03'))).toBe(true);
     expect((await as.pengawas!.get(`${base}/entries?cursor=rusak`)).status).toBe(400);
+    const badDate = await as.pengawas!.get(`${base}/entries?from=2025-02-30`);
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.errors[0].field).toBe('query.from');
   });
 });
 

@@ -104,12 +104,9 @@ export async function createAccount(
   const chart = await chartOf(db, cooperativeId);
   const parent = chart.accounts.get(input.parentCode);
   if (!parent) throw unknownAccount(input.parentCode, 'parentCode');
-  if (chart.accounts.has(input.code)) {
-    throw invalidField('code', 'account_exists', {
-      id: `Kode akun ${input.code} sudah dipakai`,
-      en: `Account code ${input.code} is taken`,
-    });
-  }
+  const taken = () =>
+    invalidField('code', 'account_exists', { id: `Kode akun ${input.code} sudah dipakai`, en: `Account code ${input.code} is taken` });
+  if (chart.accounts.has(input.code)) throw taken();
   if (groupOf(input.code) !== groupOf(parent.code)) {
     throw invalidField('code', 'wrong_group', {
       id: `Kode akun anak harus diawali ${groupOf(parent.code)} seperti induknya (${parent.code} ${parent.name})`,
@@ -128,6 +125,7 @@ export async function createAccount(
       subsidiary: parent.subsidiary,
       parentCode: parent.code,
     });
+    if (!row) throw taken();
     forgetChart(cooperativeId);
     await recordAudit(tx, cooperativeId, actor, {
       action: 'ledger.account.create',
@@ -135,7 +133,7 @@ export async function createAccount(
       entityId: input.code,
       changes: input,
     });
-    return presentAccount(row!);
+    return presentAccount(row);
   });
 }
 
@@ -241,6 +239,12 @@ function decodeCursor(c: string) {
 }
 
 export async function listEntries(db: Db, cooperativeId: string, q: Omit<journal.EntryFilter, 'before'> & { cursor?: string }) {
+  for (const f of ['from', 'to'] as const) {
+    const v = q[f];
+    if (v !== undefined && !isValidDate(v)) {
+      throw invalidField(`query.${f}`, 'invalid_date', { id: 'Tanggal tidak ada di kalender', en: 'Not a real calendar date' });
+    }
+  }
   const rows = await journal.listEntries(db, cooperativeId, { ...q, before: q.cursor ? decodeCursor(q.cursor) : undefined });
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { gramsFromKg } from './input.js';
 import { monthOf } from './months.js';
 import { ensureRegistered } from './registry.service.js';
-import { presentManual, refreshCooperative, upsertManualReport, usesKopdes } from './rollups.service.js';
+import { presentManual, refreshCooperative, upsertManualReport, upsertManualReports, usesKopdes } from './rollups.service.js';
 
 const FIELDS: Record<'members' | 'savings' | 'intakeKg' | 'sales', FigureCode> = {
   members: 'members',
@@ -68,4 +68,52 @@ export async function reportMonth(
     await refreshCooperative(tx, cooperativeId, [first], today);
     return presentManual(row);
   });
+}
+
+export interface MonthRow {
+  cooperativeId: string;
+  month: string;
+  members?: number | null;
+  savings?: string | null;
+  intakeKg?: string | null;
+  sales?: string | null;
+  note?: string | null;
+}
+
+/**
+ * Many months of many cooperatives at once (a facilitator's sheet, the demo): the same checks as
+ * `reportMonth`, one statement, one audit record per cooperative. Row errors name `rows.N.field`.
+ */
+export async function reportMonths(db: Db, actor: Actor, rows: MonthRow[], today: string) {
+  const fields: FieldError[] = [];
+  const kopdes = new Map<string, boolean>();
+  for (const c of new Set(rows.map((r) => r.cooperativeId))) kopdes.set(c, await usesKopdes(db, c));
+  const values = rows.map((r, i) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month) || `${r.month}-01` > monthOf(today))
+      fields.push({ field: `rows.${i}.month`, code: 'invalid_month', message: { id: 'Bulan tidak valid atau belum berjalan', en: 'Invalid or future month' } });
+    for (const [field, figure] of Object.entries(FIELDS))
+      if (kopdes.get(r.cooperativeId) && FIGURES[figure].read && r[field as keyof typeof FIELDS] != null)
+        fields.push({ field: `rows.${i}.${field}`, code: 'measured_from_data', message: { id: 'Diukur dari data kopdes', en: 'Measured from kopdes data' } });
+    return {
+      cooperativeId: r.cooperativeId,
+      month: `${r.month}-01`,
+      members: r.members ?? null,
+      savings: r.savings ? BigInt(r.savings) : null,
+      intakeGrams: r.intakeKg ? gramsFromKg(`rows.${i}.intakeKg`, r.intakeKg) : null,
+      sales: r.sales ? BigInt(r.sales) : null,
+      note: r.note ?? null,
+      reportedBy: actor.label,
+    };
+  });
+  if (fields.length) throw new AppError('validation', 'invalid_reports', { id: 'Ada baris laporan yang tidak valid', en: 'Some report rows are not valid' }, fields);
+  await db.transaction(async (tx) => {
+    for (const c of kopdes.keys()) await ensureRegistered(tx, c);
+    await upsertManualReports(tx, values);
+    for (const c of kopdes.keys()) {
+      const own = values.filter((v) => v.cooperativeId === c);
+      await recordAudit(tx, c, actor, { action: 'network.report.months', entityType: 'network_report', entityId: null, changes: { months: own.map((v) => v.month) } });
+      await refreshCooperative(tx, c, own.map((v) => v.month), today);
+    }
+  });
+  return { rows: values.length };
 }

@@ -35,6 +35,25 @@ export const upsertManualReport = (db: Db, row: typeof networkManualReports.$inf
     .returning()
     .then((r) => r[0]!);
 
+export const upsertManualReports = (db: Db, rows: (typeof networkManualReports.$inferInsert)[]) =>
+  rows.length
+    ? db
+        .insert(networkManualReports)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [networkManualReports.cooperativeId, networkManualReports.month],
+          set: {
+            members: sql`EXCLUDED.members`,
+            savings: sql`EXCLUDED.savings`,
+            intakeGrams: sql`EXCLUDED.intake_grams`,
+            sales: sql`EXCLUDED.sales`,
+            note: sql`EXCLUDED.note`,
+            reportedBy: sql`EXCLUDED.reported_by`,
+            updatedAt: new Date(),
+          },
+        })
+    : Promise.resolve();
+
 /** Board members of the cooperative who completed an internship by `asOf`. */
 export const alumniCount = (db: Db, cooperativeId: string, asOf: string) =>
   db

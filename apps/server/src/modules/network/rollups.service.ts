@@ -356,5 +356,6 @@ export function presentManual(r: repo.ManualRow) {
 
 export const manualReportsOf = async (db: Db, cooperativeId: string) => (await repo.manualReportsOf(db, cooperativeId)).map(presentManual);
 export const upsertManualReport = repo.upsertManualReport;
+export const upsertManualReports = repo.upsertManualReports;
 export const operatingIn = repo.operatingIn;
 export const monthlyRowsOf = repo.monthlyRowsOf;

@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { postEntry, type PostingLine } from '../ledger/ledger.service.js';
 import { memberDirectory } from '../members/members.service.js';
 import * as repo from './savings.repository.js';
-import { ACCOUNT_OF, CASH_ACCOUNT, UNIT_OF } from './savings.service.js';
+import { ACCOUNT_OF, CASH_ACCOUNT, UNIT_OF, receiptNumber } from './savings.service.js';
 
 export interface HistoryItem {
   memberId: string;
@@ -161,18 +161,11 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
         source: { module: 'savings', documentId: `rekap-${first.id}` },
         lines: incoming ? [cash, ...savingsLines] : [...savingsLines, cash],
       });
-      for (const r of group) {
+      group.forEach((r, i) => {
         r.journalEntryId = posted.id;
         r.journalNumber = posted.number;
-      }
-    }
-
-    // Receipt numbers per year, in posting order.
-    const byYear = new Map<string, typeof rows>();
-    for (const r of rows) byYear.set(r.date.slice(0, 4), [...(byYear.get(r.date.slice(0, 4)) ?? []), r]);
-    for (const [year, list] of byYear) {
-      let n = await repo.takeNumbers(tx, cooperativeId, `KWT-${year}`, list.length);
-      for (const r of list) r.number = `KWT-${year}-${(n++).toString().padStart(6, '0')}`;
+        r.number = receiptNumber(posted.number, group.length > 1 ? i + 1 : undefined);
+      });
     }
     await repo.insertTransactionsBulk(tx, rows);
     await repo.insertDuesPaymentsBulk(tx, payments.map((p) => ({ cooperativeId, ...p })));

@@ -288,15 +288,6 @@ export const settlementOfMember = (db: Db, cooperativeId: string, memberId: stri
 
 // ── bulk history (opening balances, demo) ───────────────────────────────────────────────────
 
-/** Takes `count` consecutive numbers of a series in one statement; returns the first. */
-export async function takeNumbers(db: Db, cooperativeId: string, series: string, count: number): Promise<bigint> {
-  const res = await db.execute<{ last_value: bigint }>(sql`
-    INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${series}, ${count})
-    ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + ${count}
-    RETURNING last_value`);
-  return BigInt(res.rows[0]!.last_value) - BigInt(count) + 1n;
-}
-
 const jsonOf = (rows: object[]) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 export async function insertTransactionsBulk(db: Db, rows: TransactionInsert[]) {

@@ -21,7 +21,6 @@ import type {
 import { KIND_LABELS, TYPE_LABELS } from '@kopdes/shared/savings';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { nextNumber } from '../../db/numbering.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound, type Msg } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -186,8 +185,14 @@ export interface Movement {
   allocations: { period: string; amount: bigint }[];
 }
 
-const receiptNumber = async (db: Db, cooperativeId: string, date: string) =>
-  `KWT-${date.slice(0, 4)}-${(await nextNumber(db, cooperativeId, `KWT-${date.slice(0, 4)}`)).toString().padStart(6, '0')}`;
+/**
+ * A receipt takes the number of its journal entry (JU-2025-000123 → KWT-2025-000123), so the
+ * treasurer finds one from the other, and no second counter serialises postings. Several
+ * transactions of one entry (a settlement, a daily recap) are told apart by /1, /2, …
+ * @example receiptNumber('JU-2025-000123', 2) // 'KWT-2025-000123/2'
+ */
+export const receiptNumber = (journalNumber: string, part?: number) =>
+  `${journalNumber.startsWith('JU-') ? `KWT-${journalNumber.slice(3)}` : `KWT-${journalNumber}`}${part ? `/${part}` : ''}`;
 
 export function journalMemo(m: { type: SavingsTransactionType; kind: SavingsKind; member: { fullName: string; number: number } }) {
   return `${TYPE_LABELS[m.type].id} ${KIND_LABELS[m.kind].id} — ${m.member.fullName} (No. ${numberOf(m.member)})`;
@@ -209,17 +214,17 @@ function linesOf(m: Movement): PostingLine[] {
       ];
 }
 
-/** Receipt number, journal entry, the transaction row, its dues payments and the audit record. */
-export async function record(db: Db, actor: Actor, cooperativeId: string, m: Movement, journal: (tx: Db) => Promise<Posted>) {
+/** The audit record, the journal entry, the transaction row (numbered after the entry) and its dues payments. */
+export async function record(db: Db, actor: Actor, cooperativeId: string, m: Movement, journal: (tx: Db) => Promise<Posted>, part?: number) {
   await recordAudit(db, cooperativeId, actor, {
     action: `savings.${m.type}`,
     entityType: 'savings_transaction',
     entityId: m.id,
     changes: { memberId: m.member.id, kind: m.kind, amount: m.amount, date: m.date, method: m.method, reversesId: m.reversesId ?? null },
   });
-  // The two gap-free numbers serialise writers: taken last, right before commit.
-  const number = await receiptNumber(db, cooperativeId, m.date);
+  // The journal's gap-free number serialises writers until commit: posted as late as possible.
   const posted = await journal(db);
+  const number = receiptNumber(posted.number, part);
   const row: repo.TransactionInsert = {
     cooperativeId,
     id: m.id,

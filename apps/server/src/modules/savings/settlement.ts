@@ -154,8 +154,8 @@ export async function settleForLeaving(
     createdByLabel: actor.label,
   });
   const transactions = [];
-  for (const kind of KINDS) {
-    if (p.balances[kind] === 0n) continue;
+  const kinds = KINDS.filter((k) => p.balances[k] > 0n);
+  for (const [i, kind] of kinds.entries()) {
     const m: Movement = {
       id: newId('stx'),
       member,
@@ -170,7 +170,7 @@ export async function settleForLeaving(
       settlementId: id,
       allocations: [],
     };
-    transactions.push(await record(db, actor, cooperativeId, m, async () => posted!));
+    transactions.push(await record(db, actor, cooperativeId, m, async () => posted!, kinds.length > 1 ? i + 1 : undefined));
   }
   await repo.zeroBalances(db, cooperativeId, member.id);
   await recordAudit(db, cooperativeId, actor, {

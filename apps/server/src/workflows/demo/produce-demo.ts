@@ -137,7 +137,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
   ];
 
   // Catalogue and prices.
-  const commodities: (DemoCommodity & { id: string; packIds: string[] })[] = [];
+  const commodities: (DemoCommodity & { id: string; formats: { id: string; content: number }[] })[] = [];
   for (const c of COMMODITIES) {
     const created = await createCommodity(db, coopId, board, {
       code: c.code,
@@ -152,7 +152,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     for (const p of c.packs) {
       withPacks = await addPackFormat(db, coopId, board, created.id, { channel: p.channel, name: p.name, grade: p.grade ?? null, contentKg: p.content, packaging: p.packaging });
     }
-    commodities.push({ ...c, id: created.id, packIds: withPacks.packFormats.map((p) => p.id) });
+    commodities.push({ ...c, id: created.id, formats: withPacks.packFormats.map((p) => ({ id: p.id, content: Number(p.content.base) })) });
   }
   const priceItems = (factor: (c: DemoCommodity) => number) =>
     commodities.flatMap((c) => {
@@ -243,6 +243,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
         let lines: IntakeInput['grades'];
         let gross: string | undefined;
         let tare: string | undefined;
+        let crates = 0;
         if (c.unit === 'bunch') {
           const a = Math.round(amount * quality);
           const r = Math.round(amount * reject);
@@ -256,20 +257,17 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
           const r = Math.round((net * reject) / 50) * 50;
           const a = Math.round((net * quality) / 50) * 50;
           const cg = hasC ? Math.round((net * between(0, 0.1)) / 50) * 50 : 0;
-          const b = net - a - r - cg;
           lines = [
             { grade: 'A', kg: kgText(a) },
-            { grade: 'B', kg: kgText(b) },
+            { grade: 'B', kg: kgText(net - a - r - cg) },
           ];
           if (cg > 0) lines.push({ grade: 'C', kg: kgText(cg) });
           if (r > 0) lines.push({ grade: 'reject', kg: kgText(r) });
-          const crates = Math.max(1, Math.ceil(net / 25_000));
-          const tareG = crates * 1_800;
-          gross = kgText(net + tareG);
-          tare = kgText(tareG);
+          crates = Math.max(1, Math.ceil(net / 25_000));
+          gross = kgText(net + crates * 1_800);
+          tare = kgText(crates * 1_800);
           grams += net;
         }
-        const crates = gross ? Math.max(1, Math.ceil(Number(gross.split(',')[0]) / 25)) : 0;
         batch.push({
           input: {
             date: day,
@@ -294,26 +292,25 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
 
     // After intake: cold-chain commodities into cold storage, packing for the channels, losses.
     const lots = await lotsReceivedOn(db, coopId, packingHouse.id, day);
-    let moved = 0;
+    const touched = new Set<string>();
     for (const l of lots) {
       const c = byId.get(l.commodityId)!;
-      if (c.storage === 'cold' && l.grade !== 'reject' && moved < 25 && random() < 0.5) {
+      if (c.storage === 'cold' && l.grade !== 'reject' && touched.size < 25 && random() < 0.5) {
         await transferStock(db, coopId, clerk, { date: day, lotId: l.id, fromLocationId: packingHouse.id, toLocationId: cold.id, all: true });
-        moved++;
+        touched.add(l.id);
       }
     }
-    const packable = lots.filter((l) => l.grade === 'A' && byId.get(l.commodityId)!.packIds.length && l.unit === 'kg');
+    const packable = lots.filter((l) => !touched.has(l.id) && l.grade === 'A' && byId.get(l.commodityId)!.formats.length && l.unit === 'kg');
     for (const l of packable.slice(0, 10)) {
       const c = byId.get(l.commodityId)!;
-      const formatId = pick(c.packIds);
-      const p = c.packs[c.packIds.indexOf(formatId)]!;
-      const content = Math.round(Number(p.content.replace(',', '.')) * 1000);
+      const { id: formatId, content } = pick(c.formats);
       const input = Math.min(l.quantity, Math.round(between(0.6, 1) * l.quantity));
       const packs = Math.floor((input * between(0.95, 0.99)) / content);
       if (packs < 1) continue;
       await packLots(db, coopId, clerk, { date: day, locationId: packingHouse.id, packFormatId: formatId, packs, sources: [{ lotId: l.id, kg: kgText(input) }] });
+      touched.add(l.id);
     }
-    for (const l of lots.filter((x) => x.unit === 'kg').slice(-4)) {
+    for (const l of lots.filter((x) => x.unit === 'kg' && !touched.has(x.id)).slice(-4)) {
       const [kind, reason] = pick(LOSS_REASONS);
       const q = Math.max(50, Math.round((l.quantity * between(0.005, 0.03)) / 50) * 50);
       await recordLoss(db, coopId, clerk, { date: day, lotId: l.id, locationId: packingHouse.id, kind, kg: kgText(q), reason });

@@ -11,6 +11,7 @@ import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/
 import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { seedLedgerDemo } from './ledger-demo.js';
 import { seedMembersDemo } from './members-demo.js';
+import { seedProduceDemo } from './produce-demo.js';
 
 export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
   const existing = await findCooperativeByName(db, DEMO_COOP.name);
@@ -28,6 +29,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeI
     }
     await seedLedgerDemo(tx, coop.id);
     await seedMembersDemo(tx, coop.id);
+    await seedProduceDemo(tx, coop.id);
     return { created: true, cooperativeId: coop.id };
   });
 }

@@ -129,25 +129,51 @@ class MoveHeap {
   }
 }
 
-// Move ids: 4i add a bed to variable i, 4i+1 remove one, 4i+2 / 4i+3 shift one to the week after / before.
-const KINDS = 4;
+/**
+ * Where one bed of a variable may go instead: the same plot set one or two weeks later or earlier,
+ * or another plot set of the same crop (another yield or grade mix, another pool) in the same week.
+ */
+const PARTNERS = 10;
+
+function partnersOf(s: SearchState): Int32Array {
+  const index = new Map<string, number>();
+  s.vars.forEach((v, i) => index.set(`${v.set}|${v.week}`, i));
+  const sameWeek = new Map<string, number[]>();
+  s.vars.forEach((v, i) => {
+    const key = `${v.crop}|${v.week}`;
+    const list = sameWeek.get(key);
+    if (list) list.push(i);
+    else sameWeek.set(key, [i]);
+  });
+  const out = new Int32Array(s.vars.length * PARTNERS).fill(-1);
+  s.vars.forEach((v, i) => {
+    let k = 0;
+    for (const dw of [1, -1, 2, -2]) {
+      const j = index.get(`${v.set}|${v.week + dw}`);
+      if (j !== undefined) out[i * PARTNERS + k++] = j;
+    }
+    for (const j of sameWeek.get(`${v.crop}|${v.week}`)!) {
+      if (k >= PARTNERS) break;
+      if (j !== i) out[i * PARTNERS + k++] = j;
+    }
+  });
+  return out;
+}
+
+// Move ids: i·KINDS adds a bed to variable i, +1 removes one, +2… moves one to a partner.
+const KINDS = 2 + PARTNERS;
 
 /** Applies the best single-bed moves until none lowers the objective; returns the number applied. */
 export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: number }): number {
-  const index = new Map<string, number>();
-  s.vars.forEach((v, i) => index.set(`${v.set}|${v.week}`, i));
-  const neighbour = (i: number, dw: number) => {
-    const v = s.vars[i]!;
-    return index.get(`${v.set}|${v.week + dw}`);
-  };
+  const partners = partnersOf(s);
   const stepsOf = (id: number): Step[] | null => {
     const i = Math.floor(id / KINDS);
     const kind = id % KINDS;
     if (kind === 0) return [[i, 1]];
     if (s.beds[i]! <= 0) return null;
     if (kind === 1) return [[i, -1]];
-    const j = neighbour(i, kind === 2 ? 1 : -1);
-    return j === undefined ? null : [[i, -1], [j, 1]];
+    const j = partners[i * PARTNERS + kind - 2]!;
+    return j < 0 ? null : [[i, -1], [j, 1]];
   };
   let applied = 0;
   for (let pass = 0; pass < 8; pass++) {
@@ -162,8 +188,9 @@ export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: 
     for (let id = 0; id < s.vars.length * KINDS; id++) offer(id);
     if (!heap.size) break;
     let appliedThisPass = 0;
+    let pops = 0;
     while (heap.size && applied < opts.maxMoves) {
-      if ((applied & 255) === 0 && performance.now() > opts.deadline) return applied;
+      if ((++pops & 1023) === 0 && performance.now() > opts.deadline) return applied;
       const id = heap.pop();
       const steps = stepsOf(id);
       if (!steps || steps.some(([i, sign]) => sign === 1 && blocked[i])) continue;

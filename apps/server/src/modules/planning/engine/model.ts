@@ -3,7 +3,8 @@
  *
  *   n[s,p] ≥ 0     beds planted in week p on plot set s (one crop, one yield; whole beds in the MIP)
  *   S[c,m,w]       kg of crop c of grade mix m harvested in week w
- *   short, over    kg below / above demand per (crop, grade, week)
+ *   t+s, p+o       kg below / above demand per (crop, grade, week): t and p the small part (up to
+ *                  smallDeviationShare of the demand, at smallDeviationWeight of the rate), s and o the rest
  *   U[t,r,w]       m² of pool t's band run r in use by new plantings in week w, ≤ that land still free
  *
  * minimise  Σ shortfallWeight·short + oversupplyWeight·over + fairnessWeight·(pool income outside
@@ -95,7 +96,7 @@ export function fairnessTerms(cp: Compiled, land: Land, vars: PlantVar[]): Fairn
 export function buildModel(cp: Compiled, land: Land, fixedSupply: Float64Array): BuiltModel {
   const vars = plantingVars(cp, land);
   const integer = vars.length <= cp.settings.mipMaxVariables;
-  const { shortfallWeight: ws, oversupplyWeight: wo } = cp.settings;
+  const { shortfallWeight: ws, oversupplyWeight: wo, smallDeviationShare: smallShare, smallDeviationWeight: smallWeight } = cp.settings;
   const W = cp.W;
   const reachable = reachableCells(cp, vars);
   const obj: string[] = [];
@@ -151,11 +152,12 @@ export function buildModel(cp: Compiled, land: Land, fixedSupply: Float64Array):
           if (share > 0) terms.push(`+ ${num(share)} S${crop.idx}_${m}_${w}`);
         }
         const d = cp.demand[cell]! / 1000;
+        const small = smallShare * d;
         if (d > 0) {
-          terms.push(`+ s${cell}`);
-          obj.push(`+ ${num(ws)} s${cell}`);
-          bounds.push(` s${cell} <= ${num(d)}`);
-          columns++;
+          terms.push(`+ s${cell}`, `+ t${cell}`, `- p${cell}`);
+          obj.push(`+ ${num(ws)} s${cell}`, `+ ${num(ws * smallWeight)} t${cell}`, `+ ${num(wo * smallWeight)} p${cell}`);
+          bounds.push(` s${cell} <= ${num(d - small)}`, ` t${cell} <= ${num(small)}`, ` p${cell} <= ${num(small)}`);
+          columns += 3;
         }
         terms.push(`- o${cell}`);
         obj.push(`+ ${num(wo)} o${cell}`);

@@ -1,7 +1,8 @@
 /**
  * The planning objective's parts, shared by the model (as LP terms), the local search (as gains)
  * and the figures of a finished plan: weighted kg of shortfall and oversupply on the cells a plan
- * can reach, income of each land pool outside its fair band, and a tiny cost per m² planted.
+ * can reach (small deviations at a reduced rate), income of each land pool outside its fair band,
+ * and a tiny cost per m² planted.
  */
 import type { Compiled } from './compile.js';
 
@@ -18,7 +19,22 @@ export interface FairnessTerms {
   weight: number;
 }
 
+/**
+ * Weighted kg below or above a cell's demand: the first `smallDeviationShare` of the week's demand
+ * at `smallDeviationWeight` of the full rate, the rest at the full rate.
+ */
 export function cellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
+  if (!reachable[cell]) return 0;
+  const d = cp.demand[cell]!;
+  const { shortfallWeight, oversupplyWeight, smallDeviationShare, smallDeviationWeight } = cp.settings;
+  const deviation = Math.abs(supplyGrams - d);
+  const small = Math.min(deviation, smallDeviationShare * d);
+  const weight = supplyGrams < d ? shortfallWeight : oversupplyWeight;
+  return (weight * (smallDeviationWeight * small + deviation - small)) / 1000;
+}
+
+/** The same without the small-deviation allowance: plain weighted kg. */
+export function strictCellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
   if (!reachable[cell]) return 0;
   const d = cp.demand[cell]!;
   return supplyGrams < d ? (cp.settings.shortfallWeight * (d - supplyGrams)) / 1000 : (cp.settings.oversupplyWeight * (supplyGrams - d)) / 1000;

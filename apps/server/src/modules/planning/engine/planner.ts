@@ -13,7 +13,6 @@ import { localSearch, rebalance, type SearchState } from './improve.js';
 import { Layout, PlacementError } from './layout.js';
 import { landOf, type Land } from './land.js';
 import { buildModel, fairnessTerms, plantingVars, reachableCells, type BuiltModel, type PlantVar } from './model.js';
-import { cropVariants, solveCrop, type CropPlan, type CropVariant } from './crop-mip.js';
 import { planFigures, planObjective, type ObjectiveTerms } from './metrics.js';
 import type { Explanation, Plan, PlanFigures, PlanningProblem, SolverReport, SolverStatus } from './types.js';
 import { validateProblem, type Issue } from './validate.js';
@@ -129,11 +128,13 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
     values = answer.plantings;
   }
 
-  // Two ways to whole beds; the better plan is kept. (1) The LP's plantings rounded down, placed,
-  // then improved. (2) Each crop's whole-bed optimum with land shared out later, placed, improved;
-  // its proven bounds also tighten the lower bound.
+  // Whole beds: the LP's plantings rounded so that each plot set's running total stays within
+  // half a bed of the LP's (neighbouring weeks' harvests overlap, so errors do not pile up),
+  // placed on plots in planting order (within a week the plot sets with the least land first),
+  // then improved.
   const candidates: Finished[] = [];
   const fromLp = freshLayout(prep);
+  const want = wholeBeds(model, values);
   const order = model.vars.map((_, i) => i).sort((a, b) => {
     const x = model.vars[a]!;
     const y = model.vars[b]!;
@@ -141,43 +142,11 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   });
   for (const i of order) {
     const v = model.vars[i]!;
-    const want = model.integer ? Math.round(values[i]!) : Math.floor(values[i]! + 1e-6);
-    if (want > 0) fromLp.place(v.set, land.sets[v.set]!.plots, v.crop, v.week, want);
+    if (want[i]! > 0) fromLp.place(v.set, land.sets[v.set]!.plots, v.crop, v.week, want[i]!);
   }
   candidates.push(finish(prep, model, fixedSupply, fromLp, deadline));
 
-  let cropBound = 0;
-  let cropsSolved = 0;
-  if (!model.integer && model.vars.length) {
-    const variants = cropVariants(cp, land);
-    const plans: CropPlan[] = [];
-    const cropsWithVars = [...new Set(model.vars.map((v) => v.crop))].sort((a, b) => a - b);
-    for (const [k, crop] of cropsWithVars.entries()) {
-      const left = (deadline - performance.now()) / 1000;
-      if (left < 2) break;
-      const plan = await solveCrop(cp, crop, variants.filter((v) => v.crop === crop), fixedSupply, Math.min(5, (left * 0.5) / (cropsWithVars.length - k)));
-      if (!plan) continue;
-      plans.push(plan);
-      cropBound += plan.bound;
-      cropsSolved++;
-    }
-    if (cropsSolved === cropsWithVars.length) {
-      const fromCrops = freshLayout(prep);
-      const setOf = new Map<string, number>();
-      for (const set of land.sets) for (const p of set.plots) setOf.set(`${set.crop}|${p}`, set.idx);
-      const requests = plans.flatMap((cp2) => cp2.beds);
-      requests.sort((a, b) => a.week - b.week || plotCount(land, a.variant) - plotCount(land, b.variant) || a.variant.crop - b.variant.crop);
-      for (const r of requests) {
-        const plots = r.variant.sets.flatMap((s) => land.sets[s]!.plots);
-        fromCrops.place((plot) => setOf.get(`${r.variant.crop}|${plot}`)!, plots, r.variant.crop, r.week, r.beds);
-      }
-      candidates.push(finish(prep, model, fixedSupply, fromCrops, deadline));
-    } else {
-      cropBound = 0;
-    }
-  }
   const best = candidates.reduce((a, b) => (b.objective < a.objective - 1e-9 ? b : a));
-  if (cropsSolved && cropBound > bound) bound = cropBound;
   const { plan, objective, layout: finalLayout } = best;
   if (process.env.PLANNING_DEBUG) console.error('candidates', candidates.map((c) => c.objective.toFixed(1)), 'lp bound', model.vars.length ? values.length : 0, 'bound', bound);
   const gap = objective > 1e-9 ? Math.max(0, (objective - bound) / objective) : 0;
@@ -191,7 +160,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
     solver: {
       highsStatus,
       status,
-      method: model.integer ? 'mip' : cropsSolved ? 'lp_and_crop_mips' : 'lp_rounded',
+      method: model.integer ? 'mip' : 'lp_rounded',
       bound,
       objective,
       gap,
@@ -204,14 +173,26 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   };
 }
 
+function wholeBeds(model: BuiltModel, values: Float64Array): Int32Array {
+  const beds = new Int32Array(model.vars.length);
+  if (model.integer) {
+    values.forEach((x, i) => (beds[i] = Math.round(x)));
+    return beds;
+  }
+  const carry = new Map<number, number>();
+  // Variables of a set come in week order (plantingVars builds them so).
+  model.vars.forEach((v, i) => {
+    const target = values[i]! + (carry.get(v.set) ?? 0);
+    beds[i] = Math.max(0, Math.round(target));
+    carry.set(v.set, target - beds[i]!);
+  });
+  return beds;
+}
+
 interface Finished {
   plan: Plan;
   objective: number;
   layout: Layout;
-}
-
-function plotCount(land: Land, v: CropVariant) {
-  return v.sets.reduce((s, i) => s + land.sets[i]!.plots.length, 0);
 }
 
 function freshLayout(prep: Prepared): Layout {

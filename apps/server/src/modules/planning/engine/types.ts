@@ -93,6 +93,12 @@ export interface PlanningSettings {
   /** Penalty per kg of shortfall, relative to oversupply. */
   shortfallWeight: number;
   oversupplyWeight: number;
+  /**
+   * A deviation of up to this share of a week's demand is a small one (expected harvests are far
+   * less certain than one bed): it costs `smallDeviationWeight` of the full penalty per kg.
+   */
+  smallDeviationShare: number;
+  smallDeviationWeight: number;
   /** A farmer group's (land class's) income share may exceed its land share by this factor before it is penalised. */
   fairnessCap: number;
   /** … and should reach at least this factor of its land share. */
@@ -110,6 +116,8 @@ export interface PlanningSettings {
 export const DEFAULT_SETTINGS: PlanningSettings = {
   shortfallWeight: 2,
   oversupplyWeight: 1,
+  smallDeviationShare: 0.03,
+  smallDeviationWeight: 0.1,
   fairnessCap: 1.5,
   fairnessFloor: 0.5,
   fairnessWeight: 0.5,
@@ -223,7 +231,7 @@ export interface SolverReport {
   /** HiGHS' own model status, as it says it. */
   highsStatus: string;
   status: SolverStatus;
-  method: 'lp_rounded' | 'lp_and_crop_mips' | 'mip';
+  method: 'lp_rounded' | 'mip';
   /** A lower bound of the objective (LP relaxation or MIP dual bound). */
   bound: number;
   /** The saved plan's objective. */

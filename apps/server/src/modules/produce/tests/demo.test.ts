@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../../test/support/db.js';
+import { seedDemo } from '../../../workflows/demo/seed-demo.js';
+import { payables } from '../views.service.js';
+import { valuation } from '../stock.service.js';
+
+const { db } = await testDatabase();
+let coopId: string;
+let seconds: number;
+
+beforeAll(async () => {
+  const t0 = performance.now();
+  coopId = (await seedDemo(db)).cooperativeId;
+  seconds = (performance.now() - t0) / 1000;
+  console.log(`demo seeded in ${seconds.toFixed(1)} s`);
+}, 300_000);
+
+const rows = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => (await db.execute<T>(q)).rows;
+
+describe('the produce demo', () => {
+  it('has eight weeks of twice-weekly intakes from the demo farmers, 3–6 tonnes a day, across 20 commodities', async () => {
+    const days = await rows<{ date: string; tonnes: number; farmers: number; intakes: number }>(sql`
+      SELECT date, sum(net) FILTER (WHERE unit = 'kg') / 1e6 AS tonnes, count(DISTINCT member_id)::int AS farmers, count(*)::int AS intakes
+      FROM produce_intakes WHERE cooperative_id = ${coopId} GROUP BY date ORDER BY date`);
+    expect(days.length).toBeGreaterThanOrEqual(15);
+    expect(days.length).toBeLessThanOrEqual(17);
+    for (const d of days) {
+      expect([1, 4]).toContain(new Date(`${d.date}T00:00:00Z`).getUTCDay());
+      expect(Number(d.tonnes), d.date).toBeGreaterThanOrEqual(3);
+      expect(Number(d.tonnes), d.date).toBeLessThanOrEqual(6);
+    }
+    const [c] = await rows<{ n: number }>(sql`SELECT count(DISTINCT commodity_id)::int AS n FROM produce_intakes WHERE cooperative_id = ${coopId}`);
+    expect(c!.n).toBe(20);
+    const [j] = await rows<{ missing: number }>(sql`
+      SELECT count(*)::int AS missing FROM produce_intakes i WHERE i.cooperative_id = ${coopId} AND i.amount > 0
+        AND NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.cooperative_id = i.cooperative_id AND e.id = i.journal_entry_id
+                        AND e.source_document_id = i.id)`);
+    expect(j!.missing).toBe(0);
+  });
+
+  it('has packing, losses and transfers, and weekly payouts', async () => {
+    const docs = await rows<{ kind: string; n: number }>(sql`
+      SELECT kind, count(*)::int AS n FROM produce_stock_documents WHERE cooperative_id = ${coopId} GROUP BY kind ORDER BY kind`);
+    const by = Object.fromEntries(docs.map((d) => [d.kind, d.n]));
+    expect(by.packing).toBeGreaterThan(50);
+    expect(by.loss).toBeGreaterThan(30);
+    expect(by.transfer).toBeGreaterThan(50);
+    const runs = await rows<{ pay_date: string }>(sql`SELECT pay_date FROM produce_payout_runs WHERE cooperative_id = ${coopId} ORDER BY pay_date`);
+    expect(runs.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('keeps the books: stock value equals the ledger, payables equal account 2102', async () => {
+    const v = await valuation(db, coopId, {});
+    expect(v.agrees).toBe(true);
+    const p = await payables(db, coopId, {});
+    expect(p.total).toBe(p.ledgerTotal);
+  });
+
+  it('seeds fast enough for a first start', () => {
+    expect(seconds).toBeLessThan(60);
+  });
+});
