@@ -41,7 +41,15 @@ function delivery(n: number) {
   const r = Math.floor(net * 0.05);
   const b = net - a - r;
   const kg = (g: number) => `${Math.floor(g / 1000)},${String(g % 1000).padStart(3, '0')}`;
-  return { grossKg: kg(grossG), tareKg: kg(tareG), grades: [{ grade: 'A', kg: kg(a) }, { grade: 'B', kg: kg(b) }, { grade: 'reject', kg: kg(r) }] };
+  return {
+    grossKg: kg(grossG),
+    tareKg: kg(tareG),
+    grades: [
+      { grade: 'A', kg: kg(a) },
+      { grade: 'B', kg: kg(b) },
+      { grade: 'reject', kg: kg(r) },
+    ],
+  };
 }
 
 const bench: Benchmark = async (ctx) => {
@@ -52,10 +60,22 @@ const bench: Benchmark = async (ctx) => {
   const database = connect(url, 4);
   const db = database.db;
   const password = 'bench-password-1';
-  const coop = await createCooperative(db, SYSTEM_ACTOR, { name: 'Koperasi Desa Merah Putih Bench', villageCode: '32.04.40.2005', timeZone: 'Asia/Jakarta' });
-  const userId = await createUser(db, { fullName: 'Petugas Bench', email: 'petugas@bench.kopdes.id', passwordHash: await hashPassword(password) });
+  const coop = await createCooperative(db, SYSTEM_ACTOR, {
+    name: 'Koperasi Desa Merah Putih Bench',
+    villageCode: '32.04.40.2005',
+    timeZone: 'Asia/Jakarta',
+  });
+  const userId = await createUser(db, {
+    fullName: 'Petugas Bench',
+    email: 'petugas@bench.kopdes.id',
+    passwordHash: await hashPassword(password),
+  });
   await grantRoleAsSystem(db, coop.id, userId, 'petugas');
-  const cp = await saveCollectionPoint(db, coop.id, SYSTEM_ACTOR, null, { name: 'Titik Kumpul Bench', villageCode: '32.04.40.2005', deliveryDays: [1, 4] });
+  const cp = await saveCollectionPoint(db, coop.id, SYSTEM_ACTOR, null, {
+    name: 'Titik Kumpul Bench',
+    villageCode: '32.04.40.2005',
+    deliveryDays: [1, 4],
+  });
   const loc = await saveLocation(db, coop.id, SYSTEM_ACTOR, null, { name: 'Rumah Kemas', kind: 'packing_house', storageClass: 'ambient' });
   const commodities = [];
   for (const [code, name] of [
@@ -122,7 +142,12 @@ const bench: Benchmark = async (ctx) => {
             const f = farmers[i % FARMERS]!;
             return {
               ...req,
-              headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrfToken, 'idempotency-key': randomUUID() },
+              headers: {
+                'content-type': 'application/json',
+                cookie: auth.cookie,
+                'x-csrf-token': auth.csrfToken,
+                'idempotency-key': randomUUID(),
+              },
               body: JSON.stringify({
                 collectionPointId: cp.id,
                 memberId: f.memberId,

@@ -263,7 +263,12 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'import') throw new UsageError(`Unknown subcommand "members ${sub}". Try "kopdes members --help".`);
       const { values, positionals } = parseArgs({
         args,
-        options: { coop: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          coop: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          'valid-only': { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
         allowPositionals: true,
         strict: true,
       });
@@ -273,7 +278,9 @@ async function main(argv: string[]): Promise<number> {
       if (!values.coop) throw new UsageError('--coop is required');
       if (!fs.existsSync(file)) throw new UsageError(`No file "${file}".`);
       return withDatabase(config, async ({ db }) => {
-        const coop = values.coop!.startsWith('kop_') ? await getCooperative(db, values.coop!) : await findCooperativeByName(db, values.coop!);
+        const coop = values.coop!.startsWith('kop_')
+          ? await getCooperative(db, values.coop!)
+          : await findCooperativeByName(db, values.coop!);
         if (!coop) throw new UsageError(`No cooperative "${values.coop}".`);
         return membersImportCommand(db, coop.id, file, { dryRun: !!values['dry-run'], validOnly: !!values['valid-only'] });
       });

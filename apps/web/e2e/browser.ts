@@ -46,7 +46,7 @@ export async function newPage(browser: Browser, baseURL: string, viewport = DESK
     hasTouch: viewport.width < 500,
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   return { context, page };
 }
 

@@ -107,7 +107,7 @@ export async function setup(project: TestProject) {
   child.stderr?.on('data', keep);
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitHealthy(baseUrl, 180_000);
+  await waitHealthy(baseUrl, 300_000);
 
   project.provide('baseUrl', baseUrl);
   project.provide('serverEnv', dataDir ? { KOPDES_DATA_DIR: dataDir } : { DATABASE_URL: env.DATABASE_URL! });

@@ -108,7 +108,6 @@ describe('audit trail', () => {
     const all = await actions();
     expect(all.some((t) => t.includes('Peran dicabut') && t.includes('Ujang Supriatna'))).toBe(true);
     expect(all.some((t) => t.includes('Pengguna ditambahkan'))).toBe(true);
-    expect(all.at(-1)).toContain('Koperasi didaftarkan');
     expect(all[0]).toMatch(
       /\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} \d{2}\.\d{2} WIB/,
     );
@@ -117,7 +116,7 @@ describe('audit trail', () => {
     await page.getByRole('option', { name: 'Peran diberikan' }).click();
     await page.waitForURL(/tindakan=role\.grant/);
     await expect.poll(async () => (await actions()).every((t) => t.includes('Peran diberikan'))).toBe(true);
-    expect((await actions()).length).toBe(1);
+    expect((await actions()).some((t) => t.includes('Ujang Supriatna'))).toBe(true);
 
     await page
       .getByRole('button', { name: /^Lihat rincian/ })
@@ -139,17 +138,27 @@ describe('audit trail', () => {
       expect((await ketua.send('PUT', `/api/coops/${coopId}/users/${siti.id}/roles/anggota`)).status).toBe(200);
       expect((await ketua.send('DELETE', `/api/coops/${coopId}/users/${siti.id}/roles/anggota`)).status).toBe(200);
     }
+    // Every record, counted through the API's own cursor.
+    let expected = 0;
+    for (let cursor = ''; ;) {
+      const pageOf = await ketua.get(`/api/coops/${coopId}/audit?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      expected += pageOf.items.length;
+      if (!pageOf.nextCursor) break;
+      cursor = pageOf.nextCursor;
+    }
+    expect(expected).toBeGreaterThan(60);
+
     await page.goto(`${home}/audit`);
     const rows = page.locator('tbody tr');
+    const more = page.getByRole('button', { name: 'Muat lebih banyak' });
     await expect.poll(() => rows.count()).toBe(50);
-    await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
-    await expect.poll(() => rows.count()).toBeGreaterThan(50);
-    const total = await rows.count();
-    await page.getByText(`Sudah sampai catatan paling awal · ${total} catatan ditampilkan`).waitFor();
+    for (let shown = 50; shown < expected; shown = Math.min(shown + 50, expected)) {
+      await more.click();
+      await expect.poll(() => rows.count()).toBe(Math.min(shown + 50, expected));
+    }
+    expect(await more.count()).toBe(0);
+    await page.getByText(`Sudah sampai catatan paling awal · ${expected} catatan ditampilkan`).waitFor();
     expect(await rows.last().textContent()).toContain('Koperasi didaftarkan');
-    const all = await ketua.get(`/api/coops/${coopId}/audit?limit=200`);
-    expect(all.nextCursor).toBeNull();
-    expect(total).toBe(all.items.length);
   });
 
   test('a date range in the cooperative calendar that holds nothing shows the empty state', async () => {

@@ -10,7 +10,9 @@ export default defineConfig({
     globalSetup: ['apps/web/e2e/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 240_000,
+    // Pages settle slower while the other suites load the two cores; waits are generous, not sleeps.
+    expect: { poll: { timeout: 20_000, interval: 200 } },
   },
 });

@@ -63,7 +63,17 @@ export const LOSS_LABELS: Record<LossKind, Label> = {
   spoilage: { id: 'Busuk/rusak', en: 'Spoilage' },
 };
 
-export const MOVEMENT_KINDS = ['intake', 'intake_void', 'transfer_out', 'transfer_in', 'packing_out', 'packing_in', 'loss', 'count', 'sale'] as const;
+export const MOVEMENT_KINDS = [
+  'intake',
+  'intake_void',
+  'transfer_out',
+  'transfer_in',
+  'packing_out',
+  'packing_in',
+  'loss',
+  'count',
+  'sale',
+] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 export const MOVEMENT_LABELS: Record<MovementKind, Label> = {
   intake: { id: 'Penerimaan', en: 'Intake' },
@@ -112,7 +122,10 @@ export const kgText = z
     } catch (e) {
       const msg = (e as Error).message;
       const m = msg.startsWith('ambiguous')
-        ? bi(`"${s}" ambigu: tulis ${s.replace('.', ',')} untuk ${s.replace('.', ',')} kg atau ${s.replace('.', '')} untuk ${s} kg`, `"${s}" is ambiguous: write ${s.replace('.', ',')} or ${s.replace('.', '')}`)
+        ? bi(
+            `"${s}" ambigu: tulis ${s.replace('.', ',')} untuk ${s.replace('.', ',')} kg atau ${s.replace('.', '')} untuk ${s} kg`,
+            `"${s}" is ambiguous: write ${s.replace('.', ',')} or ${s.replace('.', '')}`,
+          )
         : msg.includes('decimals')
           ? bi('Berat paling banyak 3 angka di belakang koma (gram)', 'A weight has at most 3 decimals (grams)')
           : bi('Berat harus angka kg, mis. 12,5', 'Weight must be a number of kg, e.g. 12.5');
@@ -384,7 +397,11 @@ export const price = z.object({
   setBy: z.string(),
 });
 export const priceList = z.object({ date: z.string(), items: z.array(price) });
-export const priceQuery = z.strictObject({ date: isoDate.optional(), commodityId: commodityId.optional(), history: z.enum(['true', 'false']).optional() });
+export const priceQuery = z.strictObject({
+  date: isoDate.optional(),
+  commodityId: commodityId.optional(),
+  history: z.enum(['true', 'false']).optional(),
+});
 
 // ── intake ──────────────────────────────────────────────────────────────────────────────────
 
@@ -562,16 +579,30 @@ export const movement = z.object({
 export const lotTrace = z.object({
   lot: lot,
   origin: z.object({
-    intake: z
-      .object({ id: z.string(), number: z.string(), date: z.string(), collectionPointName: z.string() })
+    intake: z.object({ id: z.string(), number: z.string(), date: z.string(), collectionPointName: z.string() }).nullable(),
+    farmer: z
+      .object({ memberId: z.string(), number: z.number().int(), fullName: z.string(), farmerGroupName: z.string().nullable() })
       .nullable(),
-    farmer: z.object({ memberId: z.string(), number: z.number().int(), fullName: z.string(), farmerGroupName: z.string().nullable() }).nullable(),
     plot: z
-      .object({ id: z.string(), name: z.string(), villageName: z.string().nullable(), altitudeM: z.number().int(), areaM2: z.number().int() })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        villageName: z.string().nullable(),
+        altitudeM: z.number().int(),
+        areaM2: z.number().int(),
+      })
       .nullable(),
     harvestDate: z.string(),
     /** For a pack lot: the lots it was packed from, each traced to its farmer. */
-    sources: z.array(z.object({ lotId: z.string(), code: z.string(), quantity: quantity, farmerName: z.string().nullable(), intakeNumber: z.string().nullable() })),
+    sources: z.array(
+      z.object({
+        lotId: z.string(),
+        code: z.string(),
+        quantity: quantity,
+        farmerName: z.string().nullable(),
+        intakeNumber: z.string().nullable(),
+      }),
+    ),
   }),
   movements: z.array(movement),
   /** Lots packed from this one. */
@@ -697,7 +728,12 @@ export const payoutRunInput = z.strictObject({
   memberIds: z.array(memberRefId).max(5000).optional(),
 });
 
-const deductionLine = z.object({ kind: z.enum(DEDUCTION_KINDS), label: z.string(), amount: rupiahString, reference: z.string().nullable() });
+const deductionLine = z.object({
+  kind: z.enum(DEDUCTION_KINDS),
+  label: z.string(),
+  amount: rupiahString,
+  reference: z.string().nullable(),
+});
 const payoutIntakeLine = z.object({
   intakeId: z.string(),
   number: z.string(),

@@ -57,7 +57,10 @@ export const savingsSettingsInput = z.strictObject({
   wajibPeriodMonths: z
     .number()
     .int()
-    .refine((n) => (WAJIB_PERIODS as readonly number[]).includes(n), bi('Periode simpanan wajib harus 1, 3, 6 atau 12 bulan', 'The wajib period must be 1, 3, 6 or 12 months'))
+    .refine(
+      (n) => (WAJIB_PERIODS as readonly number[]).includes(n),
+      bi('Periode simpanan wajib harus 1, 3, 6 atau 12 bulan', 'The wajib period must be 1, 3, 6 or 12 months'),
+    )
     .default(1),
 });
 export type SavingsSettingsInput = z.infer<typeof savingsSettingsInput>;
@@ -106,7 +109,11 @@ export const withdrawalInput = z.strictObject({
 export type WithdrawalInput = z.infer<typeof withdrawalInput>;
 
 export const reversalInput = z.strictObject({
-  reason: z.string().trim().min(5, bi('Alasan koreksi wajib diisi (minimal 5 karakter)', 'A reason of at least 5 characters is required')).max(300),
+  reason: z
+    .string()
+    .trim()
+    .min(5, bi('Alasan koreksi wajib diisi (minimal 5 karakter)', 'A reason of at least 5 characters is required'))
+    .max(300),
   date: isoDate.optional(),
 });
 
@@ -206,7 +213,13 @@ export const arrearsQuery = z.strictObject({
   minMonths: z.coerce.number().int().min(1).max(120).default(1),
 });
 export const arrearsRow = z.object({
-  member: z.object({ id: z.string(), number: z.number().int(), fullName: z.string(), farmerGroup: z.string().nullable(), phone: z.string().nullable() }),
+  member: z.object({
+    id: z.string(),
+    number: z.number().int(),
+    fullName: z.string(),
+    farmerGroup: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
   months: z.number().int(),
   amount: rupiahString,
   periods: z.array(z.string()),

@@ -15,7 +15,10 @@ export async function memberLeaving(db: Db, actor: Actor, cooperativeId: string,
   const today = await todayOf(db, cooperativeId);
   const date = input.date ?? today;
   if (date > today)
-    throw invalidField('date', 'date_future', { id: 'Tanggal keluar tidak boleh di masa depan', en: 'The leaving date cannot be in the future' });
+    throw invalidField('date', 'date_future', {
+      id: 'Tanggal keluar tidak boleh di masa depan',
+      en: 'The leaving date cannot be in the future',
+    });
   await db.transaction(async (tx) => {
     const member = await lockMemberForLeaving(tx, cooperativeId, memberId);
     if (date < member.joinDate)

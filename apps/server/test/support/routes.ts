@@ -172,6 +172,7 @@ export function jsonTypeOf(v: unknown): JsonType {
 }
 
 const ALNUM = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+const ALNUM_STRING = fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 12 });
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const dateArb = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
 let emailSeq = 0;
@@ -182,6 +183,8 @@ function stringArb(s: JsonSchema): fc.Arbitrary<string> {
   const fits = (v: string) => v.length >= min && (s.maxLength === undefined || v.length <= s.maxLength);
   if (s.format === 'email') return fc.nat().map((n) => `uji.${n}.${process.pid}.${++emailSeq}@contoh.id`);
   if (s.format === 'date-time') return dateArb.map((d) => d.toISOString());
+  if (s.format === 'uuid') return fc.uuid();
+  if (s.format === 'uri' || s.format === 'url') return ALNUM_STRING.map((v) => `https://contoh.id/${v}`);
   if (s.format === 'date' || s.pattern === DATE_PATTERN) return dateArb.map((d) => d.toISOString().slice(0, 10));
   if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter(fits);
   return fc.string({ unit: fc.constantFrom(...ALNUM), minLength: Math.max(min, 1), maxLength: Math.max(max, 1) }).filter(fits);
@@ -237,9 +240,14 @@ export function validArb(s: JsonSchema, minimal = true): fc.Arbitrary<unknown> {
   }
 }
 
-/** One valid value, reproducible by seed. */
-export const sampleValid = (s: JsonSchema, seed: number, minimal = true): unknown =>
-  fc.sample(validArb(s, minimal), { numRuns: 1, seed })[0];
+const arbitraries = new WeakMap<JsonSchema, fc.Arbitrary<unknown>>();
+
+/** One minimal valid value, reproducible by seed. */
+export function sampleValid(s: JsonSchema, seed: number): unknown {
+  let arb = arbitraries.get(s);
+  if (!arb) arbitraries.set(s, (arb = validArb(s)));
+  return fc.sample(arb, { numRuns: 1, seed })[0];
+}
 
 /** Query parameters travel as strings. */
 export const queryString = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));

@@ -8,16 +8,7 @@ import type { MemberSex, MemberStatus, Occupation } from '@kopdes/shared/members
 import { searchVillages, villageInfo } from '../../lib/areas.js';
 import type { Msg } from '../../lib/errors.js';
 import { cellText, type Cell, type ImportField, type Layout, type SheetRow } from './import-sheet.js';
-import {
-  checkName,
-  cleanName,
-  judgeNik,
-  parseDateCell,
-  parseOccupation,
-  parsePhoneCell,
-  parseSex,
-  type Issue,
-} from './member-fields.js';
+import { checkName, cleanName, judgeNik, parseDateCell, parseOccupation, parsePhoneCell, parseSex, type Issue } from './member-fields.js';
 
 export interface RowIssue extends Issue {
   column: string | null;
@@ -112,7 +103,8 @@ export function makeRowReader(layout: Layout, ctx: RowContext) {
     if (num) {
       const digits = num.replace(/^[A-Za-z\-/. ]*?(?=\d)/, '');
       if (/^\d{1,8}$/.test(digits) && Number(digits) > 0) v.number = Number(digits);
-      else err('number', 'invalid_number', msg(`Nomor anggota "${num}" harus angka 1–99999999`, `Member number "${num}" must be 1–99999999`));
+      else
+        err('number', 'invalid_number', msg(`Nomor anggota "${num}" harus angka 1–99999999`, `Member number "${num}" must be 1–99999999`));
     }
 
     // Name.
@@ -123,7 +115,10 @@ export function makeRowReader(layout: Layout, ctx: RowContext) {
       warn(
         'fullName',
         'title_removed',
-        msg(`Gelar ${removed.join(', ')} dihapus: nama dicatat sesuai KTP`, `Title ${removed.join(', ')} removed: the name is kept as on the KTP`),
+        msg(
+          `Gelar ${removed.join(', ')} dihapus: nama dicatat sesuai KTP`,
+          `Title ${removed.join(', ')} removed: the name is kept as on the KTP`,
+        ),
       );
     }
 
@@ -187,8 +182,7 @@ export function makeRowReader(layout: Layout, ctx: RowContext) {
       v.nik = j.parsed?.nik ?? nikText.replace(/[\s.\-']/g, '').slice(0, 40);
       v.sex = j.sex;
       v.birthDate = j.birthDate;
-      if (j.parsed && !typedSex && !sexText)
-        warn('sex', 'sex_from_nik', msg('Jenis kelamin diisi dari NIK', 'Sex filled in from the NIK'));
+      if (j.parsed && !typedSex && !sexText) warn('sex', 'sex_from_nik', msg('Jenis kelamin diisi dari NIK', 'Sex filled in from the NIK'));
       if (j.parsed && !typedBirth && !errors.some((e) => e.field === 'birthDate'))
         warn('birthDate', 'birth_date_from_nik', msg('Tanggal lahir diisi dari NIK', 'Birth date filled in from the NIK'));
     }
@@ -202,7 +196,15 @@ export function makeRowReader(layout: Layout, ctx: RowContext) {
     if (villageCodeText) {
       const code = villageCodeText.replace(/^(\d{2})(\d{2})(\d{2})(\d{4})$/, '$1.$2.$3.$4');
       if (villageInfo(code)) v.villageCode = code;
-      else err('villageCode', 'unknown_village', msg(`Kode desa ${villageCodeText} tidak ada dalam daftar Kemendagri`, `Village code ${villageCodeText} is not in the official list`));
+      else
+        err(
+          'villageCode',
+          'unknown_village',
+          msg(
+            `Kode desa ${villageCodeText} tidak ada dalam daftar Kemendagri`,
+            `Village code ${villageCodeText} is not in the official list`,
+          ),
+        );
     } else if (villageName) {
       let found = villageCache.get(villageName.toLowerCase());
       if (!found) {
@@ -220,7 +222,14 @@ export function makeRowReader(layout: Layout, ctx: RowContext) {
       if (p.ok) {
         v.phone = p.e164;
         if (p.others.length)
-          warn('phone', 'phone_extra', msg(`Hanya nomor pertama yang disimpan; ${p.others.join(', ')} diabaikan`, `Only the first number is kept; ${p.others.join(', ')} ignored`));
+          warn(
+            'phone',
+            'phone_extra',
+            msg(
+              `Hanya nomor pertama yang disimpan; ${p.others.join(', ')} diabaikan`,
+              `Only the first number is kept; ${p.others.join(', ')} ignored`,
+            ),
+          );
       } else err('phone', 'invalid_phone', p.message);
     }
 
@@ -262,7 +271,10 @@ export function makeRowReader(layout: Layout, ctx: RowContext) {
         err(
           'status',
           'invalid_status',
-          msg(`Status "${text('status')}": hanya anggota Aktif atau Calon yang dapat diimpor`, `Status "${text('status')}": only Active members or applicants can be imported`),
+          msg(
+            `Status "${text('status')}": hanya anggota Aktif atau Calon yang dapat diimpor`,
+            `Status "${text('status')}": only Active members or applicants can be imported`,
+          ),
         );
     }
 

@@ -65,14 +65,27 @@ describe('findLayout', () => {
   it('takes the first sheet that has a header, and ignores a second column of the same meaning', () => {
     const layout = findLayout([
       sheet([['Petunjuk pengisian'], ['Isi lembar berikutnya']], 'Petunjuk'),
-      sheet([['Nama', 'NIK', 'Nama'], ['Ujang', '3204101708900001', 'Poktan A']], 'Data'),
+      sheet(
+        [
+          ['Nama', 'NIK', 'Nama'],
+          ['Ujang', '3204101708900001', 'Poktan A'],
+        ],
+        'Data',
+      ),
     ])!;
     expect(layout.sheet.name).toBe('Data');
     expect(layout.columns.map((c) => c.field)).toEqual(['fullName', 'nik', null]);
   });
 
   it('finds nothing when the name or NIK column is missing, or the header is too far down', () => {
-    expect(findLayout([sheet([['Nama', 'Alamat'], ['Ujang', 'Kp. Cibuni']])])).toBeUndefined();
+    expect(
+      findLayout([
+        sheet([
+          ['Nama', 'Alamat'],
+          ['Ujang', 'Kp. Cibuni'],
+        ]),
+      ]),
+    ).toBeUndefined();
     const deep = Array.from({ length: 25 }, () => [null] as (string | null)[]);
     deep.push(['Nama', 'NIK']);
     expect(findLayout([sheet(deep)])).toBeUndefined();
@@ -81,7 +94,9 @@ describe('findLayout', () => {
 
 describe('parseCsv', () => {
   it('reads semicolon files (Indonesian Excel), quoted fields with separators and line breaks, and keeps line numbers', () => {
-    const rows = parseCsv('Nama;NIK;Alamat\r\n"Ujang; H.";3204101708900001;"Kp. Cibuni\nRT 01"\r\n\r\nEuis;3204105708900002;"Jl. ""Mawar"""\r\n');
+    const rows = parseCsv(
+      'Nama;NIK;Alamat\r\n"Ujang; H.";3204101708900001;"Kp. Cibuni\nRT 01"\r\n\r\nEuis;3204105708900002;"Jl. ""Mawar"""\r\n',
+    );
     expect(rows).toEqual([
       { row: 1, cells: ['Nama', 'NIK', 'Alamat'] },
       { row: 2, cells: ['Ujang; H.', '3204101708900001', 'Kp. Cibuni\nRT 01'] },

@@ -98,7 +98,7 @@ export function headerKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/[*:._\-]+/g, ' ')
+    .replace(/[*:._-]+/g, ' ')
     .replace(/\s*\/\s*/g, '/')
     .replace(/\s*,\s*/g, ', ')
     .replace(/\s+/g, ' ')
@@ -174,10 +174,7 @@ export async function readSheets(data: Buffer, filename: string): Promise<{ form
   }
   if (data[0] === 0x50 && data[1] === 0x4b) return { format: 'xlsx', sheets: await readXlsx(data) };
   if (/\.(xlsx|xlsm|xls|ods|pdf|docx?)$/i.test(filename)) {
-    throw unreadable(
-      `Berkas "${filename}" tidak dapat dibaca sebagai .xlsx`,
-      `"${filename}" cannot be read as an .xlsx workbook`,
-    );
+    throw unreadable(`Berkas "${filename}" tidak dapat dibaca sebagai .xlsx`, `"${filename}" cannot be read as an .xlsx workbook`);
   }
   return { format: 'csv', sheets: [{ name: null, rows: parseCsv(decodeText(data)) }] };
 }

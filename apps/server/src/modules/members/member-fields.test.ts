@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanName,
-  excelSerialToIso,
-  judgeNik,
-  parseDateCell,
-  parseOccupation,
-  parsePhoneCell,
-  parseSex,
-} from './member-fields.js';
+import { cleanName, excelSerialToIso, judgeNik, parseDateCell, parseOccupation, parsePhoneCell, parseSex } from './member-fields.js';
 
 const TODAY = '2025-06-15';
-const codes = (nik: string, typed: Parameters<typeof judgeNik>[1] = {}) => judgeNik(nik, typed, TODAY).errors.map((e) => `${e.field}:${e.code}`);
+const codes = (nik: string, typed: Parameters<typeof judgeNik>[1] = {}) =>
+  judgeNik(nik, typed, TODAY).errors.map((e) => `${e.field}:${e.code}`);
 
 describe('judgeNik: valid NIKs of many regions and both sexes', () => {
   it.each([

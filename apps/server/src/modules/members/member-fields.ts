@@ -81,7 +81,8 @@ const PREFIX_TITLES = new Set([
   'ustadzah',
 ]);
 // Academic degrees written after a name: "S.Pd", "S.P.", "A.Md", "M.Pd.I", "SE", "Lc".
-const DEGREE = /^(?:[A-Z]\.\s?[A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]?\.?)?|S\.?(?:E|H|T|P|Ag|Pd|Kom|Sos|IP|Kep|Si)\.?|A\.?Md\.?|M\.?(?:M|Si|Pd|Ag|Kes|T)\.?|Lc\.?)$/;
+const DEGREE =
+  /^(?:[A-Z]\.\s?[A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]?\.?)?|S\.?(?:E|H|T|P|Ag|Pd|Kom|Sos|IP|Kep|Si)\.?|A\.?Md\.?|M\.?(?:M|Si|Pd|Ag|Kes|T)\.?|Lc\.?)$/;
 
 /**
  * Trims, collapses spaces and takes honorifics and degrees off a name, since the registry keeps
@@ -113,7 +114,9 @@ export function cleanName(raw: string): { name: string; removed: string[] } {
 
 export function checkName(name: string): Issue[] {
   if (name.length < 2)
-    return [issue('fullName', 'name_too_short', 'Nama lengkap wajib diisi (minimal 2 huruf)', 'Full name is required (at least 2 letters)')];
+    return [
+      issue('fullName', 'name_too_short', 'Nama lengkap wajib diisi (minimal 2 huruf)', 'Full name is required (at least 2 letters)'),
+    ];
   if (/\d/.test(name))
     return [issue('fullName', 'name_digits', 'Nama lengkap tidak boleh berisi angka', 'Full name must not contain digits')];
   if (!/^[\p{L}][\p{L}\p{M} .'`’-]*$/u.test(name))
@@ -250,7 +253,7 @@ export function parseDateCell(value: string | number | Date, today: string): Dat
     const yy = Number(y);
     return 2000 + yy > Number(today.slice(0, 4)) ? 1900 + yy : 2000 + yy;
   };
-  let m = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$/.exec(s);
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/.exec(s);
   if (m) {
     const [d, mo] = [Number(m[1]), Number(m[2])];
     if (mo > 12 && d <= 12) {
@@ -265,7 +268,7 @@ export function parseDateCell(value: string | number | Date, today: string): Dat
     const iso = isoIfReal(year(m[3]!), mo, d);
     return iso ? { ok: true, date: iso } : badDate(raw);
   }
-  m = /^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$/.exec(s);
+  m = /^(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(s);
   if (m) {
     const iso = isoIfReal(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? { ok: true, date: iso } : badDate(raw);
@@ -307,7 +310,7 @@ export function parsePhoneCell(value: string | number): PhoneCell {
     .map((x) => x.trim())
     .filter(Boolean);
   s = first ?? '';
-  if (/^8\d{8,11}$/.test(s.replace(/[\s.\-]/g, ''))) s = `0${s}`;
+  if (/^8\d{8,11}$/.test(s.replace(/[\s.-]/g, ''))) s = `0${s}`;
   const r = normalizePhoneId(s);
   return r.ok ? { ok: true, e164: r.e164, others } : { ok: false, message: r.message };
 }

@@ -21,7 +21,9 @@ function progressBar(out: NodeJS.WriteStream) {
     const width = 30;
     const filled = total ? Math.round((done / total) * width) : width;
     const pct = total ? Math.round((done / total) * 100) : 100;
-    out.write(`\r${STAGES[stage].padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done}/${total} baris`);
+    out.write(
+      `\r${STAGES[stage].padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done}/${total} baris`,
+    );
     if (done >= total) out.write('\n');
   };
 }
@@ -44,12 +46,15 @@ export async function membersImportCommand(
   });
   const r = localizeImport(result, 'id');
   const lines: string[] = [];
-  lines.push(`Berkas ${r.file.name} (${r.file.format}${r.file.sheet ? `, lembar "${r.file.sheet}"` : ''}), judul kolom di baris ${r.file.headerRow}.`);
+  lines.push(
+    `Berkas ${r.file.name} (${r.file.format}${r.file.sheet ? `, lembar "${r.file.sheet}"` : ''}), judul kolom di baris ${r.file.headerRow}.`,
+  );
   const unknown = r.file.columns.filter((c) => !c.field).map((c) => c.header);
   if (unknown.length) lines.push(`Kolom yang tidak dipakai: ${unknown.join(', ')}`);
   for (const row of r.rows) {
     for (const e of row.errors) lines.push(`  baris ${row.row}: SALAH ${e.column ? `[${e.column}] ` : ''}${e.message}`);
-    for (const w of row.warnings) if (row.errors.length === 0) lines.push(`  baris ${row.row}: catatan ${w.column ? `[${w.column}] ` : ''}${w.message}`);
+    for (const w of row.warnings)
+      if (row.errors.length === 0) lines.push(`  baris ${row.row}: catatan ${w.column ? `[${w.column}] ` : ''}${w.message}`);
   }
   const s = r.summary;
   lines.push(`${s.rows} baris: ${s.valid} valid, ${s.invalid} bermasalah.`);

@@ -84,7 +84,11 @@ export async function importMembers(db: Db, actor: Actor, cooperativeId: string,
   const groupIds = new Map(groups.map((g) => [g.name.toLowerCase(), g.id]));
   const valid = candidates.filter((c) => !c.errors.length);
   const toImport = opts.mode === 'valid_only' || (opts.mode === 'all' && valid.length === candidates.length) ? valid : [];
-  const newGroups = [...new Map(toImport.filter((c) => c.values.farmerGroup).map((c) => [c.values.farmerGroup!.toLowerCase(), c.values.farmerGroup!])).entries()]
+  const newGroups = [
+    ...new Map(
+      toImport.filter((c) => c.values.farmerGroup).map((c) => [c.values.farmerGroup!.toLowerCase(), c.values.farmerGroup!]),
+    ).entries(),
+  ]
     .filter(([key]) => !groupIds.has(key))
     .map(([, name]) => name);
   const file = {
@@ -190,9 +194,15 @@ function dryRunGroups(candidates: Candidate[], existing: Map<string, string>): s
   return [...names.values()];
 }
 
-async function checkAgainstFileAndRegistry(db: Db, cooperativeId: string, candidates: Candidate[], columns: { header: string; field: string | null }[]) {
+async function checkAgainstFileAndRegistry(
+  db: Db,
+  cooperativeId: string,
+  candidates: Candidate[],
+  columns: { header: string; field: string | null }[],
+) {
   const header = (field: string) => columns.find((c) => c.field === field)?.header ?? null;
-  const add = (c: Candidate, field: string, code: string, message: Msg) => c.errors.push({ field, code, message, column: header(field) } satisfies RowIssue);
+  const add = (c: Candidate, field: string, code: string, message: Msg) =>
+    c.errors.push({ field, code, message, column: header(field) } satisfies RowIssue);
 
   const firstRowOfNik = new Map<string, number>();
   const firstRowOfNumber = new Map<number, number>();
@@ -201,7 +211,10 @@ async function checkAgainstFileAndRegistry(db: Db, cooperativeId: string, candid
     if (nik && /^\d{16}$/.test(nik)) {
       const first = firstRowOfNik.get(nik);
       if (first !== undefined)
-        add(c, 'nik', 'nik_duplicate_in_file', { id: `NIK ${nik} sama dengan baris ${first}`, en: `NIK ${nik} is the same as in row ${first}` });
+        add(c, 'nik', 'nik_duplicate_in_file', {
+          id: `NIK ${nik} sama dengan baris ${first}`,
+          en: `NIK ${nik} is the same as in row ${first}`,
+        });
       else firstRowOfNik.set(nik, c.row);
     }
     const n = c.values.number;

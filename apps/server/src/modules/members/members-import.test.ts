@@ -47,7 +47,10 @@ async function upload(c: Client, id: string, file: Buffer, opts: { mode?: string
 }
 
 const count = async (table: string, id = coopId) =>
-  Number((await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE cooperative_id = ${id}`)).rows[0]!.n);
+  Number(
+    (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE cooperative_id = ${id}`)).rows[0]!
+      .n,
+  );
 
 const codesOf = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field}:${i.code}`);
 
@@ -99,9 +102,28 @@ describe('the messy member workbook', () => {
       farmerGroup: 'Poktan Mekar Tani',
       joinDate: '2025-01-15',
     });
-    expect((rows.get(6) as any).member).toMatchObject({ fullName: 'Euis Komalasari', sex: 'F', birthDate: '1980-03-15', joinDate: '2025-01-15', phone: '+6281220250002', occupation: 'trader' });
-    expect((rows.get(10) as any).member).toMatchObject({ nik: '3204402006880006', sex: 'M', birthDate: '1988-06-20', phone: '+6281220250006', occupation: 'farm_labourer', joinDate: '2025-02-01' });
-    expect((rows.get(11) as any).member).toMatchObject({ sex: 'F', birthDate: '1990-12-21', phone: '+6285712345678', occupation: 'homemaker' });
+    expect((rows.get(6) as any).member).toMatchObject({
+      fullName: 'Euis Komalasari',
+      sex: 'F',
+      birthDate: '1980-03-15',
+      joinDate: '2025-01-15',
+      phone: '+6281220250002',
+      occupation: 'trader',
+    });
+    expect((rows.get(10) as any).member).toMatchObject({
+      nik: '3204402006880006',
+      sex: 'M',
+      birthDate: '1988-06-20',
+      phone: '+6281220250006',
+      occupation: 'farm_labourer',
+      joinDate: '2025-02-01',
+    });
+    expect((rows.get(11) as any).member).toMatchObject({
+      sex: 'F',
+      birthDate: '1990-12-21',
+      phone: '+6285712345678',
+      occupation: 'homemaker',
+    });
   });
 
   it('says what is wrong in words that name the column and the rule', async () => {
@@ -150,12 +172,16 @@ describe('the messy member workbook', () => {
     ]);
     expect(rows.rows[0]!.reason).toBe('Impor dari anggota-alamendah.xlsx, baris 5');
     expect(res.body.rows.find((r: any) => r.row === 5).memberId).toMatch(/^mbr_/);
-    const audit = await t.db.execute<{ changes: any }>(sql`SELECT changes FROM audit_log WHERE cooperative_id = ${other} AND action = 'member.import'`);
+    const audit = await t.db.execute<{ changes: any }>(
+      sql`SELECT changes FROM audit_log WHERE cooperative_id = ${other} AND action = 'member.import'`,
+    );
     expect(audit.rows[0]!.changes).toMatchObject({ created: 5, mode: 'valid_only' });
     // Importing the same file again creates nothing: every NIK is now taken (row 8 repeats row 5's).
     const again = await upload(c, other, messy, { mode: 'valid_only' });
     expect(again.body.summary.created).toBe(0);
-    expect(again.body.rows.filter((r: any) => r.errors.some((e: any) => e.code === 'nik_taken')).map((r: any) => r.row)).toEqual([5, 6, 8, 10, 11, 15]);
+    expect(again.body.rows.filter((r: any) => r.errors.some((e: any) => e.code === 'nik_taken')).map((r: any) => r.row)).toEqual([
+      5, 6, 8, 10, 11, 15,
+    ]);
   });
 });
 
@@ -170,7 +196,9 @@ describe('other files', () => {
     const res = await upload(clerk, coopId, Buffer.from(csv, 'utf8'), { raw: 'text/csv', name: 'poktan.csv' });
     expect(res.status).toBe(200);
     expect(res.body.file).toMatchObject({ format: 'csv', headerRow: 2 });
-    expect(res.body.rows.map((r: any) => [r.row, r.action, r.member.fullName, r.member.birthPlace, r.member.birthDate, r.member.joinDate])).toEqual([
+    expect(
+      res.body.rows.map((r: any) => [r.row, r.action, r.member.fullName, r.member.birthPlace, r.member.birthDate, r.member.joinDate]),
+    ).toEqual([
       [3, 'create', 'Rohman', 'Bandung', '1980-08-15', '2025-01-02'],
       [4, 'create', 'Siti Aminah', 'Ciwidey', '1999-04-04', '2025-01-02'],
     ]);
@@ -185,7 +213,11 @@ describe('other files', () => {
     expect(xls.body.detail).toMatch(/\.xls/);
     const empty = await upload(clerk, coopId, Buffer.alloc(0), { raw: 'application/octet-stream' });
     expect(empty.status).toBe(400);
-    const missing = await t.app.request(`/api/coops/${coopId}/members/import`, { method: 'POST', headers: { ...auth(clerk) }, body: new FormData() });
+    const missing = await t.app.request(`/api/coops/${coopId}/members/import`, {
+      method: 'POST',
+      headers: { ...auth(clerk) },
+      body: new FormData(),
+    });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as any).errors[0]).toMatchObject({ field: 'file', code: 'file_required' });
   });
@@ -221,7 +253,9 @@ describe('large files', () => {
     expect(res.status, JSON.stringify(res.body.errors?.slice(0, 3))).toBe(200);
     expect(res.body.summary).toMatchObject({ rows: 10_000, valid: 10_000, created: 10_000 });
     expect(await count('members', other)).toBe(10_000);
-    console.log(`[figure] import of 10,000 members (${(file.length / 1024).toFixed(0)} KB .xlsx) over HTTP: ${ms} ms (service ${res.body.ms} ms)`);
+    console.log(
+      `[figure] import of 10,000 members (${(file.length / 1024).toFixed(0)} KB .xlsx) over HTTP: ${ms} ms (service ${res.body.ms} ms)`,
+    );
     expect(ms).toBeLessThan(30_000);
   }, 120_000);
 });

@@ -116,7 +116,7 @@ function conditions(cooperativeId: string, f: MemberFilter): SQL[] {
   if (f.q) {
     const q = f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
     const alts: (SQL | undefined)[] = [ilike(members.fullName, `%${q}%`)];
-    const digits = f.q.replace(/[\s.\-]/g, '');
+    const digits = f.q.replace(/[\s.-]/g, '');
     if (/^\d+$/.test(digits)) {
       alts.push(sql`${members.nik} LIKE ${`${digits}%`}`);
       if (digits.length <= 8) alts.push(eq(members.number, Number(digits)));
@@ -138,7 +138,14 @@ function conditions(cooperativeId: string, f: MemberFilter): SQL[] {
 
 export type MemberCursor = { sort: 'number'; number: number } | { sort: 'name'; name: string; id: string };
 
-export function listMembers(db: Db, cooperativeId: string, f: MemberFilter, sort: 'number' | 'name', after: MemberCursor | undefined, limit?: number) {
+export function listMembers(
+  db: Db,
+  cooperativeId: string,
+  f: MemberFilter,
+  sort: 'number' | 'name',
+  after: MemberCursor | undefined,
+  limit?: number,
+) {
   const conds = conditions(cooperativeId, f);
   if (after?.sort === 'number') conds.push(gt(members.number, after.number));
   if (after?.sort === 'name') conds.push(sql`(lower(${members.fullName}), ${members.id}) > (${after.name}, ${after.id})`);

@@ -42,7 +42,9 @@ async function readUpload(c: Context<Env>, filename: string | undefined): Promis
       id: 'Kirim berkas sebagai multipart/form-data (bagian "file") atau langsung dengan tipe .xlsx / text/csv',
       en: 'Send the file as multipart/form-data (part "file") or as the raw body typed .xlsx / text/csv',
     };
-    throw new AppError('unsupported_media_type', 'unsupported_media_type', message, [{ field: 'header.Content-Type', code: 'unsupported_media_type', message }]);
+    throw new AppError('unsupported_media_type', 'unsupported_media_type', message, [
+      { field: 'header.Content-Type', code: 'unsupported_media_type', message },
+    ]);
   }
   if (type === 'multipart/form-data') {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -93,37 +95,34 @@ export function registerMemberRoutes(api: Api) {
   );
 
   api.openapi(
-    coopRoute(
-      'members.write',
-      {
-        method: 'post',
-        path: '/api/coops/{coopId}/members/import',
-        tags: ['members'],
-        summary: 'Import members from .xlsx or CSV: dry run (report per row), all-or-nothing, or valid rows only',
-        description:
-          'Send the file as `multipart/form-data` (part `file`) or as the raw body with its content type ' +
-          '(.xlsx or text/csv) and `filename` in the query. Up to 20 MB and 50,000 rows. `mode=dry_run` (default) ' +
-          'writes nothing; `mode=all` imports every row or, if any row is wrong, nothing (422 with the report in ' +
-          '`report`); `mode=valid_only` imports the valid rows and reports the others.',
-        request: {
-          params: coopParams,
-          query: importQuery,
-          // Declared for the document only: the handler reads the upload itself (see readUpload).
-          body: {
-            required: false,
-            content: {
-              'multipart/form-data': {
-                schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-              },
-              [XLSX]: { schema: { type: 'string', format: 'binary', description: '.xlsx workbook' } },
-              'text/csv': { schema: { type: 'string', format: 'binary', description: 'CSV, comma, semicolon or tab separated' } },
-              'application/octet-stream': { schema: { type: 'string', format: 'binary', description: '.xlsx or CSV' } },
+    coopRoute('members.write', {
+      method: 'post',
+      path: '/api/coops/{coopId}/members/import',
+      tags: ['members'],
+      summary: 'Import members from .xlsx or CSV: dry run (report per row), all-or-nothing, or valid rows only',
+      description:
+        'Send the file as `multipart/form-data` (part `file`) or as the raw body with its content type ' +
+        '(.xlsx or text/csv) and `filename` in the query. Up to 20 MB and 50,000 rows. `mode=dry_run` (default) ' +
+        'writes nothing; `mode=all` imports every row or, if any row is wrong, nothing (422 with the report in ' +
+        '`report`); `mode=valid_only` imports the valid rows and reports the others.',
+      request: {
+        params: coopParams,
+        query: importQuery,
+        // Declared for the document only: the handler reads the upload itself (see readUpload).
+        body: {
+          required: false,
+          content: {
+            'multipart/form-data': {
+              schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
             },
+            [XLSX]: { schema: { type: 'string', format: 'binary', description: '.xlsx workbook' } },
+            'text/csv': { schema: { type: 'string', format: 'binary', description: 'CSV, comma, semicolon or tab separated' } },
+            'application/octet-stream': { schema: { type: 'string', format: 'binary', description: '.xlsx or CSV' } },
           },
         },
-        responses: { 200: jsonOf(importReport, 'The report (and, unless a dry run, what was imported)') },
       },
-    ),
+      responses: { 200: jsonOf(importReport, 'The report (and, unless a dry run, what was imported)') },
+    }),
     async (c) => {
       const { mode, filename } = c.req.valid('query');
       const { data, name } = await readUpload(c, filename);
@@ -143,7 +142,10 @@ export function registerMemberRoutes(api: Api) {
             r.errors.map((e) => ({
               field: `rows.${r.row}.${e.field}`,
               code: e.code,
-              message: { id: `Baris ${r.row}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`, en: `Row ${r.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}` },
+              message: {
+                id: `Baris ${r.row}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`,
+                en: `Row ${r.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`,
+              },
             })),
           ),
           { report },
@@ -198,7 +200,8 @@ export function registerMemberRoutes(api: Api) {
       request: { params: memberParams, ...jsonBody(memberUpdate) },
       responses: { 200: jsonOf(memberDetail) },
     }),
-    async (c) => c.json(await members.updateMember(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').memberId, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await members.updateMember(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').memberId, c.req.valid('json')), 200),
   );
 
   api.openapi(
@@ -210,7 +213,8 @@ export function registerMemberRoutes(api: Api) {
       request: { params: memberParams, ...jsonBody(activateInput) },
       responses: { 200: jsonOf(memberDetail) },
     }),
-    async (c) => c.json(await members.activateMember(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').memberId, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await members.activateMember(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').memberId, c.req.valid('json')), 200),
   );
 
   api.openapi(
@@ -218,7 +222,7 @@ export function registerMemberRoutes(api: Api) {
       method: 'put',
       path: '/api/coops/{coopId}/members/{memberId}/user',
       tags: ['members'],
-      summary: "Link the member to a user of this cooperative (who then sees their own savings), or unlink with null",
+      summary: 'Link the member to a user of this cooperative (who then sees their own savings), or unlink with null',
       request: { params: memberParams, ...jsonBody(linkUserInput) },
       responses: { 200: jsonOf(memberDetail) },
     }),

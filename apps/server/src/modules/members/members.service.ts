@@ -84,7 +84,10 @@ const nikTaken = (other: { number: number; fullName: string; status: string }) =
 };
 
 const numberTaken = (n: number) => {
-  const message = { id: `Nomor anggota ${formatMemberNumber(n)} sudah dipakai`, en: `Member number ${formatMemberNumber(n)} is already in use` };
+  const message = {
+    id: `Nomor anggota ${formatMemberNumber(n)} sudah dipakai`,
+    en: `Member number ${formatMemberNumber(n)} is already in use`,
+  };
   return new AppError('conflict', 'number_taken', message, [{ field: 'number', code: 'number_taken', message }]);
 };
 
@@ -97,7 +100,10 @@ async function translateUnique(db: Db, cooperativeId: string, e: unknown, nik: s
   }
   if (constraint === 'members_number_uq' && number) return numberTaken(number);
   if (constraint === 'members_user_uq')
-    return conflict('user_linked', { id: 'Akun ini sudah terhubung dengan anggota lain', en: 'This account is already linked to another member' });
+    return conflict('user_linked', {
+      id: 'Akun ini sudah terhubung dengan anggota lain',
+      en: 'This account is already linked to another member',
+    });
   return e;
 }
 
@@ -145,14 +151,25 @@ async function checkFields(
     issues.push({
       field: 'villageCode',
       code: 'unknown_village',
-      message: { id: `Kode desa ${villageCode} tidak ada dalam daftar Kemendagri`, en: `Village code ${villageCode} is not in the official list` },
+      message: {
+        id: `Kode desa ${villageCode} tidak ada dalam daftar Kemendagri`,
+        en: `Village code ${villageCode} is not in the official list`,
+      },
     });
   }
   if (input.joinDate) {
     if (input.joinDate > ctx.today)
-      issues.push({ field: 'joinDate', code: 'join_date_future', message: { id: 'Tanggal masuk tidak boleh di masa depan', en: 'Join date cannot be in the future' } });
+      issues.push({
+        field: 'joinDate',
+        code: 'join_date_future',
+        message: { id: 'Tanggal masuk tidak boleh di masa depan', en: 'Join date cannot be in the future' },
+      });
     else if (j.birthDate && input.joinDate < j.birthDate)
-      issues.push({ field: 'joinDate', code: 'join_before_birth', message: { id: 'Tanggal masuk sebelum tanggal lahir', en: 'Join date is before the birth date' } });
+      issues.push({
+        field: 'joinDate',
+        code: 'join_before_birth',
+        message: { id: 'Tanggal masuk sebelum tanggal lahir', en: 'Join date is before the birth date' },
+      });
   }
   if (input.farmerGroupId && !(await repo.findFarmerGroup(db, ctx.id, input.farmerGroupId))) {
     issues.push({
@@ -248,7 +265,7 @@ export async function updateMember(db: Db, actor: Actor, cooperativeId: string, 
   if (!before) throw memberNotFound();
   const ctx = await coopContext(db, cooperativeId);
   const fullName = input.fullName !== undefined ? cleanName(input.fullName).name : before.fullName;
-  const nikChanged = input.nik !== undefined && input.nik.replace(/[\s.\-]/g, '') !== before.nik;
+  const nikChanged = input.nik !== undefined && input.nik.replace(/[\s.-]/g, '') !== before.nik;
   // Sex and birth date are judged against the NIK as it will be after the change.
   const checked = await checkFields(db, ctx, {
     nik: input.nik ?? before.nik,
@@ -340,7 +357,9 @@ export async function listMembers(db: Db, cooperativeId: string, q: MemberQuery)
   const last = items[items.length - 1];
   const nextCursor =
     more && last
-      ? encodeCursor(q.sort === 'number' ? { sort: 'number', number: last.number } : { sort: 'name', name: last.fullName.toLowerCase(), id: last.id })
+      ? encodeCursor(
+          q.sort === 'number' ? { sort: 'number', number: last.number } : { sort: 'name', name: last.fullName.toLowerCase(), id: last.id },
+        )
       : null;
   return { items, nextCursor, total };
 }
@@ -352,7 +371,12 @@ export async function allMembers(db: Db, cooperativeId: string, q: Omit<MemberQu
 
 // ── status lifecycle ────────────────────────────────────────────────────────────────────────
 
-const STATUS_ID: Record<MemberStatus, string> = { applicant: 'calon anggota', active: 'aktif', left: 'keluar', deceased: 'meninggal dunia' };
+const STATUS_ID: Record<MemberStatus, string> = {
+  applicant: 'calon anggota',
+  active: 'aktif',
+  left: 'keluar',
+  deceased: 'meninggal dunia',
+};
 
 function statusRefused(status: MemberStatus, action: { id: string; en: string }) {
   return new AppError('conflict', 'member_status', {
@@ -365,7 +389,8 @@ function statusRefused(status: MemberStatus, action: { id: string; en: string })
 export async function activateMember(db: Db, actor: Actor, cooperativeId: string, id: string, input: { date?: string; reason?: string }) {
   const ctx = await coopContext(db, cooperativeId);
   const date = input.date ?? ctx.today;
-  if (date > ctx.today) throw invalidField('date', 'date_future', { id: 'Tanggal tidak boleh di masa depan', en: 'The date cannot be in the future' });
+  if (date > ctx.today)
+    throw invalidField('date', 'date_future', { id: 'Tanggal tidak boleh di masa depan', en: 'The date cannot be in the future' });
   await db.transaction(async (tx) => {
     const m = await repo.lockMember(tx, cooperativeId, id);
     if (!m) throw memberNotFound();
@@ -382,10 +407,28 @@ export async function activateMember(db: Db, actor: Actor, cooperativeId: string
   return getMember(db, cooperativeId, id);
 }
 
-async function changeStatus(db: Db, actor: Actor, cooperativeId: string, m: repo.MemberRow, to: MemberStatus, date: string, reason: string) {
+async function changeStatus(
+  db: Db,
+  actor: Actor,
+  cooperativeId: string,
+  m: repo.MemberRow,
+  to: MemberStatus,
+  date: string,
+  reason: string,
+) {
   await repo.updateMember(db, cooperativeId, m.id, { status: to, statusDate: date, statusReason: reason });
   await repo.insertStatusChanges(db, [
-    { cooperativeId, id: newId('msc'), memberId: m.id, fromStatus: m.status, toStatus: to, effectiveDate: date, reason, actorId: actor.id, actorLabel: actor.label },
+    {
+      cooperativeId,
+      id: newId('msc'),
+      memberId: m.id,
+      fromStatus: m.status,
+      toStatus: to,
+      effectiveDate: date,
+      reason,
+      actorId: actor.id,
+      actorLabel: actor.label,
+    },
   ]);
   await recordAudit(db, cooperativeId, actor, {
     action: 'member.status',
@@ -425,12 +468,19 @@ const refOf = (m: repo.MemberRow & { farmerGroupName?: string | null }): MemberR
  * For other modules: a member's identity and status. An unknown id in the URL is a 404; one in a
  * request body (`inBody`) is a 422 naming the field that held it.
  */
-export async function memberRef(db: Db, cooperativeId: string, id: string, opts: { inBody?: boolean; field?: string } = {}): Promise<MemberRef> {
+export async function memberRef(
+  db: Db,
+  cooperativeId: string,
+  id: string,
+  opts: { inBody?: boolean; field?: string } = {},
+): Promise<MemberRef> {
   const m = await repo.findMember(db, cooperativeId, id);
   if (!m) {
     if (!opts.inBody) throw memberNotFound();
     const message = { id: 'Anggota tidak ditemukan di koperasi ini', en: 'Member not found in this cooperative' };
-    throw new AppError('unprocessable', 'member_not_found', message, [{ field: opts.field ?? 'memberId', code: 'member_not_found', message }]);
+    throw new AppError('unprocessable', 'member_not_found', message, [
+      { field: opts.field ?? 'memberId', code: 'member_not_found', message },
+    ]);
   }
   return refOf(m);
 }
@@ -448,7 +498,15 @@ export async function lockMemberForLeaving(db: Db, cooperativeId: string, id: st
 }
 
 /** Active or applicant → left / deceased. Called by the leaving workflow inside its transaction. */
-export async function recordLeaving(db: Db, actor: Actor, cooperativeId: string, id: string, to: 'left' | 'deceased', date: string, reason: string) {
+export async function recordLeaving(
+  db: Db,
+  actor: Actor,
+  cooperativeId: string,
+  id: string,
+  to: 'left' | 'deceased',
+  date: string,
+  reason: string,
+) {
   const m = await repo.lockMember(db, cooperativeId, id);
   if (!m) throw memberNotFound();
   await changeStatus(db, actor, cooperativeId, m, to, date, reason);
@@ -507,7 +565,12 @@ export async function linkUserAsSystem(db: Db, cooperativeId: string, memberId: 
 
 // ── NIK check for forms ─────────────────────────────────────────────────────────────────────
 
-export async function checkNik(db: Db, cooperativeId: string, input: { nik: string; sex?: MemberSex; birthDate?: string }, lang: 'id' | 'en') {
+export async function checkNik(
+  db: Db,
+  cooperativeId: string,
+  input: { nik: string; sex?: MemberSex; birthDate?: string },
+  lang: 'id' | 'en',
+) {
   const ctx = await coopContext(db, cooperativeId);
   const j = judgeNik(input.nik, input, ctx.today);
   const p = j.parsed;
@@ -535,7 +598,10 @@ export async function listFarmerGroups(db: Db, cooperativeId: string) {
 export async function createFarmerGroup(db: Db, actor: Actor, cooperativeId: string, input: { name: string; villageCode?: string | null }) {
   const name = input.name.replace(/\s+/g, ' ').trim();
   if (input.villageCode && !villageInfo(input.villageCode))
-    throw invalidField('villageCode', 'unknown_village', { id: 'Kode desa tidak ada dalam daftar Kemendagri', en: 'Village code is not in the official list' });
+    throw invalidField('villageCode', 'unknown_village', {
+      id: 'Kode desa tidak ada dalam daftar Kemendagri',
+      en: 'Village code is not in the official list',
+    });
   const existing = (await repo.farmerGroupsOf(db, cooperativeId)).find((g) => g.name.toLowerCase() === name.toLowerCase());
   if (existing) {
     const message = { id: `Kelompok tani "${existing.name}" sudah ada`, en: `Farmer group "${existing.name}" already exists` };
@@ -544,7 +610,12 @@ export async function createFarmerGroup(db: Db, actor: Actor, cooperativeId: str
   const id = newId('ktn');
   await db.transaction(async (tx) => {
     await repo.insertFarmerGroups(tx, [{ cooperativeId, id, name, villageCode: input.villageCode ?? null }]);
-    await recordAudit(tx, cooperativeId, actor, { action: 'farmer_group.create', entityType: 'farmer_group', entityId: id, changes: { name } });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'farmer_group.create',
+      entityType: 'farmer_group',
+      entityId: id,
+      changes: { name },
+    });
   });
   return (await listFarmerGroups(db, cooperativeId)).find((g) => g.id === id)!;
 }
@@ -563,7 +634,8 @@ export interface DirectoryEntry {
 export async function memberDirectory(db: Db, cooperativeId: string, f: repo.DirectoryFilter = {}): Promise<DirectoryEntry[]> {
   if (f.ids && f.ids.length > 10_000) {
     const out: DirectoryEntry[] = [];
-    for (let i = 0; i < f.ids.length; i += 10_000) out.push(...(await memberDirectory(db, cooperativeId, { ...f, ids: f.ids.slice(i, i + 10_000) })));
+    for (let i = 0; i < f.ids.length; i += 10_000)
+      out.push(...(await memberDirectory(db, cooperativeId, { ...f, ids: f.ids.slice(i, i + 10_000) })));
     return out.sort((a, b) => a.number - b.number);
   }
   return (await repo.directory(db, cooperativeId, f)) as DirectoryEntry[];

@@ -77,7 +77,11 @@ describe('registering a member', () => {
     const before = await count();
     const res = await clerk.post(members(), { nik: m.nik, fullName: 'Orang Lain' });
     expect(res.status).toBe(409);
-    expect(res.body.errors[0]).toMatchObject({ field: 'nik', code: 'nik_taken', message: expect.stringMatching(/Asep Saepudin \(No\. \d{4}\)/) });
+    expect(res.body.errors[0]).toMatchObject({
+      field: 'nik',
+      code: 'nik_taken',
+      message: expect.stringMatching(/Asep Saepudin \(No\. \d{4}\)/),
+    });
     expect(await count()).toBe(before);
     expect((await makeMember(t.db, (await makeCoop(t.db)).id, { nik: m.nik })).nik).toBe(m.nik);
   });
@@ -116,7 +120,13 @@ describe('finding members', () => {
     const u = await makeUser(t.db, coop, ['bendahara']);
     c = await signIn(t.app, u.email, u.password);
     const group = (await c.post(`/api/coops/${coop}/farmer-groups`, { name: 'Poktan Mekar Tani' })).body;
-    await makeMember(t.db, coop, { fullName: 'Ujang Supriatna', phone: '081220250001', farmerGroupId: group.id, occupation: 'farmer', sex: 'M' });
+    await makeMember(t.db, coop, {
+      fullName: 'Ujang Supriatna',
+      phone: '081220250001',
+      farmerGroupId: group.id,
+      occupation: 'farmer',
+      sex: 'M',
+    });
     await makeMember(t.db, coop, { fullName: 'Euis Komalasari', occupation: 'trader', sex: 'F', joinDate: '2025-03-01' });
     await makeMember(t.db, coop, { fullName: 'Neneng Hasanah', farmerGroupId: group.id, sex: 'F', status: 'applicant' });
     for (let i = 0; i < 5; i++) await makeMember(t.db, coop, { fullName: `Anggota Tambahan ${'ABCDE'[i]}`, sex: 'M' });
@@ -194,7 +204,12 @@ describe('lifecycle', () => {
     const m = await makeMember(t.db, coopId, { status: 'applicant', joinDate: '2025-01-02' });
     const res = await clerk.post(`${members()}/${m.id}/activate`, { date: '2025-02-01', reason: 'Rapat pengurus 1 Februari' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'active', statusDate: '2025-02-01', joinDate: '2025-02-01', statusReason: 'Rapat pengurus 1 Februari' });
+    expect(res.body).toMatchObject({
+      status: 'active',
+      statusDate: '2025-02-01',
+      joinDate: '2025-02-01',
+      statusReason: 'Rapat pengurus 1 Februari',
+    });
     expect(res.body.statusHistory.map((h: any) => [h.from, h.to, h.date])).toEqual([
       [null, 'applicant', '2025-01-02'],
       ['applicant', 'active', '2025-02-01'],
@@ -213,7 +228,9 @@ describe('lifecycle', () => {
     const ok = await clerk.patch(`${members()}/${m.id}`, { nik: fresh.nik, address: 'Kp. Cibuni RT 03' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ nik: fresh.nik, sex: 'F', birthDate: fresh.birthDate, address: 'Kp. Cibuni RT 03' });
-    const audit = await t.db.execute<{ changes: any }>(sql`SELECT changes FROM audit_log WHERE entity_id = ${m.id} AND action = 'member.update'`);
+    const audit = await t.db.execute<{ changes: any }>(
+      sql`SELECT changes FROM audit_log WHERE entity_id = ${m.id} AND action = 'member.update'`,
+    );
     expect(audit.rows[0]!.changes.nik).toEqual({ from: m.nik, to: fresh.nik });
   });
 

@@ -24,15 +24,23 @@ beforeAll(async () => {
   t = await testApp();
   coopId = (await makeCoop(t.db)).id;
   await makeSavingsSettings(t.db, coopId);
-  const [ua, ub, uc] = await Promise.all([makeUser(t.db, coopId, ['anggota']), makeUser(t.db, coopId, ['anggota']), makeUser(t.db, coopId, ['anggota'])]);
+  const [ua, ub, uc] = await Promise.all([
+    makeUser(t.db, coopId, ['anggota']),
+    makeUser(t.db, coopId, ['anggota']),
+    makeUser(t.db, coopId, ['anggota']),
+  ]);
   const a = await makeMember(t.db, coopId, { fullName: 'Imas Rohayati' });
   const b = await makeMember(t.db, coopId, { fullName: 'Bobi Sutisna' });
   aliceId = a.id;
   bobId = b.id;
   await linkUser(t.db, SYSTEM_ACTOR, coopId, a.id, ua.id);
   await linkUser(t.db, SYSTEM_ACTOR, coopId, b.id, ub.id);
-  const post = (memberId: string, amount: string) => deposit(t.db, SYSTEM_ACTOR, coopId, { memberId, kind: 'sukarela', amount, method: 'cash' });
-  own.push((await post(a.id, '75000')).id, (await deposit(t.db, SYSTEM_ACTOR, coopId, { memberId: a.id, kind: 'pokok', amount: '100000', method: 'cash' })).id);
+  const post = (memberId: string, amount: string) =>
+    deposit(t.db, SYSTEM_ACTOR, coopId, { memberId, kind: 'sukarela', amount, method: 'cash' });
+  own.push(
+    (await post(a.id, '75000')).id,
+    (await deposit(t.db, SYSTEM_ACTOR, coopId, { memberId: a.id, kind: 'pokok', amount: '100000', method: 'cash' })).id,
+  );
   own.push((await withdraw(t.db, SYSTEM_ACTOR, coopId, { memberId: a.id, kind: 'sukarela', amount: '25000', method: 'cash' })).id);
   theirs.push((await post(b.id, '990000')).id);
   [alice, unlinked] = await Promise.all([signIn(t.app, ua.email, ua.password), signIn(t.app, uc.email, uc.password)]);

@@ -115,6 +115,13 @@ export const completedParticipants = (db: Db) =>
     .where(eq(networkParticipants.status, 'completed'))
     .orderBy(asc(networkBatches.startsOn), asc(networkParticipants.id));
 
+export const findPlace = (db: Db, batchId: string, cooperativeId: string, officerId: string) =>
+  db
+    .select({ id: networkParticipants.id })
+    .from(networkParticipants)
+    .where(and(eq(networkParticipants.batchId, batchId), eq(networkParticipants.cooperativeId, cooperativeId), eq(networkParticipants.officerId, officerId)))
+    .then(first);
+
 export const seatedCount = (db: Db, batchId: string) =>
   db
     .select({ n: sql<number>`count(*)::int` })

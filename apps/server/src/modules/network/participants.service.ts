@@ -42,6 +42,11 @@ const batchFull = (capacity: number) =>
 
 /** Nominate a board member of a cooperative to a batch. */
 export async function nominate(db: Db, actor: Actor, batchId: string, input: { cooperativeId: string; officerId: string }, today: string) {
+  return getParticipant(db, await writeNomination(db, actor, batchId, input, today), today);
+}
+
+/** `nominate` without reading the participant back; returns its id. */
+export async function writeNomination(db: Db, actor: Actor, batchId: string, input: { cooperativeId: string; officerId: string }, today: string) {
   const id = newId('prt');
   await db.transaction(async (tx) => {
     const batch = await findBatchOrThrow(tx, batchId, true);
@@ -81,7 +86,7 @@ export async function nominate(db: Db, actor: Actor, batchId: string, input: { c
         [{ field: 'officerId', code: 'overlapping_batch', message: { id: `Bertumpuk dengan ${o.batchName}`, en: `Overlaps ${o.batchName}` } }],
       );
     }
-    if ((await repo.participantsOfBatch(tx, batchId)).some((p) => p.cooperativeId === input.cooperativeId && p.officerId === input.officerId))
+    if (await repo.findPlace(tx, batchId, input.cooperativeId, input.officerId))
       throw conflict('already_nominated', { id: `${officer.fullName} sudah diusulkan ke gelombang ini`, en: `${officer.fullName} is already nominated to this batch` });
     await repo.insertParticipant(tx, {
       cooperativeId: input.cooperativeId,
@@ -101,7 +106,7 @@ export async function nominate(db: Db, actor: Actor, batchId: string, input: { c
       changes: { batchId, officerId: officer.id, fullName: officer.fullName },
     });
   });
-  return getParticipant(db, id, today);
+  return id;
 }
 
 const MOVES: Record<ParticipantStatus, ParticipantStatus[]> = {
@@ -114,6 +119,19 @@ const MOVES: Record<ParticipantStatus, ParticipantStatus[]> = {
 };
 
 export async function setStatus(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  input: { to: 'accepted' | 'attending' | 'rejected' | 'withdrawn'; reason?: string },
+  today: string,
+  scope?: string,
+) {
+  await writeStatus(db, actor, participantId, input, today, scope);
+  return getParticipant(db, participantId, today, scope);
+}
+
+/** `setStatus` without reading the participant back. */
+export async function writeStatus(
   db: Db,
   actor: Actor,
   participantId: string,
@@ -148,7 +166,6 @@ export async function setStatus(
       changes: { from, to: input.to, reason: input.reason ?? null },
     });
   });
-  return getParticipant(db, participantId, today, scope);
 }
 
 async function present(db: Db, rows: repo.ParticipantRow[], today: string): Promise<Participant[]> {
@@ -280,6 +297,12 @@ export interface ScoreInput {
 
 /** Record scores; a field left out keeps its value, `null` clears it. */
 export async function saveAssessment(db: Db, actor: Actor, participantId: string, scores: ScoreInput[], today: string) {
+  await writeAssessment(db, actor, participantId, scores);
+  return participantDetail(db, participantId, today);
+}
+
+/** `saveAssessment` without reading the participant back. */
+export async function writeAssessment(db: Db, actor: Actor, participantId: string, scores: ScoreInput[]) {
   const dup = scores.findIndex((s, i) => scores.findIndex((x) => x.competency === s.competency) !== i);
   if (dup >= 0)
     throw invalidField(`scores.${dup}.competency`, 'duplicate', { id: 'Kompetensi tercantum dua kali', en: 'Competency listed twice' });
@@ -306,7 +329,6 @@ export async function saveAssessment(db: Db, actor: Actor, participantId: string
     }
     await recordAudit(tx, p.cooperativeId, actor, { action: 'network.assessment.save', entityType: 'network_participant', entityId: p.id, changes: { scores } });
   });
-  return participantDetail(db, participantId, today);
 }
 
 /**

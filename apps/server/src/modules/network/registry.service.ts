@@ -60,6 +60,12 @@ const monthsToRefresh = (today: string, since?: string | null) =>
   monthsBetween(since && since < today ? monthOf(since) : monthOf(today), monthOf(today)).slice(-24);
 
 export async function saveProfile(db: Db, actor: Actor, cooperativeId: string, input: RegistryProfileInput, today: string) {
+  await writeProfile(db, actor, cooperativeId, input, today);
+  return getEntry(db, cooperativeId, today);
+}
+
+/** `saveProfile` without reading the entry back (bulk seeding). */
+export async function writeProfile(db: Db, actor: Actor, cooperativeId: string, input: RegistryProfileInput, today: string) {
   const ids = normalizeIds(input);
   if (input.legalEntityDate && input.legalEntityDate > today)
     throw invalidField('legalEntityDate', 'future_date', {
@@ -90,7 +96,6 @@ export async function saveProfile(db: Db, actor: Actor, cooperativeId: string, i
     });
     await refreshCooperative(tx, cooperativeId, monthsToRefresh(today, input.legalEntityDate ?? before?.legalEntityDate), today);
   });
-  return getEntry(db, cooperativeId, today);
 }
 
 /** A new cooperative and its registry profile, in one transaction. */
@@ -106,7 +111,7 @@ export async function registerCooperative(
       ...input.cooperative,
       legalEntityNumber: input.profile.legalEntityNumber ?? input.cooperative.legalEntityNumber ?? null,
     });
-    await saveProfile(tx, actor, coop.id, { ...input.profile, legalEntityNumber: undefined }, today);
+    await writeProfile(tx, actor, coop.id, { ...input.profile, legalEntityNumber: undefined }, today);
     await recordPlatformAudit(tx, actor, { action: 'network.cooperative.register', entityType: 'cooperative', entityId: coop.id, changes: input });
     return coop.id;
   });
@@ -166,8 +171,14 @@ function checkOfficers(input: OfficersInput, existing: repo.OfficerRow[], today:
 
 /** Replace the declared board and supervisors. Officers left out end on `effectiveOn` and keep their history. */
 export async function declareOfficers(db: Db, actor: Actor, cooperativeId: string, input: OfficersInput, today: string) {
+  await writeOfficers(db, actor, cooperativeId, input, today);
+  return getEntry(db, cooperativeId, today);
+}
+
+/** `declareOfficers` without reading the entry back; returns the officers' ids in input order. */
+export async function writeOfficers(db: Db, actor: Actor, cooperativeId: string, input: OfficersInput, today: string): Promise<string[]> {
   const effectiveOn = input.effectiveOn ?? today;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await ensureRegistered(tx, cooperativeId);
     await repo.lockProfile(tx, cooperativeId);
     const existing = await repo.officersOf(tx, cooperativeId);
@@ -217,8 +228,8 @@ export async function declareOfficers(db: Db, actor: Actor, cooperativeId: strin
       entityId: cooperativeId,
       changes: { officers: input.officers.map((o, i) => ({ ...o, id: ids[i] })), familyTies: input.familyTies, effectiveOn },
     });
+    return ids;
   });
-  return getEntry(db, cooperativeId, today);
 }
 
 export async function recordRat(db: Db, actor: Actor, cooperativeId: string, financialYear: number, heldOn: string, today: string) {

@@ -108,7 +108,14 @@ export async function setPackFormatActive(db: Db, cooperativeId: string, id: str
 }
 
 export async function findPackFormat(db: Db, cooperativeId: string, id: string) {
-  const res = await db.execute<{ id: string; commodity_id: string; name: string; grade: Grade | null; content: bigint; active: boolean }>(sql`
+  const res = await db.execute<{
+    id: string;
+    commodity_id: string;
+    name: string;
+    grade: Grade | null;
+    content: bigint;
+    active: boolean;
+  }>(sql`
     SELECT id, commodity_id, name, grade, content, active FROM produce_pack_formats WHERE cooperative_id = ${cooperativeId} AND id = ${id}`);
   return res.rows[0];
 }

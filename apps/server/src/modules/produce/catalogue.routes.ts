@@ -104,7 +104,10 @@ export function registerCatalogueRoutes(api: Api) {
     }),
     async (c) => {
       const { db, coopId, actor } = ctx(c);
-      return c.json(await catalogue.setPackFormatActive(db, coopId, actor, c.req.valid('param').packFormatId, c.req.valid('json').active), 200);
+      return c.json(
+        await catalogue.setPackFormatActive(db, coopId, actor, c.req.valid('param').packFormatId, c.req.valid('json').active),
+        200,
+      );
     },
   );
 

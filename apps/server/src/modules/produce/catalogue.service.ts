@@ -54,7 +54,10 @@ export function presentCommodity(c: repo.CommodityRow): Commodity {
  * Days a commodity keeps in a storage class. A class the commodity is not suited to (no figure)
  * falls back to its own recommended class.
  */
-export function shelfLifeDays(c: Pick<repo.CommodityRow, 'storage_class' | 'shelf_life_ambient' | 'shelf_life_cool' | 'shelf_life_cold'>, cls: StorageClass) {
+export function shelfLifeDays(
+  c: Pick<repo.CommodityRow, 'storage_class' | 'shelf_life_ambient' | 'shelf_life_cool' | 'shelf_life_cold'>,
+  cls: StorageClass,
+) {
   const of = (k: StorageClass) => (k === 'ambient' ? c.shelf_life_ambient : k === 'cool' ? c.shelf_life_cool : c.shelf_life_cold);
   return of(cls) ?? of(c.storage_class) ?? c.shelf_life_ambient ?? c.shelf_life_cool ?? c.shelf_life_cold ?? 1;
 }
@@ -79,18 +82,27 @@ function checkGrades(grades: { grade: Grade; spec: string }[]) {
   const seen = new Set<Grade>();
   grades.forEach((g, i) => {
     if (seen.has(g.grade)) {
-      throw invalidField(`grades.${i}.grade`, 'duplicate_grade', { id: `Grade ${g.grade} disebut dua kali`, en: `Grade ${g.grade} is listed twice` });
+      throw invalidField(`grades.${i}.grade`, 'duplicate_grade', {
+        id: `Grade ${g.grade} disebut dua kali`,
+        en: `Grade ${g.grade} is listed twice`,
+      });
     }
     seen.add(g.grade);
   });
   if (!grades.some((g) => g.grade !== 'reject')) {
-    throw invalidField('grades', 'no_sellable_grade', { id: 'Minimal satu grade selain afkir', en: 'At least one grade besides reject is needed' });
+    throw invalidField('grades', 'no_sellable_grade', {
+      id: 'Minimal satu grade selain afkir',
+      en: 'At least one grade besides reject is needed',
+    });
   }
 }
 
 function checkShelfLife(s: { ambient: number | null; cool: number | null; cold: number | null }, storage: StorageClass) {
   if (s.ambient === null && s.cool === null && s.cold === null) {
-    throw invalidField('shelfLifeDays', 'required', { id: 'Isi umur simpan minimal untuk satu kelas suhu', en: 'Give a shelf life for at least one storage class' });
+    throw invalidField('shelfLifeDays', 'required', {
+      id: 'Isi umur simpan minimal untuk satu kelas suhu',
+      en: 'Give a shelf life for at least one storage class',
+    });
   }
   if (s[storage] === null) {
     throw invalidField(`shelfLifeDays.${storage}`, 'required', {
@@ -128,7 +140,12 @@ export async function createCommodity(db: Db, cooperativeId: string, actor: Acto
         shelf: input.shelfLifeDays,
       });
       await repo.upsertGrades(tx, cooperativeId, id, grades);
-      await recordAudit(tx, cooperativeId, actor, { action: 'produce.commodity.create', entityType: 'produce_commodity', entityId: id, changes: input });
+      await recordAudit(tx, cooperativeId, actor, {
+        action: 'produce.commodity.create',
+        entityType: 'produce_commodity',
+        entityId: id,
+        changes: input,
+      });
     });
   } catch (e) {
     throw codeTaken(e);
@@ -153,7 +170,12 @@ export async function updateCommodity(db: Db, cooperativeId: string, actor: Acto
         active: input.active ?? row.active,
       });
       if (input.grades) await repo.upsertGrades(tx, cooperativeId, id, input.grades);
-      await recordAudit(tx, cooperativeId, actor, { action: 'produce.commodity.update', entityType: 'produce_commodity', entityId: id, changes: input });
+      await recordAudit(tx, cooperativeId, actor, {
+        action: 'produce.commodity.update',
+        entityType: 'produce_commodity',
+        entityId: id,
+        changes: input,
+      });
     });
   } catch (e) {
     throw codeTaken(e);
@@ -164,9 +186,17 @@ export async function updateCommodity(db: Db, cooperativeId: string, actor: Acto
 export async function addPackFormat(db: Db, cooperativeId: string, actor: Actor, commodityId: string, input: PackFormatInput) {
   const [c] = await repo.listCommodities(db, cooperativeId, [commodityId]);
   if (!c) throw commodityNotFound();
-  const content = readQuantity('', c.unit, { kg: input.contentKg, count: input.contentCount }, { kgKey: 'contentKg', countKey: 'contentCount' });
+  const content = readQuantity(
+    '',
+    c.unit,
+    { kg: input.contentKg, count: input.contentCount },
+    { kgKey: 'contentKg', countKey: 'contentCount' },
+  );
   if (input.grade && !c.grades.some((g) => g.grade === input.grade)) {
-    throw invalidField('grade', 'unknown_grade', { id: `${c.name} tidak memiliki grade ${input.grade}`, en: `${c.name} has no grade ${input.grade}` });
+    throw invalidField('grade', 'unknown_grade', {
+      id: `${c.name} tidak memiliki grade ${input.grade}`,
+      en: `${c.name} has no grade ${input.grade}`,
+    });
   }
   const id = newId('pkf');
   await db.transaction(async (tx) => {
@@ -179,7 +209,12 @@ export async function addPackFormat(db: Db, cooperativeId: string, actor: Actor,
       content,
       packaging: input.packaging,
     });
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.pack_format.create', entityType: 'produce_pack_format', entityId: id, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.pack_format.create',
+      entityType: 'produce_pack_format',
+      entityId: id,
+      changes: input,
+    });
   });
   return getCommodity(db, cooperativeId, commodityId);
 }
@@ -189,7 +224,12 @@ export async function setPackFormatActive(db: Db, cooperativeId: string, actor: 
   if (!p) throw notFound({ id: 'Format kemasan tidak ditemukan', en: 'Pack format not found' });
   await db.transaction(async (tx) => {
     await repo.setPackFormatActive(tx, cooperativeId, id, active);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.pack_format.active', entityType: 'produce_pack_format', entityId: id, changes: { active } });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.pack_format.active',
+      entityType: 'produce_pack_format',
+      entityId: id,
+      changes: { active },
+    });
   });
   return getCommodity(db, cooperativeId, p.commodity_id);
 }

@@ -82,9 +82,13 @@ export function readQuantity(
     try {
       g = parseKg(v.kg);
     } catch {
-      throw invalidField(path(kgKey), 'invalid_weight', { id: 'Berat harus angka kg, paling banyak 3 desimal', en: 'Weight must be kg with at most 3 decimals' });
+      throw invalidField(path(kgKey), 'invalid_weight', {
+        id: 'Berat harus angka kg, paling banyak 3 desimal',
+        en: 'Weight must be kg with at most 3 decimals',
+      });
     }
-    if (g <= 0n && !opts.allowZero) throw invalidField(path(kgKey), 'not_positive', { id: 'Berat harus lebih dari 0 kg', en: 'Weight must be more than 0 kg' });
+    if (g <= 0n && !opts.allowZero)
+      throw invalidField(path(kgKey), 'not_positive', { id: 'Berat harus lebih dari 0 kg', en: 'Weight must be more than 0 kg' });
     if (g > MAX_GRAMS) throw invalidField(path(kgKey), 'too_large', { id: 'Berat lebih dari 100 ton', en: 'Weight over 100 tonnes' });
     return g;
   }
@@ -94,7 +98,8 @@ export function readQuantity(
       en: 'This commodity is counted: give the number of pieces or bunches',
     });
   }
-  if (v.count <= 0 && !opts.allowZero) throw invalidField(path(countKey), 'not_positive', { id: 'Jumlah harus lebih dari 0', en: 'Count must be more than 0' });
+  if (v.count <= 0 && !opts.allowZero)
+    throw invalidField(path(countKey), 'not_positive', { id: 'Jumlah harus lebih dari 0', en: 'Count must be more than 0' });
   return BigInt(v.count);
 }
 

@@ -30,7 +30,12 @@ export interface PayoutDeductionProvider {
   /** Amounts due per farmer on the pay date; farmers owing nothing are left out. */
   due(db: Db, cooperativeId: string, memberIds: string[], payDate: string): Promise<Map<string, DeductionDue>>;
   /** Settles part or all of what is due, in the caller's transaction. */
-  settle(tx: Db, cooperativeId: string, actor: Actor, s: DeductionSettlement): Promise<{ reference: string | null; journalEntryId: string | null }>;
+  settle(
+    tx: Db,
+    cooperativeId: string,
+    actor: Actor,
+    s: DeductionSettlement,
+  ): Promise<{ reference: string | null; journalEntryId: string | null }>;
 }
 
 const providers = new Map<DeductionKind, PayoutDeductionProvider>();

@@ -31,8 +31,15 @@ function header(doc: PDFKit.PDFDocument, head: Letterhead, title: string, margin
   doc.font('Helvetica-Bold').fontSize(10.5).text(head.name.toUpperCase(), margin, margin, { width, align: 'center' });
   if (head.address) doc.font('Helvetica').fontSize(7).text(head.address, { width, align: 'center' });
   const y = doc.y + 3;
-  doc.moveTo(margin, y).lineTo(margin + width, y).lineWidth(1.2).stroke();
-  doc.font('Helvetica-Bold').fontSize(12).text(title, margin, y + 6, { width, align: 'center' });
+  doc
+    .moveTo(margin, y)
+    .lineTo(margin + width, y)
+    .lineWidth(1.2)
+    .stroke();
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(12)
+    .text(title, margin, y + 6, { width, align: 'center' });
   doc.moveDown(0.4);
 }
 
@@ -42,7 +49,10 @@ function pairs(doc: PDFKit.PDFDocument, rows: [string, string][], x: number, wid
   for (const [k, v] of rows) {
     const y = doc.y;
     doc.font('Helvetica').fontSize(size).text(k, x, y, { width: labelW });
-    doc.font('Helvetica-Bold').fontSize(size).text(v, x + labelW, y, { width: width - labelW });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(size)
+      .text(v, x + labelW, y, { width: width - labelW });
     doc.moveDown(0.15);
   }
 }
@@ -70,7 +80,11 @@ function table(doc: PDFKit.PDFDocument, cols: Col[], rows: string[][], x: number
       doc.text(c, cx + 3, y + 3, { width: ws[i]! - 6, align: cols[i]!.align ?? 'left' });
       cx += ws[i]!;
     });
-    doc.moveTo(x, y + h).lineTo(x + width, y + h).lineWidth(0.4).stroke();
+    doc
+      .moveTo(x, y + h)
+      .lineTo(x + width, y + h)
+      .lineWidth(0.4)
+      .stroke();
     doc.y = y + h;
   };
   draw(
@@ -101,7 +115,11 @@ function signatures(doc: PDFKit.PDFDocument, left: [string, string], right: [str
 /** The intake slip (A6) a farmer takes home: weights, grades, prices and the amount. */
 export async function intakeSlipPdf(intake: Intake, head: Letterhead): Promise<Buffer> {
   const margin = 16;
-  const doc = new PDFDocument({ size: 'A6', margins: { top: margin, bottom: margin, left: margin, right: margin }, info: { Title: `Slip ${intake.number}` } });
+  const doc = new PDFDocument({
+    size: 'A6',
+    margins: { top: margin, bottom: margin, left: margin, right: margin },
+    info: { Title: `Slip ${intake.number}` },
+  });
   const done = collect(doc);
   const width = doc.page.width - 2 * margin;
   header(doc, head, 'SLIP PENERIMAAN HASIL PANEN', margin);
@@ -113,7 +131,9 @@ export async function intakeSlipPdf(intake: Intake, head: Letterhead): Promise<B
       ['Petani', `${intake.farmer.fullName} (No. ${String(intake.farmer.number).padStart(4, '0')})`],
       ...(intake.farmer.farmerGroupName ? ([['Kelompok tani', intake.farmer.farmerGroupName]] as [string, string][]) : []),
       ['Titik kumpul', intake.collectionPoint.name],
-      ...(intake.plot ? ([['Lahan', `${intake.plot.name}${intake.plot.villageName ? `, ${intake.plot.villageName}` : ''}`]] as [string, string][]) : []),
+      ...(intake.plot
+        ? ([['Lahan', `${intake.plot.name}${intake.plot.villageName ? `, ${intake.plot.villageName}` : ''}`]] as [string, string][])
+        : []),
       ['Komoditas', intake.commodity.name],
       ['Tanggal panen', formatDateId(intake.harvestDate)],
     ],
@@ -158,11 +178,26 @@ export async function intakeSlipPdf(intake: Intake, head: Letterhead): Promise<B
   );
   doc.moveDown(0.5);
   const y = doc.y;
-  doc.font('Helvetica-Bold').fontSize(11).text('JUMLAH', margin, y + 2);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text('JUMLAH', margin, y + 2);
   doc.fontSize(15).text(formatRupiah(BigInt(intake.amount)), margin, y, { width, align: 'right' });
-  doc.font('Helvetica-Oblique').fontSize(7.5).text(`Terbilang: ${terbilangRupiah(BigInt(intake.amount))}`, margin, doc.y + 2, { width });
-  doc.font('Helvetica').fontSize(7).text('Dibayarkan pada pembayaran petani berikutnya, dikurangi potongan yang disepakati. Simpan slip ini.', { width });
-  if (intake.voided) doc.font('Helvetica-Bold').fontSize(9).fillColor('#b00000').text(`DIBATALKAN ${formatDateId(intake.voided.date)}: ${intake.voided.reason}`, { width }).fillColor('black');
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(7.5)
+    .text(`Terbilang: ${terbilangRupiah(BigInt(intake.amount))}`, margin, doc.y + 2, { width });
+  doc
+    .font('Helvetica')
+    .fontSize(7)
+    .text('Dibayarkan pada pembayaran petani berikutnya, dikurangi potongan yang disepakati. Simpan slip ini.', { width });
+  if (intake.voided)
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .fillColor('#b00000')
+      .text(`DIBATALKAN ${formatDateId(intake.voided.date)}: ${intake.voided.reason}`, { width })
+      .fillColor('black');
   signatures(doc, ['Petugas', intake.createdBy], ['Petani', intake.farmer.fullName], margin);
   doc.end();
   return done;
@@ -198,18 +233,29 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 /** One 100 × 70 mm label per lot: QR code of the lot id, commodity, grade, weight, dates, origin. */
 export async function lotLabelsPdf(labels: LabelData[], head: Letterhead): Promise<Buffer> {
   const size: [number, number] = [100 * MM, 70 * MM];
-  const doc = new PDFDocument({ size, margin: 0, autoFirstPage: false, info: { Title: `Label lot ${labels.map((l) => l.code).join(', ')}` } });
+  const doc = new PDFDocument({
+    size,
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: `Label lot ${labels.map((l) => l.code).join(', ')}` },
+  });
   const done = collect(doc);
   const pad = 4 * MM;
   for (const l of labels) {
     doc.addPage({ size, margin: 0 });
     const qr = 36 * MM;
     drawQr(doc, l.lotId, pad - 2 * MM, pad + 3 * MM, qr);
-    doc.font('Helvetica').fontSize(5.5).text(l.lotId, pad - 2 * MM, pad + 3 * MM + qr, { width: qr, align: 'center' });
+    doc
+      .font('Helvetica')
+      .fontSize(5.5)
+      .text(l.lotId, pad - 2 * MM, pad + 3 * MM + qr, { width: qr, align: 'center' });
     const x = pad + qr;
     const w = size[0] - x - pad;
     doc.font('Helvetica').fontSize(6.5).text(head.name, x, pad, { width: w, lineBreak: false, ellipsis: true });
-    doc.font('Helvetica-Bold').fontSize(16).text(l.commodityName, x, pad + 9, { width: w, lineBreak: false, ellipsis: true });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(16)
+      .text(l.commodityName, x, pad + 9, { width: w, lineBreak: false, ellipsis: true });
     doc.fontSize(20).text(GRADE_LABELS[l.grade].id.toUpperCase(), x, doc.y + 1, { width: w });
     doc.fontSize(14).text(l.quantity + (l.packs ? `  (${l.packs})` : ''), x, doc.y + 1, { width: w });
     doc.fontSize(9).text(l.code, x, doc.y + 2, { width: w });
@@ -220,7 +266,10 @@ export async function lotLabelsPdf(labels: LabelData[], head: Letterhead): Promi
     if (l.farmer) doc.text(`Petani: ${l.farmer}`, x, doc.y, { width: w, lineBreak: false, ellipsis: true });
     if (l.origin) doc.text(`Asal: ${l.origin}`, x, doc.y, { width: w, lineBreak: false, ellipsis: true });
     if (l.intakeNumber) doc.text(`Penerimaan: ${l.intakeNumber}`, x, doc.y, { width: w });
-    doc.rect(1.5 * MM, 1.5 * MM, size[0] - 3 * MM, size[1] - 3 * MM).lineWidth(0.6).stroke();
+    doc
+      .rect(1.5 * MM, 1.5 * MM, size[0] - 3 * MM, size[1] - 3 * MM)
+      .lineWidth(0.6)
+      .stroke();
   }
   doc.end();
   return done;
@@ -249,7 +298,14 @@ function payoutPage(doc: PDFKit.PDFDocument, run: PayoutRun | Omit<PayoutRun, 'p
   const rows: string[][] = [];
   for (const i of p.intakes) {
     for (const l of i.lines) {
-      rows.push([formatDateId(i.date), i.commodityName, GRADE_LABELS[l.grade].id, l.quantity.text, formatRupiah(BigInt(l.price)), formatRupiah(BigInt(l.amount))]);
+      rows.push([
+        formatDateId(i.date),
+        i.commodityName,
+        GRADE_LABELS[l.grade].id,
+        l.quantity.text,
+        formatRupiah(BigInt(l.price)),
+        formatRupiah(BigInt(l.amount)),
+      ]);
     }
   }
   table(
@@ -270,23 +326,42 @@ function payoutPage(doc: PDFKit.PDFDocument, run: PayoutRun | Omit<PayoutRun, 'p
   doc.moveDown(0.5);
   const line = (label: string, amount: string, bold = false, size = 10) => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).text(label, margin, y, { width: width * 0.6 });
+    doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(size)
+      .text(label, margin, y, { width: width * 0.6 });
     doc.text(amount, margin + width * 0.5, y, { width: width * 0.5, align: 'right' });
     doc.moveDown(0.2);
   };
   line('Jumlah hasil panen', formatRupiah(BigInt(p.gross)), true);
   for (const d of p.deductions) line(`Potongan ${d.label}${d.reference ? ` (${d.reference})` : ''}`, `- ${formatRupiah(BigInt(d.amount))}`);
-  doc.moveTo(margin + width * 0.5, doc.y).lineTo(margin + width, doc.y).lineWidth(0.8).stroke();
+  doc
+    .moveTo(margin + width * 0.5, doc.y)
+    .lineTo(margin + width, doc.y)
+    .lineWidth(0.8)
+    .stroke();
   doc.moveDown(0.3);
   line('DITERIMA BERSIH', formatRupiah(BigInt(p.net)), true, 15);
-  doc.font('Helvetica-Oblique').fontSize(8.5).text(`Terbilang: ${terbilangRupiah(BigInt(p.net))}`, margin, doc.y, { width });
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(8.5)
+    .text(`Terbilang: ${terbilangRupiah(BigInt(p.net))}`, margin, doc.y, { width });
   signatures(doc, ['Bendahara', run.createdBy ?? ''], ['Penerima (petani)', p.fullName], margin);
 }
 
 /** Payout slips (A5), one page per farmer. */
-export async function payoutSlipsPdf(run: PayoutRun | Omit<PayoutRun, 'payouts'>, payouts: PayoutLine[], head: Letterhead): Promise<Buffer> {
+export async function payoutSlipsPdf(
+  run: PayoutRun | Omit<PayoutRun, 'payouts'>,
+  payouts: PayoutLine[],
+  head: Letterhead,
+): Promise<Buffer> {
   const margin = 28;
-  const doc = new PDFDocument({ size: 'A5', margins: { top: margin, bottom: margin, left: margin, right: margin }, autoFirstPage: false, info: { Title: `Slip pembayaran ${run.number ?? ''}` } });
+  const doc = new PDFDocument({
+    size: 'A5',
+    margins: { top: margin, bottom: margin, left: margin, right: margin },
+    autoFirstPage: false,
+    info: { Title: `Slip pembayaran ${run.number ?? ''}` },
+  });
   const done = collect(doc);
   for (const p of payouts) {
     doc.addPage();

@@ -19,7 +19,11 @@ async function letterhead(db: Db, cooperativeId: string): Promise<Letterhead> {
 
 export async function intakeSlip(db: Db, cooperativeId: string, intakeId: string): Promise<FileOut> {
   const intake = await getIntake(db, cooperativeId, intakeId);
-  return { filename: `slip-${intake.number}.pdf`, contentType: 'application/pdf', body: await intakeSlipPdf(intake, await letterhead(db, cooperativeId)) };
+  return {
+    filename: `slip-${intake.number}.pdf`,
+    contentType: 'application/pdf',
+    body: await intakeSlipPdf(intake, await letterhead(db, cooperativeId)),
+  };
 }
 
 async function labelOf(db: Db, cooperativeId: string, lotId: string): Promise<LabelData> {
@@ -34,8 +38,14 @@ async function labelOf(db: Db, cooperativeId: string, lotId: string): Promise<La
     quantity: t.lot.onHand.base !== '0' ? t.lot.onHand.text : t.lot.initial.text,
     harvestDate: t.lot.harvestDate,
     expiresOn: place?.expiresOn ?? fallbackExpiry ?? t.lot.harvestDate,
-    farmer: t.origin.farmer ? `${t.origin.farmer.fullName} (${String(t.origin.farmer.number).padStart(4, '0')})` : t.origin.sources.length ? `${t.origin.sources.length} lot asal` : null,
-    origin: t.origin.plot ? `${t.origin.plot.name}${t.origin.plot.villageName ? `, ${t.origin.plot.villageName}` : ''}, ${t.origin.plot.altitudeM} mdpl` : null,
+    farmer: t.origin.farmer
+      ? `${t.origin.farmer.fullName} (${String(t.origin.farmer.number).padStart(4, '0')})`
+      : t.origin.sources.length
+        ? `${t.origin.sources.length} lot asal`
+        : null,
+    origin: t.origin.plot
+      ? `${t.origin.plot.name}${t.origin.plot.villageName ? `, ${t.origin.plot.villageName}` : ''}, ${t.origin.plot.altitudeM} mdpl`
+      : null,
     intakeNumber: t.origin.intake?.number ?? null,
     packs: t.lot.packFormat ? `${t.lot.packFormat.packs} × ${t.lot.packFormat.name}` : null,
   };
@@ -43,19 +53,31 @@ async function labelOf(db: Db, cooperativeId: string, lotId: string): Promise<La
 
 export async function lotLabel(db: Db, cooperativeId: string, lotId: string): Promise<FileOut> {
   const label = await labelOf(db, cooperativeId, lotId);
-  return { filename: `label-${label.code}.pdf`, contentType: 'application/pdf', body: await lotLabelsPdf([label], await letterhead(db, cooperativeId)) };
+  return {
+    filename: `label-${label.code}.pdf`,
+    contentType: 'application/pdf',
+    body: await lotLabelsPdf([label], await letterhead(db, cooperativeId)),
+  };
 }
 
 export async function intakeLabels(db: Db, cooperativeId: string, intakeId: string): Promise<FileOut> {
   const intake = await getIntake(db, cooperativeId, intakeId);
   const labels = [];
   for (const l of intake.lots) labels.push(await labelOf(db, cooperativeId, l.lotId));
-  return { filename: `label-${intake.number}.pdf`, contentType: 'application/pdf', body: await lotLabelsPdf(labels, await letterhead(db, cooperativeId)) };
+  return {
+    filename: `label-${intake.number}.pdf`,
+    contentType: 'application/pdf',
+    body: await lotLabelsPdf(labels, await letterhead(db, cooperativeId)),
+  };
 }
 
 export async function payoutRunSlips(db: Db, cooperativeId: string, runId: string): Promise<FileOut> {
   const run = await getPayoutRun(db, cooperativeId, runId);
-  return { filename: `slip-${run.number}.pdf`, contentType: 'application/pdf', body: await payoutSlipsPdf(run, run.payouts, await letterhead(db, cooperativeId)) };
+  return {
+    filename: `slip-${run.number}.pdf`,
+    contentType: 'application/pdf',
+    body: await payoutSlipsPdf(run, run.payouts, await letterhead(db, cooperativeId)),
+  };
 }
 
 export async function payoutSlip(db: Db, cooperativeId: string, payoutId: string): Promise<FileOut> {

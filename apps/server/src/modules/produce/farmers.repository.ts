@@ -18,7 +18,9 @@ export async function listClusters(db: Db, cooperativeId: string) {
 }
 
 export async function insertCluster(db: Db, cooperativeId: string, c: { id: string; name: string; description: string | null }) {
-  await db.execute(sql`INSERT INTO produce_clusters (cooperative_id, id, name, description) VALUES (${cooperativeId}, ${c.id}, ${c.name}, ${c.description})`);
+  await db.execute(
+    sql`INSERT INTO produce_clusters (cooperative_id, id, name, description) VALUES (${cooperativeId}, ${c.id}, ${c.name}, ${c.description})`,
+  );
 }
 
 export async function clusterExists(db: Db, cooperativeId: string, id: string) {
@@ -65,6 +67,20 @@ export async function upsertProfile(
                                  delivery_active)
     VALUES (${cooperativeId}, ${p.memberId}, ${p.clusterId}, ${p.payoutMethod}, ${p.bankName}, ${p.bankAccountNo}, ${p.bankAccountName},
             ${p.deliveryActive})
+    ON CONFLICT (cooperative_id, member_id) DO UPDATE SET cluster_id = EXCLUDED.cluster_id, payout_method = EXCLUDED.payout_method,
+      bank_name = EXCLUDED.bank_name, bank_account_no = EXCLUDED.bank_account_no, bank_account_name = EXCLUDED.bank_account_name,
+      delivery_active = EXCLUDED.delivery_active, updated_at = now()`);
+}
+
+export async function upsertProfiles(db: Db, cooperativeId: string, rows: Parameters<typeof upsertProfile>[2][]) {
+  if (!rows.length) return;
+  await db.execute(sql`
+    INSERT INTO produce_farmers (cooperative_id, member_id, cluster_id, payout_method, bank_name, bank_account_no, bank_account_name,
+                                 delivery_active)
+    SELECT ${cooperativeId}, x."memberId", x."clusterId", x."payoutMethod", x."bankName", x."bankAccountNo", x."bankAccountName",
+           x."deliveryActive"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x("memberId" text, "clusterId" text, "payoutMethod" text, "bankName" text,
+         "bankAccountNo" text, "bankAccountName" text, "deliveryActive" boolean)
     ON CONFLICT (cooperative_id, member_id) DO UPDATE SET cluster_id = EXCLUDED.cluster_id, payout_method = EXCLUDED.payout_method,
       bank_name = EXCLUDED.bank_name, bank_account_no = EXCLUDED.bank_account_no, bank_account_name = EXCLUDED.bank_account_name,
       delivery_active = EXCLUDED.delivery_active, updated_at = now()`);
@@ -170,7 +186,11 @@ export async function locations(db: Db, cooperativeId: string, id?: string) {
   return res.rows;
 }
 
-export async function upsertLocation(db: Db, cooperativeId: string, l: { id: string; name: string; kind: string; storageClass: string; active: boolean }) {
+export async function upsertLocation(
+  db: Db,
+  cooperativeId: string,
+  l: { id: string; name: string; kind: string; storageClass: string; active: boolean },
+) {
   await db.execute(sql`
     INSERT INTO produce_locations (cooperative_id, id, name, kind, storage_class, active)
     VALUES (${cooperativeId}, ${l.id}, ${l.name}, ${l.kind}, ${l.storageClass}, ${l.active})

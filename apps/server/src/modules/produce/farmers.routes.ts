@@ -104,7 +104,7 @@ export function registerFarmerRoutes(api: Api) {
       method: 'post',
       path: '/api/coops/{coopId}/produce/farmers/{memberId}/plots',
       tags,
-      summary: "Add a plot to a farmer (area, village, altitude, coordinates, what it can grow)",
+      summary: 'Add a plot to a farmer (area, village, altitude, coordinates, what it can grow)',
       request: { params: farmerParams, ...jsonBody(plotInput) },
       responses: { 201: jsonOf(plot, 'Created') },
     }),

@@ -24,7 +24,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { commodityRows } from './catalogue.service.js';
 import { field, pgConstraintOf, refuse, unusable } from './common.js';
 import * as repo from './farmers.repository.js';
-import { deliveringMember, membersWithGroups } from './member-directory.js';
+import { deliveringMember, membersWithGroups, oneMember } from './member-directory.js';
 
 export type { LocationRow, CollectionPointRow, PlotRow, SettingsRow } from './farmers.repository.js';
 
@@ -44,7 +44,12 @@ export async function createCluster(db: Db, cooperativeId: string, actor: Actor,
   try {
     await db.transaction(async (tx) => {
       await repo.insertCluster(tx, cooperativeId, { id, name: input.name, description: input.description ?? null });
-      await recordAudit(tx, cooperativeId, actor, { action: 'produce.cluster.create', entityType: 'produce_cluster', entityId: id, changes: input });
+      await recordAudit(tx, cooperativeId, actor, {
+        action: 'produce.cluster.create',
+        entityType: 'produce_cluster',
+        entityId: id,
+        changes: input,
+      });
     });
   } catch (e) {
     throw nameTaken(e, 'produce_clusters_name_uq', 'klaster');
@@ -118,16 +123,17 @@ function presentFarmer(
 }
 
 export async function getFarmer(db: Db, cooperativeId: string, memberId: string): Promise<Farmer> {
-  const members = await membersWithGroups(db, cooperativeId);
-  const m = members.find((x) => x.id === memberId);
+  const m = await oneMember(db, cooperativeId, memberId);
   if (!m) throw notFound({ id: 'Petani tidak ditemukan', en: 'Farmer not found' });
-  const [[prof], mine] = await Promise.all([repo.profiles(db, cooperativeId, [memberId]), repo.plots(db, cooperativeId, { memberIds: [memberId] })]);
+  const [[prof], mine] = await Promise.all([
+    repo.profiles(db, cooperativeId, [memberId]),
+    repo.plots(db, cooperativeId, { memberIds: [memberId] }),
+  ]);
   return presentFarmer(m, prof, mine);
 }
 
 async function memberInPath(db: Db, cooperativeId: string, memberId: string) {
-  const members = await membersWithGroups(db, cooperativeId);
-  if (!members.some((m) => m.id === memberId)) throw notFound({ id: 'Anggota tidak ditemukan', en: 'Member not found' });
+  if (!(await oneMember(db, cooperativeId, memberId))) throw notFound({ id: 'Anggota tidak ditemukan', en: 'Member not found' });
 }
 
 export async function setFarmerProfile(db: Db, cooperativeId: string, actor: Actor, memberId: string, input: FarmerProfileInput) {
@@ -151,14 +157,66 @@ export async function setFarmerProfile(db: Db, cooperativeId: string, actor: Act
       bankAccountName: input.bankAccountName ?? null,
       deliveryActive: input.deliveryActive,
     });
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.farmer.profile', entityType: 'member', entityId: memberId, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.farmer.profile',
+      entityType: 'member',
+      entityId: memberId,
+      changes: input,
+    });
   });
   return getFarmer(db, cooperativeId, memberId);
 }
 
+/** Supply profiles for many members at once (an import, the demo), checked like `setFarmerProfile`. */
+export async function importFarmerProfiles(
+  db: Db,
+  cooperativeId: string,
+  actor: Actor,
+  rows: (FarmerProfileInput & { memberId: string })[],
+) {
+  const members = new Set((await membersWithGroups(db, cooperativeId)).map((m) => m.id));
+  const clusters = new Set((await repo.listClusters(db, cooperativeId)).map((c) => c.id));
+  rows.forEach((r, i) => {
+    if (!members.has(r.memberId))
+      throw unusable(`${i}.memberId`, 'unknown_member', { id: 'Anggota tidak ditemukan', en: 'Member not found' });
+    if (r.clusterId && !clusters.has(r.clusterId))
+      throw unusable(`${i}.clusterId`, 'unknown_cluster', { id: 'Klaster tidak ditemukan', en: 'Cluster not found' });
+    if (r.payoutMethod === 'bank' && (!r.bankName || !r.bankAccountNo)) {
+      throw invalidField(`${i}.bankAccountNo`, 'bank_details_required', {
+        id: 'Transfer bank perlu nama bank dan nomor rekening',
+        en: 'Bank payouts need bank details',
+      });
+    }
+  });
+  await db.transaction(async (tx) => {
+    await repo.upsertProfiles(
+      tx,
+      cooperativeId,
+      rows.map((r) => ({
+        memberId: r.memberId,
+        clusterId: r.clusterId ?? null,
+        payoutMethod: r.payoutMethod,
+        bankName: r.bankName ?? null,
+        bankAccountNo: r.bankAccountNo ?? null,
+        bankAccountName: r.bankAccountName ?? null,
+        deliveryActive: r.deliveryActive,
+      })),
+    );
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.farmer.import',
+      entityType: 'member',
+      entityId: null,
+      changes: { count: rows.length },
+    });
+  });
+}
+
 async function checkPlot(db: Db, cooperativeId: string, p: { villageCode?: string; commodityIds?: string[] }) {
   if (p.villageCode && !villageInfo(p.villageCode)) {
-    throw invalidField('villageCode', 'unknown_village', { id: 'Kode desa tidak ada dalam daftar Kemendagri', en: 'Village code is not in the official list' });
+    throw invalidField('villageCode', 'unknown_village', {
+      id: 'Kode desa tidak ada dalam daftar Kemendagri',
+      en: 'Village code is not in the official list',
+    });
   }
   if (p.commodityIds?.length) {
     const known = new Set((await commodityRows(db, cooperativeId, p.commodityIds)).map((c) => c.id));
@@ -192,7 +250,12 @@ export async function addPlot(db: Db, cooperativeId: string, actor: Actor, membe
         active: true,
       },
     ]);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.plot.create', entityType: 'produce_plot', entityId: id, changes: { memberId, ...input } });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.plot.create',
+      entityType: 'produce_plot',
+      entityId: id,
+      changes: { memberId, ...input },
+    });
   });
   return getPlot(db, cooperativeId, id);
 }
@@ -205,10 +268,13 @@ export async function importPlots(db: Db, cooperativeId: string, actor: Actor, r
   const members = new Set((await membersWithGroups(db, cooperativeId)).map((m) => m.id));
   const commodities = new Set((await commodityRows(db, cooperativeId)).map((c) => c.id));
   rows.forEach((r, i) => {
-    if (!members.has(r.memberId)) throw unusable(`${i}.memberId`, 'unknown_member', { id: 'Anggota tidak ditemukan', en: 'Member not found' });
-    if (!villageInfo(r.villageCode)) throw invalidField(`${i}.villageCode`, 'unknown_village', { id: 'Kode desa tidak dikenal', en: 'Unknown village code' });
+    if (!members.has(r.memberId))
+      throw unusable(`${i}.memberId`, 'unknown_member', { id: 'Anggota tidak ditemukan', en: 'Member not found' });
+    if (!villageInfo(r.villageCode))
+      throw invalidField(`${i}.villageCode`, 'unknown_village', { id: 'Kode desa tidak dikenal', en: 'Unknown village code' });
     const bad = r.commodityIds.findIndex((c) => !commodities.has(c));
-    if (bad >= 0) throw unusable(`${i}.commodityIds.${bad}`, 'unknown_commodity', { id: 'Komoditas tidak ditemukan', en: 'Commodity not found' });
+    if (bad >= 0)
+      throw unusable(`${i}.commodityIds.${bad}`, 'unknown_commodity', { id: 'Komoditas tidak ditemukan', en: 'Commodity not found' });
   });
   const withIds = rows.map((r) => ({
     ...r,
@@ -220,7 +286,12 @@ export async function importPlots(db: Db, cooperativeId: string, actor: Actor, r
   }));
   await db.transaction(async (tx) => {
     await repo.insertPlots(tx, cooperativeId, withIds);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.plot.import', entityType: 'produce_plot', entityId: null, changes: { count: rows.length } });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.plot.import',
+      entityType: 'produce_plot',
+      entityId: null,
+      changes: { count: rows.length },
+    });
   });
   return withIds.map((r) => r.id);
 }
@@ -238,7 +309,10 @@ export async function updatePlot(db: Db, cooperativeId: string, actor: Actor, id
   const latitude = input.latitude !== undefined ? input.latitude : p.latitude === null ? null : Number(p.latitude);
   const longitude = input.longitude !== undefined ? input.longitude : p.longitude === null ? null : Number(p.longitude);
   if ((latitude == null) !== (longitude == null)) {
-    throw invalidField('longitude', 'coordinates_pair', { id: 'Isi lintang dan bujur bersama-sama', en: 'Give both latitude and longitude' });
+    throw invalidField('longitude', 'coordinates_pair', {
+      id: 'Isi lintang dan bujur bersama-sama',
+      en: 'Give both latitude and longitude',
+    });
   }
   await db.transaction(async (tx) => {
     await repo.updatePlot(tx, cooperativeId, id, {
@@ -251,7 +325,12 @@ export async function updatePlot(db: Db, cooperativeId: string, actor: Actor, id
       commodityIds: input.commodityIds ? [...new Set(input.commodityIds)] : p.commodity_ids,
       active: input.active ?? p.active,
     });
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.plot.update', entityType: 'produce_plot', entityId: id, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.plot.update',
+      entityType: 'produce_plot',
+      entityId: id,
+      changes: input,
+    });
   });
   return getPlot(db, cooperativeId, id);
 }
@@ -295,16 +374,26 @@ export async function listCollectionPoints(db: Db, cooperativeId: string) {
   return { items: (await repo.collectionPoints(db, cooperativeId)).map(presentCollectionPoint) };
 }
 
-export async function saveCollectionPoint(db: Db, cooperativeId: string, actor: Actor, id: string | null, input: Partial<CollectionPointInput>) {
+export async function saveCollectionPoint(
+  db: Db,
+  cooperativeId: string,
+  actor: Actor,
+  id: string | null,
+  input: Partial<CollectionPointInput>,
+) {
   const before = id ? (await repo.collectionPoints(db, cooperativeId, id))[0] : undefined;
   if (id && !before) throw notFound({ id: 'Titik kumpul tidak ditemukan', en: 'Collection point not found' });
   const villageCode = input.villageCode ?? before?.village_code;
   if (!input.name && !before) throw invalidField('name', 'required', { id: 'Nama wajib diisi', en: 'A name is required' });
   if (!villageCode || !villageInfo(villageCode)) {
-    throw invalidField('villageCode', 'unknown_village', { id: 'Kode desa tidak ada dalam daftar Kemendagri', en: 'Village code is not in the official list' });
+    throw invalidField('villageCode', 'unknown_village', {
+      id: 'Kode desa tidak ada dalam daftar Kemendagri',
+      en: 'Village code is not in the official list',
+    });
   }
   const days = input.deliveryDays ? [...new Set(input.deliveryDays)].sort().join('') : (before?.delivery_days ?? '');
-  if (!days) throw invalidField('deliveryDays', 'required', { id: 'Pilih minimal satu hari setor', en: 'Choose at least one delivery day' });
+  if (!days)
+    throw invalidField('deliveryDays', 'required', { id: 'Pilih minimal satu hari setor', en: 'Choose at least one delivery day' });
   const row = {
     id: id ?? newId('tkp'),
     name: input.name ?? before!.name,
@@ -331,7 +420,13 @@ export async function saveCollectionPoint(db: Db, cooperativeId: string, actor: 
 
 // ── locations ───────────────────────────────────────────────────────────────────────────────
 
-export const presentLocation = (l: repo.LocationRow) => ({ id: l.id, name: l.name, kind: l.kind, storageClass: l.storage_class, active: l.active });
+export const presentLocation = (l: repo.LocationRow) => ({
+  id: l.id,
+  name: l.name,
+  kind: l.kind,
+  storageClass: l.storage_class,
+  active: l.active,
+});
 
 export async function listLocations(db: Db, cooperativeId: string) {
   return { items: (await repo.locations(db, cooperativeId)).map(presentLocation) };
@@ -345,7 +440,10 @@ export async function saveLocation(db: Db, cooperativeId: string, actor: Actor, 
   const before = id ? (await repo.locations(db, cooperativeId, id))[0] : undefined;
   if (id && !before) throw notFound({ id: 'Lokasi tidak ditemukan', en: 'Location not found' });
   if (!before && (!input.name || !input.kind || !input.storageClass)) {
-    throw invalidField('name', 'required', { id: 'Nama, jenis dan kelas suhu wajib diisi', en: 'Name, kind and storage class are required' });
+    throw invalidField('name', 'required', {
+      id: 'Nama, jenis dan kelas suhu wajib diisi',
+      en: 'Name, kind and storage class are required',
+    });
   }
   const row = {
     id: id ?? newId('lok'),
@@ -386,7 +484,11 @@ export async function getSettings(db: Db, cooperativeId: string) {
 export async function saveSettings(db: Db, cooperativeId: string, actor: Actor, input: SettingsInput) {
   if (input.defaultLocationId) {
     const [l] = await repo.locations(db, cooperativeId, input.defaultLocationId);
-    if (!l || !l.active) throw unusable('defaultLocationId', 'unknown_location', { id: 'Lokasi tidak ditemukan atau tidak aktif', en: 'Location not found or inactive' });
+    if (!l || !l.active)
+      throw unusable('defaultLocationId', 'unknown_location', {
+        id: 'Lokasi tidak ditemukan atau tidak aktif',
+        en: 'Location not found or inactive',
+      });
   }
   await db.transaction(async (tx) => {
     await repo.upsertSettings(
@@ -395,7 +497,12 @@ export async function saveSettings(db: Db, cooperativeId: string, actor: Actor, 
       { reject_policy: input.rejectPolicy, expiry_alert_days: input.expiryAlertDays, default_location_id: input.defaultLocationId ?? null },
       actor.label,
     );
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.settings', entityType: 'produce_settings', entityId: cooperativeId, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.settings',
+      entityType: 'produce_settings',
+      entityId: cooperativeId,
+      changes: input,
+    });
   });
   return getSettings(db, cooperativeId);
 }

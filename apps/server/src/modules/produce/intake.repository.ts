@@ -240,7 +240,15 @@ export async function intakeRows(db: Db, cooperativeId: string, f: IntakeFilter)
 
 /** The intake's lots with what is on hand of each, locked for a void. */
 export async function lockIntakeLots(db: Db, cooperativeId: string, intakeId: string) {
-  const res = await db.execute<{ lot_id: string; quantity: bigint; cost: bigint; location_id: string; on_hand: bigint; value: bigint; moves: bigint }>(sql`
+  const res = await db.execute<{
+    lot_id: string;
+    quantity: bigint;
+    cost: bigint;
+    location_id: string;
+    on_hand: bigint;
+    value: bigint;
+    moves: bigint;
+  }>(sql`
     SELECT l.id AS lot_id, l.quantity, l.cost, s.location_id, s.quantity AS on_hand, s.value,
            (SELECT count(*) FROM produce_movements m WHERE m.cooperative_id = l.cooperative_id AND m.lot_id = l.id) AS moves
     FROM produce_lots l JOIN produce_stock s ON s.cooperative_id = l.cooperative_id AND s.lot_id = l.id

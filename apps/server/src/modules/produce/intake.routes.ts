@@ -1,4 +1,14 @@
-import { intake, intakeForm, intakeFormQuery, intakeId, intakeInput, intakePage, intakePreview, intakeQuery, voidInput } from '@kopdes/shared/produce';
+import {
+  intake,
+  intakeForm,
+  intakeFormQuery,
+  intakeId,
+  intakeInput,
+  intakePage,
+  intakePreview,
+  intakeQuery,
+  voidInput,
+} from '@kopdes/shared/produce';
 import { coopOf } from '../../http/middleware.js';
 import { coopParams, coopRoute, jsonBody, jsonOf, type Api } from '../../http/openapi.js';
 import { intakeLabels, intakeSlip } from './documents.service.js';

@@ -5,7 +5,14 @@
  */
 import { formatDateId } from '@kopdes/shared/format';
 import { formatRupiah } from '@kopdes/shared/money';
-import { GRADE_LABELS, type Grade, type IntakeInput, type RejectPolicy, type StorageClass, type UnitOfMeasure } from '@kopdes/shared/produce';
+import {
+  GRADE_LABELS,
+  type Grade,
+  type IntakeInput,
+  type RejectPolicy,
+  type StorageClass,
+  type UnitOfMeasure,
+} from '@kopdes/shared/produce';
 import { amountForGrams } from '@kopdes/shared/quantity';
 import type { FieldError } from '../../lib/errors.js';
 import { shelfLifeDays } from './catalogue.service.js';
@@ -105,7 +112,10 @@ export function planIntake(
   if (input.plotId) {
     const p = refs.plot;
     if (!p || p.member_id !== farmer.id) {
-      throw unusable('plotId', 'unknown_plot', { id: `Lahan ini bukan milik ${farmer.fullName}`, en: `This plot is not ${farmer.fullName}'s` });
+      throw unusable('plotId', 'unknown_plot', {
+        id: `Lahan ini bukan milik ${farmer.fullName}`,
+        en: `This plot is not ${farmer.fullName}'s`,
+      });
     }
     if (!p.active) throw unusable('plotId', 'inactive_plot', { id: `Lahan ${p.name} tidak aktif`, en: `Plot ${p.name} is inactive` });
   }
@@ -113,19 +123,31 @@ export function planIntake(
   const fields: FieldError[] = [];
   const harvestDate = input.harvestDate ?? date;
   if (harvestDate > date) {
-    fields.push(field('harvestDate', 'harvest_after_intake', { id: 'Tanggal panen tidak boleh sesudah tanggal penerimaan', en: 'The harvest date cannot be after the intake date' }));
+    fields.push(
+      field('harvestDate', 'harvest_after_intake', {
+        id: 'Tanggal panen tidak boleh sesudah tanggal penerimaan',
+        en: 'The harvest date cannot be after the intake date',
+      }),
+    );
   }
 
   const seen = new Set<Grade>();
   const lines: { grade: Grade; quantity: bigint; at: number }[] = [];
   input.grades.forEach((g, i) => {
     if (seen.has(g.grade)) {
-      fields.push(field(`grades.${i}.grade`, 'duplicate_grade', { id: `Grade ${g.grade} disebut dua kali`, en: `Grade ${g.grade} is listed twice` }));
+      fields.push(
+        field(`grades.${i}.grade`, 'duplicate_grade', { id: `Grade ${g.grade} disebut dua kali`, en: `Grade ${g.grade} is listed twice` }),
+      );
       return;
     }
     seen.add(g.grade);
     if (!c.grades.includes(g.grade)) {
-      fields.push(field(`grades.${i}.grade`, 'unknown_grade', { id: `${c.name} tidak memiliki ${GRADE_LABELS[g.grade].id}`, en: `${c.name} has no grade ${g.grade}` }));
+      fields.push(
+        field(`grades.${i}.grade`, 'unknown_grade', {
+          id: `${c.name} tidak memiliki ${GRADE_LABELS[g.grade].id}`,
+          en: `${c.name} has no grade ${g.grade}`,
+        }),
+      );
       return;
     }
     try {
@@ -175,7 +197,9 @@ export function planIntake(
     }
   }
   if (!fields.length && !lines.length) {
-    fields.push(field('grades', 'nothing_graded', { id: 'Isi hasil sortir: berat per grade', en: 'Enter the grading result: weight per grade' }));
+    fields.push(
+      field('grades', 'nothing_graded', { id: 'Isi hasil sortir: berat per grade', en: 'Enter the grading result: weight per grade' }),
+    );
   }
   if (!fields.length && graded !== net) {
     const diff = graded > net ? graded - net : net - graded;
@@ -204,7 +228,15 @@ export function planIntake(
       );
       continue;
     }
-    lots.push({ id: ids.lot(), grade: l.grade, quantity: l.quantity, price, amount: lineAmount(c.unit, l.quantity, price), paid: !unpaidReject, expiresOn });
+    lots.push({
+      id: ids.lot(),
+      grade: l.grade,
+      quantity: l.quantity,
+      price,
+      amount: lineAmount(c.unit, l.quantity, price),
+      paid: !unpaidReject,
+      expiresOn,
+    });
   }
   if (missing.length) throw refuse(missing, 'unprocessable');
   const amount = lots.reduce((s, l) => s + l.amount, 0n);

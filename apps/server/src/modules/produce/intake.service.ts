@@ -70,7 +70,13 @@ export function presentIntake(r: repo.IntakeRow, farmer: FarmerRef): Intake {
     harvestDate: r.harvest_date,
     collectionPoint: { id: r.collection_point_id, name: r.collection_point_name },
     farmer: { memberId: farmer.id, number: farmer.number, fullName: farmer.fullName, farmerGroupName: farmer.farmerGroupName },
-    plot: r.plot_id ? { id: r.plot_id, name: r.plot_name ?? '', villageName: r.plot_village_code ? (villageInfo(r.plot_village_code)?.name ?? null) : null } : null,
+    plot: r.plot_id
+      ? {
+          id: r.plot_id,
+          name: r.plot_name ?? '',
+          villageName: r.plot_village_code ? (villageInfo(r.plot_village_code)?.name ?? null) : null,
+        }
+      : null,
     commodity: { id: r.commodity_id, code: r.commodity_code, name: r.commodity_name, unit },
     location: { id: r.location_id, name: r.location_name },
     crates: r.crates,
@@ -220,7 +226,11 @@ export async function listIntakes(
   cooperativeId: string,
   q: { from?: string; to?: string; memberId?: string; collectionPointId?: string; commodityId?: string; cursor?: string; limit: number },
 ) {
-  const rows = await repo.intakeRows(db, cooperativeId, { ...q, before: q.cursor ? decodeCursor(q.cursor) : undefined, limit: q.limit + 1 });
+  const rows = await repo.intakeRows(db, cooperativeId, {
+    ...q,
+    before: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit + 1,
+  });
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   const farmers = await farmersById(db, cooperativeId);
@@ -237,7 +247,8 @@ export async function listIntakes(
 export async function voidIntake(db: Db, cooperativeId: string, actor: Actor, id: string, input: { date?: string; reason: string }) {
   const [r] = await repo.intakeRows(db, cooperativeId, { ids: [id] });
   if (!r) throw notFound({ id: 'Penerimaan tidak ditemukan', en: 'Intake not found' });
-  if (r.void_date) throw conflict('already_void', { id: `Penerimaan ${r.number} sudah dibatalkan`, en: `Intake ${r.number} is already void` });
+  if (r.void_date)
+    throw conflict('already_void', { id: `Penerimaan ${r.number} sudah dibatalkan`, en: `Intake ${r.number} is already void` });
   if (r.payout_id) {
     throw conflict('already_paid', {
       id: `Penerimaan ${r.number} sudah dibayarkan ke petani; tidak dapat dibatalkan`,
@@ -246,7 +257,10 @@ export async function voidIntake(db: Db, cooperativeId: string, actor: Actor, id
   }
   const date = input.date ?? (await todayOf(db, cooperativeId));
   if (date < r.date) {
-    throw invalidField('date', 'before_intake', { id: `Tanggal pembatalan tidak boleh sebelum ${r.date}`, en: `The void cannot be dated before ${r.date}` });
+    throw invalidField('date', 'before_intake', {
+      id: `Tanggal pembatalan tidak boleh sebelum ${r.date}`,
+      en: `The void cannot be dated before ${r.date}`,
+    });
   }
   await inTransaction(db, async (tx) => {
     const lots = await repo.lockIntakeLots(tx, cooperativeId, id);
@@ -258,7 +272,10 @@ export async function voidIntake(db: Db, cooperativeId: string, actor: Actor, id
       });
     }
     const reversal = r.journal_entry_id
-      ? await reverseEntry(tx, cooperativeId, actor, r.journal_entry_id, { date, memo: `Pembatalan penerimaan ${r.number}: ${input.reason}` })
+      ? await reverseEntry(tx, cooperativeId, actor, r.journal_entry_id, {
+          date,
+          memo: `Pembatalan penerimaan ${r.number}: ${input.reason}`,
+        })
       : null;
     await repo.insertVoid(
       tx,
@@ -267,7 +284,12 @@ export async function voidIntake(db: Db, cooperativeId: string, actor: Actor, id
       { intakeId: id, date, reason: input.reason, journalEntryId: reversal?.id ?? null, journalNumber: reversal?.number ?? null },
       lots.map((l) => ({ id: newId('mvt'), lotId: l.lot_id, locationId: l.location_id, quantity: -l.on_hand, value: -l.value })),
     );
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.intake.void', entityType: 'produce_intake', entityId: id, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.intake.void',
+      entityType: 'produce_intake',
+      entityId: id,
+      changes: input,
+    });
   });
   return getIntake(db, cooperativeId, id);
 }
@@ -286,7 +308,9 @@ export async function intakeForm(db: Db, cooperativeId: string, q: { date?: stri
     repo.todayTotals(db, cooperativeId, date, q.collectionPointId),
   ]);
   const plotsOf = new Map<string, { id: string; name: string; commodityIds: string[] }[]>();
-  for (const p of plots) if (p.active) plotsOf.set(p.member_id, [...(plotsOf.get(p.member_id) ?? []), { id: p.id, name: p.name, commodityIds: p.commodity_ids }]);
+  for (const p of plots)
+    if (p.active)
+      plotsOf.set(p.member_id, [...(plotsOf.get(p.member_id) ?? []), { id: p.id, name: p.name, commodityIds: p.commodity_ids }]);
   const priceOf = new Map(prices.map((p) => [`${p.commodity_id}|${p.grade}`, p.price]));
   return {
     date,
@@ -296,7 +320,13 @@ export async function intakeForm(db: Db, cooperativeId: string, q: { date?: stri
     defaultLocationId: settings.default_location_id ?? locs.items.find((l) => l.active)?.id ?? null,
     farmers: members
       .filter((m) => m.status === 'active' && plotsOf.has(m.id))
-      .map((m) => ({ memberId: m.id, number: m.number, fullName: m.fullName, farmerGroupName: m.farmerGroupName, plots: plotsOf.get(m.id)! })),
+      .map((m) => ({
+        memberId: m.id,
+        number: m.number,
+        fullName: m.fullName,
+        farmerGroupName: m.farmerGroupName,
+        plots: plotsOf.get(m.id)!,
+      })),
     commodities: commodities.items
       .filter((c) => c.active)
       .map((c) => {

@@ -3,7 +3,7 @@
  * one farmer (must be an active member to deliver) and the list of members with their groups.
  */
 import type { Db } from '../../db/client.js';
-import { allMembers, listFarmerGroups, memberRef } from '../members/members.service.js';
+import { allMembers, getMember, listFarmerGroups, memberRef } from '../members/members.service.js';
 import { unusable } from './common.js';
 
 export interface FarmerMember {
@@ -20,7 +20,10 @@ export interface FarmerMember {
 export async function deliveringMember(db: Db, cooperativeId: string, memberId: string, field = 'memberId') {
   const m = await memberRef(db, cooperativeId, memberId, { inBody: true, field }).catch(() => undefined);
   if (!m) {
-    throw unusable(field, 'unknown_farmer', { id: 'Petani tidak terdaftar sebagai anggota koperasi ini', en: 'The farmer is not a member of this cooperative' });
+    throw unusable(field, 'unknown_farmer', {
+      id: 'Petani tidak terdaftar sebagai anggota koperasi ini',
+      en: 'The farmer is not a member of this cooperative',
+    });
   }
   if (m.status !== 'active') {
     throw unusable(field, 'inactive_farmer', {
@@ -29,6 +32,21 @@ export async function deliveringMember(db: Db, cooperativeId: string, memberId: 
     });
   }
   return m;
+}
+
+/** One member with their group, or undefined. */
+export async function oneMember(db: Db, cooperativeId: string, memberId: string): Promise<FarmerMember | undefined> {
+  const m = await getMember(db, cooperativeId, memberId).catch(() => undefined);
+  if (!m) return undefined;
+  return {
+    id: m.id,
+    number: m.number,
+    fullName: m.fullName,
+    status: m.status,
+    farmerGroupId: m.farmerGroup?.id ?? null,
+    farmerGroupName: m.farmerGroup?.name ?? null,
+    villageCode: m.villageCode,
+  };
 }
 
 /** Every member with their farmer group, by member number. */

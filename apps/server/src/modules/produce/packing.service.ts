@@ -19,12 +19,21 @@ export async function packLots(
   db: Db,
   cooperativeId: string,
   actor: Actor,
-  input: { date?: string; locationId: string; packFormatId: string; packs: number; sources: { lotId: string; kg?: string; count?: number }[] },
+  input: {
+    date?: string;
+    locationId: string;
+    packFormatId: string;
+    packs: number;
+    sources: { lotId: string; kg?: string; count?: number }[];
+  },
 ) {
   const date = input.date ?? (await todayOf(db, cooperativeId));
   const format = await packFormatRow(db, cooperativeId, input.packFormatId);
   if (!format || !format.active) {
-    throw unusable('packFormatId', 'unknown_pack_format', { id: 'Format kemasan tidak ditemukan atau tidak aktif', en: 'Pack format not found or inactive' });
+    throw unusable('packFormatId', 'unknown_pack_format', {
+      id: 'Format kemasan tidak ditemukan atau tidak aktif',
+      en: 'Pack format not found or inactive',
+    });
   }
   const loc = await locationForRequest(db, cooperativeId, input.locationId, 'locationId');
   const lots = await lotsForRequest(
@@ -36,7 +45,8 @@ export async function packLots(
   const seen = new Set<string>();
   const takes = input.sources.map((s, i) => {
     const lot = lots.get(s.lotId)!;
-    if (seen.has(s.lotId)) throw invalidField(`sources.${i}.lotId`, 'duplicate_lot', { id: 'Lot ini sudah disebut', en: 'This lot is listed twice' });
+    if (seen.has(s.lotId))
+      throw invalidField(`sources.${i}.lotId`, 'duplicate_lot', { id: 'Lot ini sudah disebut', en: 'This lot is listed twice' });
     seen.add(s.lotId);
     if (lot.commodity_id !== format.commodity_id) {
       throw unusable(`sources.${i}.lotId`, 'wrong_commodity', {
@@ -51,7 +61,12 @@ export async function packLots(
       });
     }
     grade = lot.grade;
-    return { lot, locationId: loc.id, quantity: readQuantity(`sources.${i}`, lot.unit, s), at: `sources.${i}.${lot.unit === 'kg' ? 'kg' : 'count'}` };
+    return {
+      lot,
+      locationId: loc.id,
+      quantity: readQuantity(`sources.${i}`, lot.unit, s),
+      at: `sources.${i}.${lot.unit === 'kg' ? 'kg' : 'count'}`,
+    };
   });
   const unit = takes[0]!.lot.unit;
   const input_ = takes.reduce((s, t) => s + t.quantity, 0n);
@@ -98,10 +113,22 @@ export async function packLots(
       packs: input.packs,
     });
     await repo.insertMovements(tx, cooperativeId, actor, { type: 'packing', id, date, reason: format.name }, [
-      ...takes.map((t, i) => ({ id: newId('mvt'), lotId: t.lot.id, locationId: loc.id, kind: 'packing_out' as const, quantity: -t.quantity, value: -values[i]! })),
+      ...takes.map((t, i) => ({
+        id: newId('mvt'),
+        lotId: t.lot.id,
+        locationId: loc.id,
+        kind: 'packing_out' as const,
+        quantity: -t.quantity,
+        value: -values[i]!,
+      })),
       { id: newId('mvt'), lotId: outputLotId, locationId: loc.id, kind: 'packing_in' as const, quantity: output, value: cost },
     ]);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.stock.packing', entityType: 'produce_stock_document', entityId: id, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.stock.packing',
+      entityType: 'produce_stock_document',
+      entityId: id,
+      changes: input,
+    });
   });
   return getStockDocument(db, cooperativeId, id);
 }

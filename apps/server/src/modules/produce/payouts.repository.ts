@@ -62,9 +62,18 @@ export async function insertRun(
 ) {
   const big = (v: bigint) => v.toString();
   const p = JSON.stringify(
-    payouts.map((x) => ({ ...x, gross: big(x.gross), deductions: big(x.deductions), net: big(x.net), items: undefined, deductionLines: undefined })),
+    payouts.map((x) => ({
+      ...x,
+      gross: big(x.gross),
+      deductions: big(x.deductions),
+      net: big(x.net),
+      items: undefined,
+      deductionLines: undefined,
+    })),
   );
-  const items = JSON.stringify(payouts.flatMap((x) => x.items.map((i) => ({ payoutId: x.id, intakeId: i.intakeId, amount: big(i.amount) }))));
+  const items = JSON.stringify(
+    payouts.flatMap((x) => x.items.map((i) => ({ payoutId: x.id, intakeId: i.intakeId, amount: big(i.amount) }))),
+  );
   const deds = JSON.stringify(payouts.flatMap((x) => x.deductionLines.map((d) => ({ payoutId: x.id, ...d, amount: big(d.amount) }))));
   await db.execute(sql`
     WITH r AS (

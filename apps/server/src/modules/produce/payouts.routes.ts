@@ -28,7 +28,7 @@ export function registerPayoutRoutes(api: Api) {
       method: 'get',
       path: '/api/coops/{coopId}/produce/payouts/preview',
       tags,
-      summary: "What a payout run for the period would pay each farmer, deductions and net; nothing is written",
+      summary: 'What a payout run for the period would pay each farmer, deductions and net; nothing is written',
       request: { params: coopParams, query: payoutPreviewQuery },
       responses: { 200: jsonOf(payoutRun) },
     }),

@@ -31,7 +31,17 @@ interface Draft {
   net: bigint;
 }
 
-const intakeLines = (i: { id: string; number: string; date: string; commodity_name: string; unit: repo.UnpaidIntakeRow['unit']; lots: repo.UnpaidIntakeRow['lots'] | null }, amount: bigint) => ({
+const intakeLines = (
+  i: {
+    id: string;
+    number: string;
+    date: string;
+    commodity_name: string;
+    unit: repo.UnpaidIntakeRow['unit'];
+    lots: repo.UnpaidIntakeRow['lots'] | null;
+  },
+  amount: bigint,
+) => ({
   intakeId: i.id,
   number: i.number,
   date: i.date,
@@ -43,18 +53,25 @@ const intakeLines = (i: { id: string; number: string; date: string; commodity_na
 });
 
 function checkPeriod(q: { from: string; to: string }) {
-  if (q.to < q.from) throw invalidField('to', 'period_reversed', { id: 'Tanggal akhir sebelum tanggal awal', en: 'The period ends before it starts' });
+  if (q.to < q.from)
+    throw invalidField('to', 'period_reversed', { id: 'Tanggal akhir sebelum tanggal awal', en: 'The period ends before it starts' });
 }
 
 /** What a run for the period would pay, per farmer, with deductions; nothing is written. */
-async function drafts(db: Db, cooperativeId: string, q: { from: string; to: string; payDate: string; method?: PayoutMethod; memberIds?: string[] }) {
+async function drafts(
+  db: Db,
+  cooperativeId: string,
+  q: { from: string; to: string; payDate: string; method?: PayoutMethod; memberIds?: string[] },
+) {
   const intakes = await repo.unpaidIntakes(db, cooperativeId, q);
   const memberIds = [...new Set(intakes.map((i) => i.member_id))];
   if (!memberIds.length) return [];
   const [members, profiles] = await Promise.all([membersWithGroups(db, cooperativeId), farmerProfiles(db, cooperativeId, memberIds)]);
   const memberOf = new Map(members.map((m) => [m.id, m]));
   const profileOf = new Map(profiles.map((p) => [p.member_id, p]));
-  const dues = await Promise.all(payoutDeductionProviders().map(async (p) => ({ p, due: await p.due(db, cooperativeId, memberIds, q.payDate) })));
+  const dues = await Promise.all(
+    payoutDeductionProviders().map(async (p) => ({ p, due: await p.due(db, cooperativeId, memberIds, q.payDate) })),
+  );
   const out: Draft[] = [];
   for (const memberId of memberIds) {
     const mine = intakes.filter((i) => i.member_id === memberId);
@@ -63,10 +80,21 @@ async function drafts(db: Db, cooperativeId: string, q: { from: string; to: stri
     const method: PayoutMethod = q.method ?? prof?.payout_method ?? 'cash';
     if (method === 'bank' && !prof?.bank_account_no) {
       const name = memberOf.get(memberId)?.fullName ?? memberId;
-      throw new AppError('unprocessable', 'no_bank_account', {
-        id: `${name} belum punya rekening bank terdaftar; bayar tunai atau isi rekeningnya dulu`,
-        en: `${name} has no bank account on file; pay in cash or add the account first`,
-      }, [{ field: 'method', code: 'no_bank_account', message: { id: `${name} belum punya rekening bank`, en: `${name} has no bank account` } }]);
+      throw new AppError(
+        'unprocessable',
+        'no_bank_account',
+        {
+          id: `${name} belum punya rekening bank terdaftar; bayar tunai atau isi rekeningnya dulu`,
+          en: `${name} has no bank account on file; pay in cash or add the account first`,
+        },
+        [
+          {
+            field: 'method',
+            code: 'no_bank_account',
+            message: { id: `${name} belum punya rekening bank`, en: `${name} has no bank account` },
+          },
+        ],
+      );
     }
     let left = gross;
     const deductions: Draft['deductions'] = [];
@@ -78,7 +106,15 @@ async function drafts(db: Db, cooperativeId: string, q: { from: string; to: stri
       left -= amount;
     }
     out.push({
-      member: memberOf.get(memberId) ?? { id: memberId, number: 0, fullName: '(anggota tidak dikenal)', status: 'unknown', farmerGroupId: null, farmerGroupName: null, villageCode: '' },
+      member: memberOf.get(memberId) ?? {
+        id: memberId,
+        number: 0,
+        fullName: '(anggota tidak dikenal)',
+        status: 'unknown',
+        farmerGroupId: null,
+        farmerGroupName: null,
+        villageCode: '',
+      },
       method,
       bank: { name: prof?.bank_name ?? null, accountNo: prof?.bank_account_no ?? null, accountName: prof?.bank_account_name ?? null },
       intakes: mine,
@@ -102,7 +138,12 @@ function presentDraft(d: Draft, id: string | null, journal: { id: string; number
     bankAccountNo: d.bank.accountNo,
     intakes: d.intakes.map((i) => intakeLines(i, i.amount)),
     gross: d.gross.toString(),
-    deductions: d.deductions.map((x) => ({ kind: x.kind, label: DEDUCTION_LABELS[x.kind].id, amount: x.amount.toString(), reference: x.reference })),
+    deductions: d.deductions.map((x) => ({
+      kind: x.kind,
+      label: DEDUCTION_LABELS[x.kind].id,
+      amount: x.amount.toString(),
+      reference: x.reference,
+    })),
     deductionTotal: d.deductions.reduce((s, x) => s + x.amount, 0n).toString(),
     net: d.net.toString(),
     journal,
@@ -153,7 +194,10 @@ export async function runPayouts(
   checkPeriod(input);
   const payDate = input.payDate ?? (await todayOf(db, cooperativeId));
   if (payDate < input.from) {
-    throw invalidField('payDate', 'pay_before_period', { id: 'Tanggal bayar sebelum awal periode', en: 'The pay date is before the period starts' });
+    throw invalidField('payDate', 'pay_before_period', {
+      id: 'Tanggal bayar sebelum awal periode',
+      en: 'The pay date is before the period starts',
+    });
   }
   const runId = newId('pyr');
   await inTransaction(db, async (tx) => {
@@ -187,7 +231,12 @@ export async function runPayouts(
           payoutRunNumber: number,
           debit: { account: ACCOUNTS.UTANG_PETANI, unit: UNIT, memberId: d.member.id },
         });
-        deductionLines.push({ kind: x.kind, amount: x.amount, reference: settled.reference ?? x.reference, journalEntryId: settled.journalEntryId });
+        deductionLines.push({
+          kind: x.kind,
+          amount: x.amount,
+          reference: settled.reference ?? x.reference,
+          journalEntryId: settled.journalEntryId,
+        });
       }
       const posted =
         d.net > 0n
@@ -234,7 +283,12 @@ export function presentPayout(p: repo.PayoutRow, m: FarmerMember | undefined): P
     bankAccountNo: p.bank_account_no,
     intakes: (p.intakes ?? []).map((i) => intakeLines(i, BigInt(i.amount))),
     gross: p.gross.toString(),
-    deductions: (p.deduction_lines ?? []).map((d) => ({ kind: d.kind, label: DEDUCTION_LABELS[d.kind].id, amount: d.amount, reference: d.reference })),
+    deductions: (p.deduction_lines ?? []).map((d) => ({
+      kind: d.kind,
+      label: DEDUCTION_LABELS[d.kind].id,
+      amount: d.amount,
+      reference: d.reference,
+    })),
     deductionTotal: p.deductions.toString(),
     net: p.net.toString(),
     journal: p.journal_entry_id ? { id: p.journal_entry_id, number: p.journal_number ?? '' } : null,
@@ -274,7 +328,13 @@ export async function getPayout(db: Db, cooperativeId: string, id: string) {
   const [p] = await repo.payouts(db, cooperativeId, { id });
   if (!p) throw notFound({ id: 'Pembayaran tidak ditemukan', en: 'Payout not found' });
   const [[r], members] = await Promise.all([repo.runs(db, cooperativeId, p.run_id), membersWithGroups(db, cooperativeId)]);
-  return { run: presentRun(r!), payout: presentPayout(p, members.find((m) => m.id === p.member_id)) };
+  return {
+    run: presentRun(r!),
+    payout: presentPayout(
+      p,
+      members.find((m) => m.id === p.member_id),
+    ),
+  };
 }
 
 const csvCell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -283,7 +343,15 @@ const csvCell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"`
 export async function bankFile(db: Db, cooperativeId: string, id: string): Promise<{ filename: string; csv: string }> {
   const run = await getPayoutRun(db, cooperativeId, id);
   const lines = ['No,Nama Penerima,Bank,Nomor Rekening,Nama di Rekening,Jumlah,Keterangan'];
-  const profiles = new Map((await farmerProfiles(db, cooperativeId, run.payouts.map((p) => p.memberId))).map((p) => [p.member_id, p]));
+  const profiles = new Map(
+    (
+      await farmerProfiles(
+        db,
+        cooperativeId,
+        run.payouts.map((p) => p.memberId),
+      )
+    ).map((p) => [p.member_id, p]),
+  );
   let n = 0;
   for (const p of run.payouts) {
     if (p.method !== 'bank' || p.net === '0') continue;

@@ -66,15 +66,24 @@ export async function setPrices(db: Db, cooperativeId: string, actor: Actor, inp
     const c = commodities.get(item.commodityId);
     if (!c) throw unusable(`items.${i}.commodityId`, 'unknown_commodity', { id: 'Komoditas tidak ditemukan', en: 'Commodity not found' });
     if (!c.grades.some((g) => g.grade === item.grade)) {
-      throw unusable(`items.${i}.grade`, 'unknown_grade', { id: `${c.name} tidak memiliki grade ${item.grade}`, en: `${c.name} has no grade ${item.grade}` });
+      throw unusable(`items.${i}.grade`, 'unknown_grade', {
+        id: `${c.name} tidak memiliki grade ${item.grade}`,
+        en: `${c.name} has no grade ${item.grade}`,
+      });
     }
     const key = `${item.commodityId}|${item.grade}`;
     if (seen.has(key)) {
-      throw invalidField(`items.${i}`, 'duplicate_price', { id: `Harga ${c.name} grade ${item.grade} disebut dua kali`, en: `${c.name} grade ${item.grade} is listed twice` });
+      throw invalidField(`items.${i}`, 'duplicate_price', {
+        id: `Harga ${c.name} grade ${item.grade} disebut dua kali`,
+        en: `${c.name} grade ${item.grade} is listed twice`,
+      });
     }
     seen.add(key);
     if (BigInt(item.price) === 0n && item.grade !== 'reject') {
-      throw invalidField(`items.${i}.price`, 'price_zero', { id: 'Harga beli harus lebih dari Rp 0 (kecuali afkir)', en: 'A buying price must be above Rp 0 (except reject)' });
+      throw invalidField(`items.${i}.price`, 'price_zero', {
+        id: 'Harga beli harus lebih dari Rp 0 (kecuali afkir)',
+        en: 'A buying price must be above Rp 0 (except reject)',
+      });
     }
   });
   const rows = JSON.stringify(input.items.map((i) => ({ id: newId('hrg'), commodity_id: i.commodityId, grade: i.grade, price: i.price })));
@@ -83,7 +92,12 @@ export async function setPrices(db: Db, cooperativeId: string, actor: Actor, inp
       INSERT INTO produce_prices (cooperative_id, id, commodity_id, grade, valid_from, price, created_by_label)
       SELECT ${cooperativeId}, x.id, x.commodity_id, x.grade, ${input.validFrom}, x.price, ${actor.label}
       FROM jsonb_to_recordset(${rows}::jsonb) AS x(id text, commodity_id text, grade text, price bigint)`);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.prices.set', entityType: 'produce_price_list', entityId: input.validFrom, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.prices.set',
+      entityType: 'produce_price_list',
+      entityId: input.validFrom,
+      changes: input,
+    });
   });
   return listPrices(db, cooperativeId, { date: input.validFrom });
 }

@@ -18,4 +18,3 @@ export const sendFile = (f: FileOut) =>
 
 /** The three things every handler needs. */
 export const ctx = (c: Context<Env>) => ({ db: c.get('db'), coopId: coopOf(c).id, actor: actorOf(c) });
-

@@ -247,7 +247,14 @@ export async function packedFrom(db: Db, cooperativeId: string, lotId: string) {
 
 /** The lots a pack lot was packed from. */
 export async function packSources(db: Db, cooperativeId: string, packingId: string) {
-  const res = await db.execute<{ lot_id: string; code: string; quantity: bigint; unit: UnitOfMeasure; member_id: string | null; intake_number: string | null }>(sql`
+  const res = await db.execute<{
+    lot_id: string;
+    code: string;
+    quantity: bigint;
+    unit: UnitOfMeasure;
+    member_id: string | null;
+    intake_number: string | null;
+  }>(sql`
     SELECT l.id AS lot_id, l.code, -m.quantity AS quantity, l.unit, l.member_id, i.number AS intake_number
     FROM produce_movements m
     JOIN produce_lots l ON l.cooperative_id = m.cooperative_id AND l.id = m.lot_id

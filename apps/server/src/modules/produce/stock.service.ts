@@ -120,9 +120,17 @@ export async function traceLot(db: Db, cooperativeId: string, id: string) {
     lot,
     origin: {
       intake: intake && intakeMove ? intake : null,
-      farmer: member ? { memberId: member.id, number: member.number, fullName: member.fullName, farmerGroupName: member.farmerGroupName } : null,
+      farmer: member
+        ? { memberId: member.id, number: member.number, fullName: member.fullName, farmerGroupName: member.farmerGroupName }
+        : null,
       plot: plot
-        ? { id: plot.id, name: plot.name, villageName: villageInfo(plot.village_code)?.name ?? null, altitudeM: plot.altitude_m, areaM2: plot.area_m2 }
+        ? {
+            id: plot.id,
+            name: plot.name,
+            villageName: villageInfo(plot.village_code)?.name ?? null,
+            altitudeM: plot.altitude_m,
+            areaM2: plot.area_m2,
+          }
         : null,
       harvestDate: row!.harvest_date,
       sources: sources.map((s) => ({
@@ -155,7 +163,8 @@ export interface Take {
 export async function lotsForRequest(db: Db, cooperativeId: string, refs: { lotId: string; at: string }[]) {
   const found = new Map((await repo.lots(db, cooperativeId, [...new Set(refs.map((r) => r.lotId))])).map((l) => [l.id, l]));
   for (const r of refs) {
-    if (!found.has(r.lotId)) throw unusable(r.at, 'unknown_lot', { id: 'Lot tidak ditemukan di koperasi ini', en: 'Lot not found in this cooperative' });
+    if (!found.has(r.lotId))
+      throw unusable(r.at, 'unknown_lot', { id: 'Lot tidak ditemukan di koperasi ini', en: 'Lot not found in this cooperative' });
   }
   return found;
 }
@@ -243,26 +252,53 @@ export async function transferStock(
   const lot = (await lotsForRequest(db, cooperativeId, [{ lotId: input.lotId, at: 'lotId' }])).get(input.lotId)!;
   const from = await locationForRequest(db, cooperativeId, input.fromLocationId, 'fromLocationId');
   const to = await locationForRequest(db, cooperativeId, input.toLocationId, 'toLocationId');
-  if (from.id === to.id) throw invalidField('toLocationId', 'same_location', { id: 'Lokasi tujuan sama dengan lokasi asal', en: 'The destination is the origin' });
-  if (!to.active) throw unusable('toLocationId', 'inactive_location', { id: `Lokasi ${to.name} tidak aktif`, en: `Location ${to.name} is inactive` });
+  if (from.id === to.id)
+    throw invalidField('toLocationId', 'same_location', {
+      id: 'Lokasi tujuan sama dengan lokasi asal',
+      en: 'The destination is the origin',
+    });
+  if (!to.active)
+    throw unusable('toLocationId', 'inactive_location', { id: `Lokasi ${to.name} tidak aktif`, en: `Location ${to.name} is inactive` });
   const id = newId('pdh');
   await inTransaction(db, async (tx) => {
     let quantity: bigint;
     if (input.all) {
       const [s] = await repo.lockStock(tx, cooperativeId, [{ lotId: lot.id, locationId: from.id }]);
       quantity = s?.quantity ?? 0n;
-      if (quantity === 0n) throw unusable('lotId', 'insufficient_stock', { id: `Lot ${lot.code} tidak ada di ${from.name}`, en: `Lot ${lot.code} is not at ${from.name}` });
+      if (quantity === 0n)
+        throw unusable('lotId', 'insufficient_stock', {
+          id: `Lot ${lot.code} tidak ada di ${from.name}`,
+          en: `Lot ${lot.code} is not at ${from.name}`,
+        });
     } else {
       quantity = readQuantity('', lot.unit, input);
     }
-    const [value] = await takeStock(tx, cooperativeId, [{ lot, locationId: from.id, quantity, at: lot.unit === 'kg' ? 'kg' : 'count' }], () => from.name);
+    const [value] = await takeStock(
+      tx,
+      cooperativeId,
+      [{ lot, locationId: from.id, quantity, at: lot.unit === 'kg' ? 'kg' : 'count' }],
+      () => from.name,
+    );
     const number = await docNumber(tx, cooperativeId, 'PD', date);
-    await repo.insertStockDocument(tx, cooperativeId, actor, { id, number, kind: 'transfer', date, locationId: from.id, toLocationId: to.id, value: value! });
+    await repo.insertStockDocument(tx, cooperativeId, actor, {
+      id,
+      number,
+      kind: 'transfer',
+      date,
+      locationId: from.id,
+      toLocationId: to.id,
+      value: value!,
+    });
     await repo.insertMovements(tx, cooperativeId, actor, { type: 'transfer', id, date }, [
       { id: newId('mvt'), lotId: lot.id, locationId: from.id, kind: 'transfer_out', quantity: -quantity, value: -value! },
       { id: newId('mvt'), lotId: lot.id, locationId: to.id, kind: 'transfer_in', quantity, value: value! },
     ]);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.stock.transfer', entityType: 'produce_stock_document', entityId: id, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.stock.transfer',
+      entityType: 'produce_stock_document',
+      entityId: id,
+      changes: input,
+    });
   });
   return presentDocument(db, cooperativeId, id);
 }
@@ -280,7 +316,12 @@ export async function recordLoss(
   const quantity = readQuantity('', lot.unit, input);
   const id = newId('ssb');
   await inTransaction(db, async (tx) => {
-    const [value] = await takeStock(tx, cooperativeId, [{ lot, locationId: loc.id, quantity, at: lot.unit === 'kg' ? 'kg' : 'count' }], () => loc.name);
+    const [value] = await takeStock(
+      tx,
+      cooperativeId,
+      [{ lot, locationId: loc.id, quantity, at: lot.unit === 'kg' ? 'kg' : 'count' }],
+      () => loc.name,
+    );
     const number = await docNumber(tx, cooperativeId, 'SS', date);
     const posted =
       value! > 0n
@@ -306,10 +347,19 @@ export async function recordLoss(
       journalEntryId: posted?.id,
       journalNumber: posted?.number,
     });
-    await repo.insertMovements(tx, cooperativeId, actor, { type: 'loss', id, date, reason: `${LOSS_LABELS[input.kind].id}: ${input.reason}`, journalEntryId: posted?.id }, [
-      { id: newId('mvt'), lotId: lot.id, locationId: loc.id, kind: 'loss', quantity: -quantity, value: -value! },
-    ]);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.stock.loss', entityType: 'produce_stock_document', entityId: id, changes: input });
+    await repo.insertMovements(
+      tx,
+      cooperativeId,
+      actor,
+      { type: 'loss', id, date, reason: `${LOSS_LABELS[input.kind].id}: ${input.reason}`, journalEntryId: posted?.id },
+      [{ id: newId('mvt'), lotId: lot.id, locationId: loc.id, kind: 'loss', quantity: -quantity, value: -value! }],
+    );
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.stock.loss',
+      entityType: 'produce_stock_document',
+      entityId: id,
+      changes: input,
+    });
   });
   return presentDocument(db, cooperativeId, id);
 }
@@ -334,10 +384,19 @@ export async function countStock(
   );
   const seen = new Set<string>();
   const counted = input.lines.map((l, i) => {
-    if (seen.has(l.lotId)) throw invalidField(`lines.${i}.lotId`, 'duplicate_lot', { id: 'Lot ini sudah ada di baris lain', en: 'This lot is on another line' });
+    if (seen.has(l.lotId))
+      throw invalidField(`lines.${i}.lotId`, 'duplicate_lot', { id: 'Lot ini sudah ada di baris lain', en: 'This lot is on another line' });
     seen.add(l.lotId);
     const lot = lots.get(l.lotId)!;
-    return { lot, counted: readQuantity(`lines.${i}`, lot.unit, { kg: l.countedKg, count: l.countedCount }, { kgKey: 'countedKg', countKey: 'countedCount', allowZero: true }) };
+    return {
+      lot,
+      counted: readQuantity(
+        `lines.${i}`,
+        lot.unit,
+        { kg: l.countedKg, count: l.countedCount },
+        { kgKey: 'countedKg', countKey: 'countedCount', allowZero: true },
+      ),
+    };
   });
   const id = newId('sop');
   await inTransaction(db, async (tx) => {
@@ -386,8 +445,19 @@ export async function countStock(
       journalEntryId: posted?.id,
       journalNumber: posted?.number,
     });
-    await repo.insertMovements(tx, cooperativeId, actor, { type: 'count', id, date, reason: input.reason, journalEntryId: posted?.id }, moves);
-    await recordAudit(tx, cooperativeId, actor, { action: 'produce.stock.count', entityType: 'produce_stock_document', entityId: id, changes: input });
+    await repo.insertMovements(
+      tx,
+      cooperativeId,
+      actor,
+      { type: 'count', id, date, reason: input.reason, journalEntryId: posted?.id },
+      moves,
+    );
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'produce.stock.count',
+      entityType: 'produce_stock_document',
+      entityId: id,
+      changes: input,
+    });
   });
   return presentDocument(db, cooperativeId, id);
 }
@@ -407,8 +477,14 @@ export async function issueLotForSale(
 ): Promise<{ movementId: string; value: bigint }> {
   const lot = (await lotsForRequest(tx, cooperativeId, [{ lotId: s.lotId, at: s.at ?? 'lotId' }])).get(s.lotId)!;
   const loc = await locationForRequest(tx, cooperativeId, s.locationId, 'locationId');
-  if (s.quantity <= 0n) throw invalidField(s.at ?? 'quantity', 'not_positive', { id: 'Jumlah harus lebih dari 0', en: 'Quantity must be more than 0' });
-  const [value] = await takeStock(tx, cooperativeId, [{ lot, locationId: loc.id, quantity: s.quantity, at: s.at ?? 'quantity' }], () => loc.name);
+  if (s.quantity <= 0n)
+    throw invalidField(s.at ?? 'quantity', 'not_positive', { id: 'Jumlah harus lebih dari 0', en: 'Quantity must be more than 0' });
+  const [value] = await takeStock(
+    tx,
+    cooperativeId,
+    [{ lot, locationId: loc.id, quantity: s.quantity, at: s.at ?? 'quantity' }],
+    () => loc.name,
+  );
   const movementId = newId('mvt');
   await repo.insertMovements(tx, cooperativeId, actor, { type: 'sale', id: s.documentId, date: s.date, partnerId: s.partnerId ?? null }, [
     { id: movementId, lotId: lot.id, locationId: loc.id, kind: 'sale', quantity: -s.quantity, value: -value! },

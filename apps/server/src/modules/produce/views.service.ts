@@ -14,7 +14,11 @@ const permille = (part: bigint, whole: bigint) => (whole === 0n ? 0 : Number((pa
 
 function mix(byGrade: Map<Grade, bigint>, unit: UnitOfMeasure) {
   const total = [...byGrade.values()].reduce((s, q) => s + q, 0n);
-  return GRADES.filter((g) => byGrade.has(g)).map((g) => ({ grade: g, quantity: qty(byGrade.get(g)!, unit), permille: permille(byGrade.get(g)!, total) }));
+  return GRADES.filter((g) => byGrade.has(g)).map((g) => ({
+    grade: g,
+    quantity: qty(byGrade.get(g)!, unit),
+    permille: permille(byGrade.get(g)!, total),
+  }));
 }
 
 export async function intakeSummary(db: Db, cooperativeId: string, q: { date?: string }) {
@@ -26,9 +30,19 @@ export async function intakeSummary(db: Db, cooperativeId: string, q: { date?: s
     repo.intakeTotals(db, cooperativeId, from, to),
     repo.gradedByCommodity(db, cooperativeId, from, to, date),
   ]);
-  const byCommodity = new Map<string, { name: string; unit: UnitOfMeasure; today: bigint; week: bigint; amount: bigint; grades: Map<Grade, bigint> }>();
+  const byCommodity = new Map<
+    string,
+    { name: string; unit: UnitOfMeasure; today: bigint; week: bigint; amount: bigint; grades: Map<Grade, bigint> }
+  >();
   for (const r of graded) {
-    const c = byCommodity.get(r.commodity_id) ?? { name: r.commodity_name, unit: r.unit, today: 0n, week: 0n, amount: 0n, grades: new Map() };
+    const c = byCommodity.get(r.commodity_id) ?? {
+      name: r.commodity_name,
+      unit: r.unit,
+      today: 0n,
+      week: 0n,
+      amount: 0n,
+      grades: new Map(),
+    };
     c.today += r.today;
     c.week += r.quantity;
     c.amount += r.amount;
@@ -60,10 +74,17 @@ export async function intakeSummary(db: Db, cooperativeId: string, q: { date?: s
 }
 
 /** Quality over time: the grade mix per farmer or per farmer group, week by week (kg commodities). */
-export async function gradeMix(db: Db, cooperativeId: string, q: { by: 'farmer' | 'group'; from?: string; to?: string; commodityId?: string }) {
+export async function gradeMix(
+  db: Db,
+  cooperativeId: string,
+  q: { by: 'farmer' | 'group'; from?: string; to?: string; commodityId?: string },
+) {
   const to = q.to ?? (await todayOf(db, cooperativeId));
   const from = q.from ?? addDays(weekStart(to), -7 * 7);
-  const [rows, members] = await Promise.all([repo.gradesByMemberWeek(db, cooperativeId, from, to, q.commodityId), membersWithGroups(db, cooperativeId)]);
+  const [rows, members] = await Promise.all([
+    repo.gradesByMemberWeek(db, cooperativeId, from, to, q.commodityId),
+    membersWithGroups(db, cooperativeId),
+  ]);
   const memberOf = new Map(members.map((m) => [m.id, m]));
   const keyOf = (memberId: string) => {
     const m = memberOf.get(memberId);

@@ -47,7 +47,12 @@ interface Due {
  * Bills wajib for `duesMonths` (every member active then, as `runDues` would) and posts `items`
  * in date order. All or nothing: the first item that breaks a rule refuses the whole history.
  */
-export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: string, input: { items: HistoryItem[]; duesMonths: string[] }) {
+export async function importSavingsHistory(
+  db: Db,
+  actor: Actor,
+  cooperativeId: string,
+  input: { items: HistoryItem[]; duesMonths: string[] },
+) {
   const members = new Map((await memberDirectory(db, cooperativeId)).map((m) => [m.id, m]));
   const settings = await repo.listSettings(db, cooperativeId);
   const settingOn = (date: string) => settings.find((s) => s.effectiveFrom <= date);
@@ -71,12 +76,15 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
     }
     await repo.insertDues(tx, duesRows);
 
-    const order = input.items.map((item, index) => ({ item, index })).sort((a, b) => a.item.date.localeCompare(b.item.date) || a.index - b.index);
+    const order = input.items
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => a.item.date.localeCompare(b.item.date) || a.index - b.index);
     const key = (memberId: string, kind: SavingsKind) => `${memberId}|${kind}`;
     // Balances the members already have: the history continues from them.
     const initial = new Map<string, bigint>();
     const current = await repo.balancesOf(tx, cooperativeId, [...new Set(input.items.map((i) => i.memberId))]);
-    for (const [memberId, b] of current) for (const kind of ['pokok', 'wajib', 'sukarela'] as const) initial.set(key(memberId, kind), b[kind]);
+    for (const [memberId, b] of current)
+      for (const kind of ['pokok', 'wajib', 'sukarela'] as const) initial.set(key(memberId, kind), b[kind]);
     const balances = new Map(initial);
     const rows: (repo.TransactionInsert & { lineOf: string })[] = [];
     const payments: { transactionId: string; memberId: string; period: string; amount: bigint }[] = [];
@@ -90,7 +98,8 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
       const before = balances.get(k) ?? 0n;
       const id = newId('stx');
       if (item.type === 'withdrawal') {
-        if (item.kind !== 'sukarela') throw refused(index, { id: 'Hanya simpanan sukarela yang dapat ditarik', en: 'Only sukarela can be withdrawn' });
+        if (item.kind !== 'sukarela')
+          throw refused(index, { id: 'Hanya simpanan sukarela yang dapat ditarik', en: 'Only sukarela can be withdrawn' });
         if (item.amount > before)
           throw refused(index, {
             id: `${m.fullName}: saldo simpanan sukarela tidak cukup pada ${formatDateId(item.date)}: tersedia ${formatRupiah(before)}`,
@@ -100,7 +109,10 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
       if (item.kind === 'pokok') {
         const s = settingOn(item.date);
         if (before > 0n || !s || item.amount !== s.pokokAmount)
-          throw refused(index, { id: `${m.fullName}: simpanan pokok hanya sekali, sebesar ketentuan`, en: `${m.fullName}: pokok is paid once, at the set amount` });
+          throw refused(index, {
+            id: `${m.fullName}: simpanan pokok hanya sekali, sebesar ketentuan`,
+            en: `${m.fullName}: pokok is paid once, at the set amount`,
+          });
       }
       if (item.kind === 'wajib') {
         let left = item.amount;
@@ -114,7 +126,10 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
           }
         }
         if (left > 0n)
-          throw refused(index, { id: `${m.fullName}: setoran wajib melebihi tagihan`, en: `${m.fullName}: the wajib payment exceeds the dues` });
+          throw refused(index, {
+            id: `${m.fullName}: setoran wajib melebihi tagihan`,
+            en: `${m.fullName}: the wajib payment exceeds the dues`,
+          });
       }
       const after = item.type === 'deposit' ? before + item.amount : before - item.amount;
       balances.set(k, after);
@@ -154,7 +169,11 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
         memberId: r.memberId,
         ...(incoming ? { credit: r.amount } : { debit: r.amount }),
       }));
-      const cash: PostingLine = { account: CASH_ACCOUNT[first.method as PaymentMethod], unit, ...(incoming ? { debit: total } : { credit: total }) };
+      const cash: PostingLine = {
+        account: CASH_ACCOUNT[first.method as PaymentMethod],
+        unit,
+        ...(incoming ? { debit: total } : { credit: total }),
+      };
       const posted = await postEntry(tx, cooperativeId, actor, {
         date: first.date,
         memo: `Rekap ${incoming ? 'setoran' : 'penarikan'} ${KIND_LABELS[kind].id.toLowerCase()} ${formatDateId(first.date)} (${group.length} anggota)`,
@@ -168,7 +187,10 @@ export async function importSavingsHistory(db: Db, actor: Actor, cooperativeId: 
       });
     }
     await repo.insertTransactionsBulk(tx, rows);
-    await repo.insertDuesPaymentsBulk(tx, payments.map((p) => ({ cooperativeId, ...p })));
+    await repo.insertDuesPaymentsBulk(
+      tx,
+      payments.map((p) => ({ cooperativeId, ...p })),
+    );
     await repo.addToBalances(
       tx,
       cooperativeId,

@@ -36,6 +36,8 @@ async function memberHeader(db: Db, cooperativeId: string, memberId: string): Pr
     farmerGroup: m.farmerGroup?.name ?? null,
     joinDate: m.joinDate,
     statusLabel: STATUS_LABELS[m.status].id,
+    sex: m.sex,
+    deceased: m.status === 'deceased',
   };
 }
 

@@ -30,6 +30,9 @@ export interface MemberHeader {
   farmerGroup: string | null;
   joinDate: string;
   statusLabel: string;
+  sex: 'M' | 'F';
+  /** Savings of a member who died are paid to the heirs. */
+  deceased: boolean;
 }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -53,8 +56,16 @@ function letterhead(doc: PDFKit.PDFDocument, coop: CoopHeader, x: number, width:
   const village = coop.address && coop.address.toLowerCase().includes(coop.villageName.toLowerCase()) ? null : coop.villageLine;
   doc.text([coop.address, village].filter(Boolean).join(' · '), { width, align: 'center' });
   const y = doc.y + 4;
-  doc.moveTo(x, y).lineTo(x + width, y).lineWidth(1.2).stroke();
-  doc.moveTo(x, y + 2).lineTo(x + width, y + 2).lineWidth(0.4).stroke();
+  doc
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(1.2)
+    .stroke();
+  doc
+    .moveTo(x, y + 2)
+    .lineTo(x + width, y + 2)
+    .lineWidth(0.4)
+    .stroke();
   doc.y = y + 10;
 }
 
@@ -81,7 +92,12 @@ export interface ReceiptData {
 /** A5 landscape kuitansi. */
 export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
   const t = d.transaction;
-  const doc = new PDFDocument({ size: 'A5', layout: 'landscape', margin: 32, info: { Title: `Kuitansi ${t.number}`, Author: d.coop.name } });
+  const doc = new PDFDocument({
+    size: 'A5',
+    layout: 'landscape',
+    margin: 32,
+    info: { Title: `Kuitansi ${t.number}`, Author: d.coop.name },
+  });
   const done = collect(doc);
   const left = 32;
   const width = doc.page.width - 64;
@@ -89,10 +105,21 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
 
   const incoming = t.direction === 'in';
   const correction = t.type === 'reversal';
-  const title = { deposit: 'KUITANSI', withdrawal: 'BUKTI PENARIKAN', reversal: 'KUITANSI KOREKSI', settlement: 'BUKTI PENGEMBALIAN SIMPANAN' }[t.type];
+  const title = {
+    deposit: 'KUITANSI',
+    withdrawal: 'BUKTI PENARIKAN',
+    reversal: 'KUITANSI KOREKSI',
+    settlement: 'BUKTI PENGEMBALIAN SIMPANAN',
+  }[t.type];
   const top = doc.y;
-  doc.font('Helvetica-Bold').fontSize(15).text(title, left, top, { width: width / 2 });
-  doc.font('Helvetica').fontSize(9).text(`No. ${t.number}`, left + width / 2, top, { width: width / 2, align: 'right' });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(15)
+    .text(title, left, top, { width: width / 2 });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`No. ${t.number}`, left + width / 2, top, { width: width / 2, align: 'right' });
   doc.text(`Tanggal ${formatDateId(t.date)}`, left + width / 2, doc.y, { width: width / 2, align: 'right' });
   doc.y = Math.max(doc.y, top + 20) + 8;
 
@@ -107,9 +134,12 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
     doc.y = Math.max(doc.y, y + 12) + 5;
   };
   const who = correction ? 'Anggota' : incoming ? 'Telah terima dari' : 'Dibayarkan kepada';
-  row(who, `${d.member.fullName} (No. Anggota ${formatMemberNumber(d.member.number)})`, { bold: true });
+  const heirs = t.type === 'settlement' && d.member.deceased;
+  const person = `${d.member.fullName} (No. Anggota ${formatMemberNumber(d.member.number)})`;
+  row(who, heirs ? `Ahli waris ${d.member.sex === 'F' ? 'almarhumah' : 'almarhum'} ${person}` : person, { bold: true });
   row(correction ? 'Sejumlah' : 'Uang sejumlah', capitalise(terbilangRupiah(BigInt(t.amount))), { italic: true });
-  row(correction ? 'Keterangan' : 'Untuk pembayaran', purpose(t) + (t.memo && !correction ? ` — ${t.memo}` : ''));
+  const what = heirs ? `Pengembalian ${KIND_LABELS[t.kind].id} anggota yang meninggal dunia` : purpose(t);
+  row(correction ? 'Keterangan' : 'Untuk pembayaran', what + (t.memo && !correction ? ` — ${t.memo}` : ''));
   if (d.reversesNumber) row('Membatalkan', d.reversesNumber);
   if (correction && t.memo) row('Alasan', t.memo.replace(/^Koreksi \S+: /, ''));
   row('Cara bayar', METHOD_LABELS[t.method].id);
@@ -117,7 +147,10 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
 
   const boxY = doc.y + 6;
   doc.rect(left, boxY, 190, 30).lineWidth(1).stroke();
-  doc.font('Helvetica-Bold').fontSize(15).text(formatRupiah(BigInt(t.amount)), left + 10, boxY + 8, { width: 170 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(15)
+    .text(formatRupiah(BigInt(t.amount)), left + 10, boxY + 8, { width: 170 });
 
   const signW = 150;
   const signX1 = left + width - 2 * signW - 20;
@@ -125,19 +158,21 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
   doc.font('Helvetica').fontSize(9);
   doc.text(`${d.coop.villageName}, ${formatDateId(t.date)}`, signX1, boxY, { width: 2 * signW + 20, align: 'right' });
   const y = boxY + 16;
-  doc.text(correction ? 'Anggota,' : incoming ? 'Penyetor,' : 'Penerima,', signX1, y, { width: signW, align: 'center' });
+  doc.text(correction ? 'Anggota,' : incoming ? 'Penyetor,' : heirs ? 'Penerima (ahli waris),' : 'Penerima,', signX1, y, {
+    width: signW,
+    align: 'center',
+  });
   doc.text(t.kind === 'sukarela' ? 'Petugas,' : 'Bendahara,', signX2, y, { width: signW, align: 'center' });
-  doc.text(`( ${d.member.fullName} )`, signX1, y + 48, { width: signW, align: 'center' });
+  doc.text(heirs ? '( ............................ )' : `( ${d.member.fullName} )`, signX1, y + 48, { width: signW, align: 'center' });
   doc.text(`( ${t.createdBy} )`, signX2, y + 48, { width: signW, align: 'center' });
 
   doc.page.margins.bottom = 0; // the footer sits in the margin; without this pdfkit would start a new page
   doc.font('Helvetica').fontSize(7).fillColor('#555');
-  doc.text(
-    `Jurnal ${t.journalNumber} · dicetak ${formatDateTimeId(d.printedAt, d.coop.timeZone)}`,
-    left,
-    doc.page.height - 32 - 9,
-    { width, align: 'center', lineBreak: false },
-  );
+  doc.text(`Jurnal ${t.journalNumber} · dicetak ${formatDateTimeId(d.printedAt, d.coop.timeZone)}`, left, doc.page.height - 32 - 9, {
+    width,
+    align: 'center',
+    lineBreak: false,
+  });
   doc.end();
   return done;
 }
@@ -222,14 +257,22 @@ export async function passbookPdf(d: PassbookData): Promise<Buffer> {
   ];
   doc.rect(left, boxY, width, 38).fillAndStroke('#f2f2f2', '#999');
   cells.forEach(([label, v], i) => {
-    doc.fillColor('#444').font('Helvetica').fontSize(8).text(label, left + i * cellW, boxY + 6, { width: cellW, align: 'center' });
+    doc
+      .fillColor('#444')
+      .font('Helvetica')
+      .fontSize(8)
+      .text(label, left + i * cellW, boxY + 6, { width: cellW, align: 'center' });
     doc
       .fillColor('#000')
       .font('Helvetica-Bold')
       .fontSize(11)
       .text(formatRupiah(v), left + i * cellW, boxY + 19, { width: cellW, align: 'center' });
   });
-  doc.font('Helvetica').fontSize(7.5).fillColor('#555').text(`Saldo per ${formatDateId(d.today)}`, left, boxY + 42, { width, align: 'right' });
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor('#555')
+    .text(`Saldo per ${formatDateId(d.today)}`, left, boxY + 42, { width, align: 'right' });
   doc.fillColor('#000');
   doc.y = boxY + 58;
 
@@ -263,7 +306,11 @@ export async function passbookPdf(d: PassbookData): Promise<Buffer> {
     doc.moveDown(0.25);
     header();
     if (!rows.length) {
-      doc.font('Helvetica-Oblique').fontSize(8.5).fillColor('#555').text('Belum ada transaksi', left + 3, doc.y + 2);
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(8.5)
+        .fillColor('#555')
+        .text('Belum ada transaksi', left + 3, doc.y + 2);
       doc.fillColor('#000');
       doc.y += 10;
     }
@@ -294,7 +341,11 @@ export async function passbookPdf(d: PassbookData): Promise<Buffer> {
         doc.font('Helvetica').fontSize(8);
       }
       const y = doc.y;
-      if (i % 2 === 1) doc.rect(left, y - 1, width, h).fill('#f7f7f7').fillColor('#000');
+      if (i % 2 === 1)
+        doc
+          .rect(left, y - 1, width, h)
+          .fill('#f7f7f7')
+          .fillColor('#000');
       let x = left;
       for (const c of cols) {
         doc.text(values[c.key]!, x + 3, y + 1, { width: c.w - 6, align: c.align, lineBreak: c.key === 'desc' });
@@ -302,13 +353,27 @@ export async function passbookPdf(d: PassbookData): Promise<Buffer> {
       }
       doc.y = y + h;
     });
-    if (running !== d.balances[kind]) throw new Error(`passbook ${kind} running balance ${running} differs from the balance ${d.balances[kind]}`);
+    if (running !== d.balances[kind])
+      throw new Error(`passbook ${kind} running balance ${running} differs from the balance ${d.balances[kind]}`);
     const y = doc.y + 1;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).stroke();
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.5)
+      .stroke();
     doc.font('Helvetica-Bold').fontSize(8);
     let x = left;
     for (const c of cols) {
-      const v = c.key === 'desc' ? 'Jumlah' : c.key === 'in' ? formatNumberId(totalIn) : c.key === 'out' ? formatNumberId(totalOut) : c.key === 'bal' ? formatNumberId(running) : '';
+      const v =
+        c.key === 'desc'
+          ? 'Jumlah'
+          : c.key === 'in'
+            ? formatNumberId(totalIn)
+            : c.key === 'out'
+              ? formatNumberId(totalOut)
+              : c.key === 'bal'
+                ? formatNumberId(running)
+                : '';
       doc.text(v, x + 3, y + 3, { width: c.w - 6, align: c.align, lineBreak: false });
       x += c.w;
     }

@@ -62,7 +62,13 @@ export async function credit(db: Db, cooperativeId: string, memberId: string, ki
 }
 
 /** Takes from a balance only if it covers the amount (one atomic statement); undefined when it does not. */
-export async function debitIfCovered(db: Db, cooperativeId: string, memberId: string, kind: Kind, amount: bigint): Promise<bigint | undefined> {
+export async function debitIfCovered(
+  db: Db,
+  cooperativeId: string,
+  memberId: string,
+  kind: Kind,
+  amount: bigint,
+): Promise<bigint | undefined> {
   const res = await db.execute<{ balance: bigint }>(sql`
     UPDATE savings_accounts SET balance = balance - ${amount}, updated_at = now()
     WHERE cooperative_id = ${cooperativeId} AND member_id = ${memberId} AND kind = ${kind} AND balance >= ${amount}
@@ -133,7 +139,8 @@ export async function balanceTotals(db: Db, cooperativeId: string, memberIds?: s
 
 // ── transactions ────────────────────────────────────────────────────────────────────────────
 
-export const insertTransactions = (db: Db, rows: TransactionInsert[]) => (rows.length ? db.insert(savingsTransactions).values(rows) : Promise.resolve());
+export const insertTransactions = (db: Db, rows: TransactionInsert[]) =>
+  rows.length ? db.insert(savingsTransactions).values(rows) : Promise.resolve();
 
 export const findTransaction = (db: Db, cooperativeId: string, id: string) =>
   db
@@ -324,7 +331,13 @@ export async function insertTransactionsBulk(db: Db, rows: TransactionInsert[]) 
 export async function insertDuesPaymentsBulk(db: Db, rows: (typeof savingsDuesPayments.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 5000) {
     const json = jsonOf(
-      rows.slice(i, i + 5000).map((r) => ({ cooperative_id: r.cooperativeId, transaction_id: r.transactionId, member_id: r.memberId, period: r.period, amount: r.amount })),
+      rows.slice(i, i + 5000).map((r) => ({
+        cooperative_id: r.cooperativeId,
+        transaction_id: r.transactionId,
+        member_id: r.memberId,
+        period: r.period,
+        amount: r.amount,
+      })),
     );
     await db.execute(sql`
       INSERT INTO savings_dues_payments (cooperative_id, transaction_id, member_id, period, amount)

@@ -113,7 +113,10 @@ export function registerSavingsRoutes(api: Api) {
       { idempotent: true },
     ),
     async (c) =>
-      c.json(await savings.reverseTransaction(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').transactionId, c.req.valid('json')), 201),
+      c.json(
+        await savings.reverseTransaction(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').transactionId, c.req.valid('json')),
+        201,
+      ),
   );
 
   api.openapi(
@@ -265,7 +268,8 @@ export function registerSavingsRoutes(api: Api) {
       },
       { idempotent: true },
     ),
-    async (c) => c.json(await memberLeaving(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').memberId, c.req.valid('json')), 201),
+    async (c) =>
+      c.json(await memberLeaving(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').memberId, c.req.valid('json')), 201),
   );
 
   api.openapi(

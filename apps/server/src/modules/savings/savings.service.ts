@@ -60,7 +60,10 @@ const numberOf = (m: { number: number }) => formatMemberNumber(m.number);
 
 export function checkDate(date: string, today: string, member?: { joinDate: string }) {
   if (date > today)
-    throw invalidField('date', 'date_future', { id: 'Tanggal transaksi tidak boleh di masa depan', en: 'The transaction date cannot be in the future' });
+    throw invalidField('date', 'date_future', {
+      id: 'Tanggal transaksi tidak boleh di masa depan',
+      en: 'The transaction date cannot be in the future',
+    });
   if (member && date < member.joinDate)
     throw invalidField('date', 'date_before_join', {
       id: `Tanggal transaksi tidak boleh sebelum tanggal masuk anggota (${formatDateId(member.joinDate)})`,
@@ -68,7 +71,12 @@ export function checkDate(date: string, today: string, member?: { joinDate: stri
     });
 }
 
-const STATUS_ID: Record<MemberStatus, string> = { applicant: 'calon anggota', active: 'aktif', left: 'sudah keluar', deceased: 'meninggal dunia' };
+const STATUS_ID: Record<MemberStatus, string> = {
+  applicant: 'calon anggota',
+  active: 'aktif',
+  left: 'sudah keluar',
+  deceased: 'meninggal dunia',
+};
 
 export function requireStatus(m: MemberRef, allowed: MemberStatus[], action: Msg) {
   if (allowed.includes(m.status)) return;
@@ -152,7 +160,12 @@ export async function saveSettings(db: Db, actor: Actor, cooperativeId: string, 
       wajibPeriodMonths: input.wajibPeriodMonths,
       createdByLabel: actor.label,
     });
-    await recordAudit(tx, cooperativeId, actor, { action: 'savings.settings', entityType: 'savings_settings', entityId: input.effectiveFrom, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'savings.settings',
+      entityType: 'savings_settings',
+      entityId: input.effectiveFrom,
+      changes: input,
+    });
   });
   return getSettings(db, cooperativeId);
 }
@@ -215,7 +228,14 @@ function linesOf(m: Movement): PostingLine[] {
 }
 
 /** The audit record, the journal entry, the transaction row (numbered after the entry) and its dues payments. */
-export async function record(db: Db, actor: Actor, cooperativeId: string, m: Movement, journal: (tx: Db) => Promise<Posted>, part?: number) {
+export async function record(
+  db: Db,
+  actor: Actor,
+  cooperativeId: string,
+  m: Movement,
+  journal: (tx: Db) => Promise<Posted>,
+  part?: number,
+) {
   await recordAudit(db, cooperativeId, actor, {
     action: `savings.${m.type}`,
     entityType: 'savings_transaction',
@@ -297,7 +317,9 @@ function allocateToDues(open: repo.DuesWithPaid[], amount: bigint, member: Membe
             id: `Setoran simpanan wajib melebihi tagihan terbuka: ${rp(due)} (${open.length} bulan)`,
             en: `The wajib deposit exceeds the open dues: ${rp(due)} (${open.length} months)`,
           };
-    throw new AppError('unprocessable', 'exceeds_dues', message, [{ field: 'amount', code: 'exceeds_dues', message }], { due: due.toString() });
+    throw new AppError('unprocessable', 'exceeds_dues', message, [{ field: 'amount', code: 'exceeds_dues', message }], {
+      due: due.toString(),
+    });
   }
   const out: { period: string; amount: bigint }[] = [];
   let left = amount;
@@ -359,7 +381,12 @@ export async function deposit(db: Db, actor: Actor, cooperativeId: string, input
       allocations,
     };
     return record(tx, actor, cooperativeId, m, (t) =>
-      postEntry(t, cooperativeId, actor, { date, memo: journalMemo(m), source: { module: 'savings', documentId: m.id }, lines: linesOf(m) }),
+      postEntry(t, cooperativeId, actor, {
+        date,
+        memo: journalMemo(m),
+        source: { module: 'savings', documentId: m.id },
+        lines: linesOf(m),
+      }),
     );
   });
 }
@@ -390,7 +417,12 @@ export async function withdraw(db: Db, actor: Actor, cooperativeId: string, inpu
       allocations: [],
     };
     return record(tx, actor, cooperativeId, m, (t) =>
-      postEntry(t, cooperativeId, actor, { date, memo: journalMemo(m), source: { module: 'savings', documentId: m.id }, lines: linesOf(m) }),
+      postEntry(t, cooperativeId, actor, {
+        date,
+        memo: journalMemo(m),
+        source: { module: 'savings', documentId: m.id },
+        lines: linesOf(m),
+      }),
     );
   });
 }
@@ -398,7 +430,13 @@ export async function withdraw(db: Db, actor: Actor, cooperativeId: string, inpu
 const transactionNotFound = () => notFound({ id: 'Transaksi simpanan tidak ditemukan', en: 'Savings transaction not found' });
 
 /** Undoes a deposit or withdrawal with its mirror image, linked to it; the original stays. */
-export async function reverseTransaction(db: Db, actor: Actor, cooperativeId: string, id: string, input: { reason: string; date?: string }) {
+export async function reverseTransaction(
+  db: Db,
+  actor: Actor,
+  cooperativeId: string,
+  id: string,
+  input: { reason: string; date?: string },
+) {
   const today = await todayOf(db, cooperativeId);
   const date = input.date ?? today;
   checkDate(date, today);
@@ -414,7 +452,10 @@ export async function reverseTransaction(db: Db, actor: Actor, cooperativeId: st
       });
     const [already] = await repo.reversalsOf(tx, cooperativeId, [id]);
     if (already)
-      throw conflict('already_reversed', { id: `Transaksi ${original.number} sudah dikoreksi`, en: `Transaction ${original.number} has already been reversed` });
+      throw conflict('already_reversed', {
+        id: `Transaksi ${original.number} sudah dikoreksi`,
+        en: `Transaction ${original.number} has already been reversed`,
+      });
     if (date < original.date)
       throw invalidField('date', 'before_original', {
         id: `Tanggal koreksi tidak boleh sebelum tanggal transaksi asal (${formatDateId(original.date)})`,
@@ -550,7 +591,11 @@ export async function memberDues(db: Db, cooperativeId: string, memberId: string
   return { items: rows.reverse().map(duesJson) };
 }
 
-export async function balancesPage(db: Db, cooperativeId: string, q: { q?: string; status?: MemberStatus; cursor?: string; limit: number }) {
+export async function balancesPage(
+  db: Db,
+  cooperativeId: string,
+  q: { q?: string; status?: MemberStatus; cursor?: string; limit: number },
+) {
   let members = await memberDirectory(db, cooperativeId, { status: q.status });
   if (q.q) {
     const needle = q.q.toLowerCase();

@@ -17,7 +17,6 @@ let t: TestApp;
 let coopId: string;
 let treasurer: Client;
 const today = todayIn('Asia/Jakarta');
-const thisMonth = today.slice(0, 7);
 
 beforeAll(async () => {
   t = await testApp();
@@ -28,8 +27,10 @@ beforeAll(async () => {
 });
 
 const url = (p: string) => `/api/coops/${coopId}${p}`;
-const deposit = (body: Record<string, unknown>, headers?: Record<string, string>, c = treasurer) => c.post(url('/savings/deposits'), body, headers);
-const withdraw = (body: Record<string, unknown>, headers?: Record<string, string>, c = treasurer) => c.post(url('/savings/withdrawals'), body, headers);
+const deposit = (body: Record<string, unknown>, headers?: Record<string, string>, c = treasurer) =>
+  c.post(url('/savings/deposits'), body, headers);
+const withdraw = (body: Record<string, unknown>, headers?: Record<string, string>, c = treasurer) =>
+  c.post(url('/savings/withdrawals'), body, headers);
 
 /** Everything a refused posting must leave untouched. */
 async function footprint(memberId: string) {
@@ -136,12 +137,22 @@ describe('simpanan sukarela', () => {
   it('the database itself refuses a negative balance', async () => {
     const m = await makeMember(t.db, coopId);
     await deposit({ memberId: m.id, kind: 'sukarela', amount: '1000' });
-    const failure = (q: Promise<unknown>) => q.then(() => 'accepted', (e: { cause?: { message?: string } }) => e.cause?.message ?? String(e));
+    const failure = (q: Promise<unknown>) =>
+      q.then(
+        () => 'accepted',
+        (e: { cause?: { message?: string } }) => e.cause?.message ?? String(e),
+      );
     expect(
-      await failure(t.db.execute(sql`UPDATE savings_accounts SET balance = -1 WHERE cooperative_id = ${coopId} AND member_id = ${m.id} AND kind = 'sukarela'`)),
+      await failure(
+        t.db.execute(
+          sql`UPDATE savings_accounts SET balance = -1 WHERE cooperative_id = ${coopId} AND member_id = ${m.id} AND kind = 'sukarela'`,
+        ),
+      ),
     ).toMatch(/savings_balance_not_negative/);
     expect(await failure(t.db.execute(sql`DELETE FROM savings_transactions WHERE cooperative_id = ${coopId}`))).toMatch(/append-only/);
-    expect(await failure(t.db.execute(sql`UPDATE savings_transactions SET amount = 1 WHERE cooperative_id = ${coopId}`))).toMatch(/append-only/);
+    expect(await failure(t.db.execute(sql`UPDATE savings_transactions SET amount = 1 WHERE cooperative_id = ${coopId}`))).toMatch(
+      /append-only/,
+    );
   });
 });
 
@@ -204,15 +215,31 @@ describe('simpanan pokok', () => {
     const other = (await makeCoop(t.db)).id;
     const u = await makeUser(t.db, other, ['ketua']);
     const k = await signIn(t.app, u.email, u.password);
-    const none = await k.post(`/api/coops/${other}/savings/deposits`, { memberId: (await makeMember(t.db, other)).id, kind: 'pokok', amount: '1' });
+    const none = await k.post(`/api/coops/${other}/savings/deposits`, {
+      memberId: (await makeMember(t.db, other)).id,
+      kind: 'pokok',
+      amount: '1',
+    });
     expect(none.body.code).toBe('savings_settings_missing');
-    const s = await k.post(`/api/coops/${other}/savings/settings`, { effectiveFrom: '2024-01-01', pokokAmount: '50000', wajibAmount: '10000' });
+    const s = await k.post(`/api/coops/${other}/savings/settings`, {
+      effectiveFrom: '2024-01-01',
+      pokokAmount: '50000',
+      wajibAmount: '10000',
+    });
     expect(s.status).toBe(200);
     expect(s.body.current).toMatchObject({ pokokAmount: '50000', wajibAmount: '10000', wajibPeriodMonths: 1 });
-    const change = await k.post(`/api/coops/${other}/savings/settings`, { effectiveFrom: '2024-01-01', pokokAmount: '60000', wajibAmount: '10000' });
+    const change = await k.post(`/api/coops/${other}/savings/settings`, {
+      effectiveFrom: '2024-01-01',
+      pokokAmount: '60000',
+      wajibAmount: '10000',
+    });
     expect(change.status).toBe(409);
     expect(change.body.errors[0].field).toBe('effectiveFrom');
-    const zero = await k.post(`/api/coops/${other}/savings/settings`, { effectiveFrom: '2030-01-01', pokokAmount: '0', wajibAmount: '10000' });
+    const zero = await k.post(`/api/coops/${other}/savings/settings`, {
+      effectiveFrom: '2030-01-01',
+      pokokAmount: '0',
+      wajibAmount: '10000',
+    });
     expect(zero.body.errors[0]).toMatchObject({ field: 'pokokAmount' });
   });
 });
@@ -257,7 +284,12 @@ describe('simpanan wajib dues', () => {
       ['Anggota Baru', 1, '20000'],
     ]);
     expect(before.body.totals).toEqual({ members: 3, months: 7, amount: '140000' });
-    const pay = await k.post(`/api/coops/${coop}/savings/deposits`, { memberId: members[0]!.id, kind: 'wajib', amount: '50000', date: '2025-03-20' });
+    const pay = await k.post(`/api/coops/${coop}/savings/deposits`, {
+      memberId: members[0]!.id,
+      kind: 'wajib',
+      amount: '50000',
+      date: '2025-03-20',
+    });
     expect(pay.status, JSON.stringify(pay.body)).toBe(201);
     expect(pay.body.duesAllocations).toEqual([
       { period: '2025-01', amount: '20000' },
@@ -265,7 +297,11 @@ describe('simpanan wajib dues', () => {
       { period: '2025-03', amount: '10000' },
     ]);
     const after = await k.get(`/api/coops/${coop}/savings/arrears?asOf=2025-03`);
-    expect(after.body.items.find((i: any) => i.member.id === members[0]!.id)).toMatchObject({ months: 1, amount: '10000', periods: ['2025-03'] });
+    expect(after.body.items.find((i: any) => i.member.id === members[0]!.id)).toMatchObject({
+      months: 1,
+      amount: '10000',
+      periods: ['2025-03'],
+    });
     const two = await k.get(`/api/coops/${coop}/savings/arrears?asOf=2025-03&minMonths=2`);
     expect(two.body.items.map((i: any) => i.member.fullName)).toEqual(['Euis Komalasari']);
     const over = await k.post(`/api/coops/${coop}/savings/deposits`, { memberId: members[0]!.id, kind: 'wajib', amount: '20000' });
@@ -332,9 +368,20 @@ describe('leaving', () => {
       netPaid: '160000',
       canLeave: true,
     });
-    const res = await treasurer.post(url(`/members/${m.id}/leaving`), { outcome: 'left', reason: 'Pindah ke Kota Bandung' }, { 'idempotency-key': `keluar-${m.id}` });
+    const res = await treasurer.post(
+      url(`/members/${m.id}/leaving`),
+      { outcome: 'left', reason: 'Pindah ke Kota Bandung' },
+      { 'idempotency-key': `keluar-${m.id}` },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ member: { status: 'left' }, pokok: '100000', wajib: '40000', sukarela: '50000', receivableOffset: '30000', netPaid: '160000' });
+    expect(res.body).toMatchObject({
+      member: { status: 'left' },
+      pokok: '100000',
+      wajib: '40000',
+      sukarela: '50000',
+      receivableOffset: '30000',
+      netPaid: '160000',
+    });
     expect(res.body.transactions.map((x: any) => [x.kind, x.type, x.amount, x.balanceAfter])).toEqual([
       ['pokok', 'settlement', '100000', '0'],
       ['wajib', 'settlement', '40000', '0'],

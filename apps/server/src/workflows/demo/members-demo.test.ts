@@ -32,13 +32,17 @@ describe('the demo members', () => {
       SELECT g.name, count(m.id)::int AS n FROM farmer_groups g LEFT JOIN members m ON m.cooperative_id = g.cooperative_id AND m.farmer_group_id = g.id
       WHERE g.cooperative_id = ${coopId} GROUP BY g.name ORDER BY g.name`);
     expect(groups.map((g) => g.name)).toEqual(['Poktan Harapan Jaya', 'Poktan Mekar Tani', 'Poktan Sauyunan']);
-    const farmers = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE cooperative_id = ${coopId} AND occupation = 'farmer'`);
+    const farmers = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM members WHERE cooperative_id = ${coopId} AND occupation = 'farmer'`,
+    );
     expect(farmers[0]!.n).toBeGreaterThan(200);
     expect(groups.reduce((s, g) => s + g.n, 0)).toBeGreaterThan(220);
   });
 
   it('every NIK is valid, of Kabupaten Bandung, and agrees with sex and birth date', async () => {
-    const all = await rows<{ nik: string; sex: 'M' | 'F'; birth_date: string }>(sql`SELECT nik, sex, birth_date FROM members WHERE cooperative_id = ${coopId}`);
+    const all = await rows<{ nik: string; sex: 'M' | 'F'; birth_date: string }>(
+      sql`SELECT nik, sex, birth_date FROM members WHERE cooperative_id = ${coopId}`,
+    );
     for (const m of all) {
       expect(m.nik.startsWith('3204')).toBe(true);
       expect(judgeNik(m.nik, { sex: m.sex, birthDate: m.birth_date }, todayIn('Asia/Jakarta')).errors, m.nik).toEqual([]);
@@ -63,7 +67,9 @@ describe('the demo members', () => {
   });
 
   it('has a year of history and members in arrears', async () => {
-    const months = await rows<{ n: number }>(sql`SELECT count(DISTINCT to_char(date, 'YYYY-MM'))::int AS n FROM savings_transactions WHERE cooperative_id = ${coopId}`);
+    const months = await rows<{ n: number }>(
+      sql`SELECT count(DISTINCT to_char(date, 'YYYY-MM'))::int AS n FROM savings_transactions WHERE cooperative_id = ${coopId}`,
+    );
     expect(months[0]!.n).toBeGreaterThanOrEqual(12);
     const k = await signIn(t.app, 'ketua@alamendah.kopdes.id', DEMO_PASSWORD);
     const arrears = (await k.get(`/api/coops/${coopId}/savings/arrears?minMonths=2`)).body;
@@ -88,7 +94,8 @@ describe('the demo members', () => {
     }
     expect(compared).toBeGreaterThan(500);
     for (const kind of ['pokok', 'wajib', 'sukarela'] as const)
-      for (const [memberId, b] of ledger[kind]) expect(accounts.some((a) => a.member_id === memberId && a.kind === kind) || b === 0n).toBe(true);
+      for (const [memberId, b] of ledger[kind])
+        expect(accounts.some((a) => a.member_id === memberId && a.kind === kind) || b === 0n).toBe(true);
   });
 
   it('seeds fast enough for a first start', () => {

@@ -28,24 +28,152 @@ function rng(seed: number) {
 }
 
 const MEN = [
-  'Ujang', 'Asep', 'Dadang', 'Dede', 'Cecep', 'Engkos', 'Ade', 'Aep', 'Agus', 'Jajang', 'Yayat', 'Dodi', 'Endang', 'Entis', 'Karna',
-  'Maman', 'Nana', 'Odang', 'Oman', 'Rahmat', 'Ruhiyat', 'Saepul', 'Tatang', 'Ucup', 'Wawan', 'Yana', 'Dayat', 'Encep', 'Atang',
-  'Dudung', 'Eman', 'Enjang', 'Hendi', 'Jaja', 'Kurnia', 'Mamat', 'Nandang', 'Opik', 'Ridwan', 'Sopian', 'Tarya', 'Udin', 'Wahyu',
-  'Yusup', 'Aceng', 'Ajat', 'Iwan', 'Deden', 'Usep', 'Koswara',
+  'Ujang',
+  'Asep',
+  'Dadang',
+  'Dede',
+  'Cecep',
+  'Engkos',
+  'Ade',
+  'Aep',
+  'Agus',
+  'Jajang',
+  'Yayat',
+  'Dodi',
+  'Endang',
+  'Entis',
+  'Karna',
+  'Maman',
+  'Nana',
+  'Odang',
+  'Oman',
+  'Rahmat',
+  'Ruhiyat',
+  'Saepul',
+  'Tatang',
+  'Ucup',
+  'Wawan',
+  'Yana',
+  'Dayat',
+  'Encep',
+  'Atang',
+  'Dudung',
+  'Eman',
+  'Enjang',
+  'Hendi',
+  'Jaja',
+  'Kurnia',
+  'Mamat',
+  'Nandang',
+  'Opik',
+  'Ridwan',
+  'Sopian',
+  'Tarya',
+  'Udin',
+  'Wahyu',
+  'Yusup',
+  'Aceng',
+  'Ajat',
+  'Iwan',
+  'Deden',
+  'Usep',
+  'Koswara',
 ];
 const WOMEN = [
-  'Euis', 'Neneng', 'Imas', 'Iis', 'Enok', 'Cucu', 'Dedeh', 'Eti', 'Ai', 'Ela', 'Enung', 'Entin', 'Ika', 'Nining', 'Nunung', 'Popon',
-  'Rina', 'Siti', 'Tati', 'Titin', 'Ucu', 'Yati', 'Yeni', 'Yoyoh', 'Kokom', 'Onah', 'Cicih', 'Eneng', 'Lilis', 'Mimin', 'Dewi', 'Wulan',
+  'Euis',
+  'Neneng',
+  'Imas',
+  'Iis',
+  'Enok',
+  'Cucu',
+  'Dedeh',
+  'Eti',
+  'Ai',
+  'Ela',
+  'Enung',
+  'Entin',
+  'Ika',
+  'Nining',
+  'Nunung',
+  'Popon',
+  'Rina',
+  'Siti',
+  'Tati',
+  'Titin',
+  'Ucu',
+  'Yati',
+  'Yeni',
+  'Yoyoh',
+  'Kokom',
+  'Onah',
+  'Cicih',
+  'Eneng',
+  'Lilis',
+  'Mimin',
+  'Dewi',
+  'Wulan',
 ];
 const FAMILY = [
-  'Supriatna', 'Hermawan', 'Komalasari', 'Setiawan', 'Sofyan', 'Saepudin', 'Rohman', 'Kurniasih', 'Hasanah', 'Rohayati', 'Suryana',
-  'Sutisna', 'Sumarna', 'Kusnadi', 'Rukmana', 'Nurjaman', 'Permana', 'Hidayat', 'Gunawan', 'Mulyana', 'Sudrajat', 'Wiharja',
-  'Suherman', 'Nuraeni', 'Rahmawati', 'Sumiati', 'Mulyani', 'Lestari', 'Maryati', 'Solihin', 'Hamdani', 'Ramdani', 'Sopiah',
-  'Jubaedah', 'Romlah', 'Kartika', 'Sunarya', 'Wiguna', 'Priatna', 'Hendrawan',
+  'Supriatna',
+  'Hermawan',
+  'Komalasari',
+  'Setiawan',
+  'Sofyan',
+  'Saepudin',
+  'Rohman',
+  'Kurniasih',
+  'Hasanah',
+  'Rohayati',
+  'Suryana',
+  'Sutisna',
+  'Sumarna',
+  'Kusnadi',
+  'Rukmana',
+  'Nurjaman',
+  'Permana',
+  'Hidayat',
+  'Gunawan',
+  'Mulyana',
+  'Sudrajat',
+  'Wiharja',
+  'Suherman',
+  'Nuraeni',
+  'Rahmawati',
+  'Sumiati',
+  'Mulyani',
+  'Lestari',
+  'Maryati',
+  'Solihin',
+  'Hamdani',
+  'Ramdani',
+  'Sopiah',
+  'Jubaedah',
+  'Romlah',
+  'Kartika',
+  'Sunarya',
+  'Wiguna',
+  'Priatna',
+  'Hendrawan',
 ];
-const KAMPUNG = ['Kp. Cibuni', 'Kp. Sinumbra', 'Kp. Rancabali', 'Kp. Babakan', 'Kp. Cikahuripan', 'Kp. Situ', 'Kp. Cisarua', 'Kp. Pangkalan'];
+const KAMPUNG = [
+  'Kp. Cibuni',
+  'Kp. Sinumbra',
+  'Kp. Rancabali',
+  'Kp. Babakan',
+  'Kp. Cikahuripan',
+  'Kp. Situ',
+  'Kp. Cisarua',
+  'Kp. Pangkalan',
+];
 const GROUPS = ['Poktan Mekar Tani', 'Poktan Sauyunan', 'Poktan Harapan Jaya'];
-const HARVESTS = ['Hasil panen kol', 'Hasil panen kentang', 'Hasil panen wortel', 'Hasil panen tomat', 'Hasil panen cabai', 'Hasil panen buncis'];
+const HARVESTS = [
+  'Hasil panen kol',
+  'Hasil panen kentang',
+  'Hasil panen wortel',
+  'Hasil panen tomat',
+  'Hasil panen cabai',
+  'Hasil panen buncis',
+];
 
 const MEMBERS = 270;
 const POKOK = 100_000n;
@@ -97,11 +225,26 @@ function people(today: string) {
     const day = Number(birth.slice(8)) + (sex === 'F' ? 40 : 0);
     const nik = `3204${district}${pad(day)}${birth.slice(5, 7)}${birth.slice(2, 4)}${pad(n, 4)}`;
     const r = random();
-    const occupation = r < 0.8 ? 'Petani' : r < 0.88 ? 'Buruh Tani' : r < 0.93 ? 'Pedagang' : r < 0.96 ? 'Peternak' : sex === 'F' ? 'Mengurus Rumah Tangga' : 'Wiraswasta';
+    const occupation =
+      r < 0.8
+        ? 'Petani'
+        : r < 0.88
+          ? 'Buruh Tani'
+          : r < 0.93
+            ? 'Pedagang'
+            : r < 0.96
+              ? 'Peternak'
+              : sex === 'F'
+                ? 'Mengurus Rumah Tangga'
+                : 'Wiraswasta';
     const farmer = occupation === 'Petani' || occupation === 'Buruh Tani';
     const founder = n <= 230;
     const applicant = n > MEMBERS - 5;
-    const joinMonth = founder ? start : applicant ? addMonths(today.slice(0, 7), -(n % 2)) : addMonths(start, 1 + Math.floor(random() * 10));
+    const joinMonth = founder
+      ? start
+      : applicant
+        ? addMonths(today.slice(0, 7), -(n % 2))
+        : addMonths(start, 1 + Math.floor(random() * 10));
     const joinDay = founder ? 3 : 1 + Math.floor(random() * 25);
     const joinDate = `${joinMonth}-${pad(Math.min(joinDay, daysIn(joinMonth)))}`;
     const h = random();
@@ -111,7 +254,11 @@ function people(today: string) {
       sex,
       nik,
       birth,
-      phone: demoUser ? demoUser.phone : random() < 0.85 ? `08${pick(['12', '13', '21', '22', '52', '53', '57', '77'])}${pad(Math.floor(random() * 1e8), 8)}` : null,
+      phone: demoUser
+        ? demoUser.phone
+        : random() < 0.85
+          ? `08${pick(['12', '13', '21', '22', '52', '53', '57', '77'])}${pad(Math.floor(random() * 1e8), 8)}`
+          : null,
       occupation,
       group: farmer ? GROUPS[n % 3]! : null,
       joinDate: joinDate > today ? today : joinDate,
@@ -125,14 +272,30 @@ function people(today: string) {
 
 function csvOf(list: DemoMember[]): string {
   const q = (s: string | null) => `"${(s ?? '').replace(/"/g, '""')}"`;
-  const lines = ['DAFTAR ANGGOTA KOPERASI DESA MERAH PUTIH ALAMENDAH', 'No Anggota;Nama Lengkap;NIK;L/P;Tempat Lahir;Tgl Lahir;Alamat;No HP;Pekerjaan;Tgl Masuk;Kelompok Tani;Status'];
+  const lines = [
+    'DAFTAR ANGGOTA KOPERASI DESA MERAH PUTIH ALAMENDAH',
+    'No Anggota;Nama Lengkap;NIK;L/P;Tempat Lahir;Tgl Lahir;Alamat;No HP;Pekerjaan;Tgl Masuk;Kelompok Tani;Status',
+  ];
   for (const m of list) {
     const birth = `${m.birth.slice(8)}/${m.birth.slice(5, 7)}/${m.birth.slice(0, 4)}`;
     const join = `${m.joinDate.slice(8)}/${m.joinDate.slice(5, 7)}/${m.joinDate.slice(0, 4)}`;
     const address = `${KAMPUNG[m.number % KAMPUNG.length]} RT ${pad((m.number % 6) + 1, 3)}/RW ${pad((m.number % 3) + 1, 3)}`;
     const place = m.nik.slice(4, 6) === '40' ? 'Bandung' : 'Ciwidey';
     lines.push(
-      [m.number, q(m.name), q(m.nik), m.sex === 'M' ? 'L' : 'P', place, birth, q(address), q(m.phone), q(m.occupation), join, q(m.group), m.applicant ? 'Calon' : 'Aktif'].join(';'),
+      [
+        m.number,
+        q(m.name),
+        q(m.nik),
+        m.sex === 'M' ? 'L' : 'P',
+        place,
+        birth,
+        q(address),
+        q(m.phone),
+        q(m.occupation),
+        join,
+        q(m.group),
+        m.applicant ? 'Calon' : 'Aktif',
+      ].join(';'),
     );
   }
   return lines.join('\n');
@@ -159,7 +322,13 @@ function history(list: DemoMember[], ids: Map<number, string>, start: string, to
       if (collection > today || collection < m.joinDate) return;
       if (leaving.has(m.number) && mo === thisMonth) return;
       const pays =
-        m.habit === 'monthly' ? true : m.habit === 'quarterly' ? i % 3 === 2 || mo === thisMonth : m.habit === 'stopped' ? i < stopAfter : i % 5 === 4;
+        m.habit === 'monthly'
+          ? true
+          : m.habit === 'quarterly'
+            ? i % 3 === 2 || mo === thisMonth
+            : m.habit === 'stopped'
+              ? i < stopAfter
+              : i % 5 === 4;
       if (pays && owed > 0n) {
         const date = m.habit === 'quarterly' ? at(mo, 25) : collection;
         if (date > today) return;
@@ -175,14 +344,30 @@ function history(list: DemoMember[], ids: Map<number, string>, start: string, to
       const saturday = at(mo, 6 + Math.floor(random() * 3) * 7);
       if (saturday <= today && saturday >= m.joinDate) {
         const amount = BigInt((4 + Math.floor(random() * 96)) * 5_000);
-        items.push({ memberId, kind: 'sukarela', type: 'deposit', amount, date: saturday, method: random() < 0.1 ? 'bank' : 'cash', memo: HARVESTS[Math.floor(random() * HARVESTS.length)] });
+        items.push({
+          memberId,
+          kind: 'sukarela',
+          type: 'deposit',
+          amount,
+          date: saturday,
+          method: random() < 0.1 ? 'bank' : 'cash',
+          memo: HARVESTS[Math.floor(random() * HARVESTS.length)],
+        });
         balance += amount;
       }
       const later = at(mo, 27);
       if (balance > 50_000n && random() < 0.25 && later <= today) {
         const amount = ((balance * BigInt(20 + Math.floor(random() * 40))) / 100n / 5_000n) * 5_000n;
         if (amount > 0n) {
-          items.push({ memberId, kind: 'sukarela', type: 'withdrawal', amount, date: later, method: 'cash', memo: random() < 0.5 ? 'Biaya sekolah' : 'Beli bibit' });
+          items.push({
+            memberId,
+            kind: 'sukarela',
+            type: 'withdrawal',
+            amount,
+            date: later,
+            method: 'cash',
+            memo: random() < 0.5 ? 'Biaya sekolah' : 'Beli bibit',
+          });
           balance -= amount;
         }
       }
@@ -195,7 +380,10 @@ export async function seedMembersDemo(db: Db, cooperativeId: string, opts: { tod
   const today = opts.today ?? todayIn('Asia/Jakarta');
   const actor: Actor = { id: null, label: 'Euis Komalasari (bendahara)' };
   const { list, start, random } = people(today);
-  const imported = await importMembers(db, actor, cooperativeId, Buffer.from(csvOf(list), 'utf8'), { mode: 'all', filename: 'daftar-anggota-alamendah.csv' });
+  const imported = await importMembers(db, actor, cooperativeId, Buffer.from(csvOf(list), 'utf8'), {
+    mode: 'all',
+    filename: 'daftar-anggota-alamendah.csv',
+  });
   if (!imported.committed) {
     const bad = imported.candidates.find((c) => c.errors.length);
     throw new Error(`demo members did not import: row ${bad?.row} ${bad?.errors.map((e) => e.message.en).join('; ')}`);
@@ -207,7 +395,12 @@ export async function seedMembersDemo(db: Db, cooperativeId: string, opts: { tod
     if (user) await linkUserAsSystem(db, cooperativeId, ids.get(Number(number))!, user.id);
   }
 
-  await saveSettings(db, actor, cooperativeId, { effectiveFrom: `${start}-01`, pokokAmount: String(POKOK), wajibAmount: String(WAJIB), wajibPeriodMonths: 1 });
+  await saveSettings(db, actor, cooperativeId, {
+    effectiveFrom: `${start}-01`,
+    pokokAmount: String(POKOK),
+    wajibAmount: String(WAJIB),
+    wajibPeriodMonths: 1,
+  });
   // Three founders leave this month (one has died): their savings are settled at the end.
   const leaving = new Map<number, { outcome: 'left' | 'deceased'; reason: string }>([
     [41, { outcome: 'left', reason: 'Pindah domisili ke Kota Bandung' }],

@@ -7,18 +7,18 @@
  * Deterministic (fixed seed); every write goes through the network services; one refresh at the end.
  */
 import { todayIn } from '@kopdes/shared/format';
-import type { Competency, MeasureCode, OfficersInput } from '@kopdes/shared/network';
+import type { ActionItem, Competency, MeasureCode, OfficersInput, PartnershipStage } from '@kopdes/shared/network';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { createCooperative } from '../../modules/cooperatives/cooperatives.service.js';
 import { allVillages, isKelurahan, provinceOf, regenciesOf, timeZoneOfProvince } from '../../modules/network/areas.js';
 import { addDays, addMonths, monthOf, monthsBetween } from '../../modules/network/months.js';
 import { reportProgress, setActionPlan } from '../../modules/network/outcomes.service.js';
-import { issueCertificates, nominate, saveAssessment, setStatus } from '../../modules/network/participants.service.js';
+import { issueCertificates, writeAssessment, writeNomination, writeStatus } from '../../modules/network/participants.service.js';
 import { createPartner, createPartnership, moveStage } from '../../modules/network/partnerships.service.js';
 import { createBatch, createHost, createProgramme, findProgrammeByName } from '../../modules/network/programmes.service.js';
-import { declareOfficers, recordRat, saveProfile } from '../../modules/network/registry.service.js';
-import { reportMonth } from '../../modules/network/reports.service.js';
+import { recordRat, writeOfficers, writeProfile } from '../../modules/network/registry.service.js';
+import { reportMonths, type MonthRow } from '../../modules/network/reports.service.js';
 import { deferRefreshes } from '../../modules/network/rollups.service.js';
 import { addSession, recordAttendance } from '../../modules/network/sessions.service.js';
 
@@ -113,14 +113,15 @@ const ALAMENDAH_BOARD: OfficersInput = {
   familyTies: [],
 };
 
-/** One desa per regency, taking regencies of the province in turn; deterministic. */
+/** One village per regency, taking regencies of the province in turn; deterministic. */
 function villagesFor(provinceCode: string, n: number, skip: Set<string>) {
   const regencies = regenciesOf(provinceCode);
+  const inProvince = allVillages().filter((v) => v.code.startsWith(`${provinceCode}.`));
   const out: { code: string; name: string }[] = [];
   for (let round = 0; out.length < n && round < 50; round++) {
     for (const r of regencies) {
       if (out.length >= n) break;
-      const candidates = allVillages().filter((v) => v.code.startsWith(`${r}.`) && !skip.has(v.code));
+      const candidates = inProvince.filter((v) => v.code.startsWith(`${r}.`) && !skip.has(v.code));
       const v = candidates[(round * 7) % Math.max(1, candidates.length)];
       if (v) {
         out.push(v);
@@ -144,6 +145,7 @@ interface Alumnus {
   endsOn: string;
   /** Months after the batch when it started trading (never: Infinity). */
   tradesAfter: number;
+  plan: ActionItem[];
 }
 
 export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void> {
@@ -164,15 +166,15 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
     });
 
     // The demo cooperative in the registry, with its board; Dadang (vice chair for business) joins batch 1.
-    await saveProfile(
+    await writeProfile(
       db,
       ACTOR,
       demoCoopId,
       { formationModel: 'new', legalEntityDate: '2025-07-21', nib: '9120301234567', npwp: '0123456789012000', businessUnits: ['kantor', 'gerai_sembako', 'simpan_pinjam', 'agribisnis', 'gudang', 'logistik'] },
       today,
     );
-    const alamendah = await declareOfficers(db, ACTOR, demoCoopId, { ...ALAMENDAH_BOARD, effectiveOn: '2025-07-21' }, '2025-11-01');
-    const dadang = alamendah.officers.find((o) => o.fullName === 'Dadang Hermawan')!;
+    const alamendah = await writeOfficers(db, ACTOR, demoCoopId, { ...ALAMENDAH_BOARD, effectiveOn: '2025-07-21' }, '2025-11-01');
+    const dadang = alamendah[ALAMENDAH_BOARD.officers.findIndex((o) => o.fullName === 'Dadang Hermawan')]!;
 
     const taken = new Set(['32.04.40.2005']);
     const alumni: Alumnus[] = [];
@@ -188,7 +190,7 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
       });
       const nominateOn = addDays(b.startsOn, -14);
       const seats: { cooperativeId: string; officerId: string }[] = [];
-      if (b.number === 1) seats.push({ cooperativeId: demoCoopId, officerId: dadang.id });
+      if (b.number === 1) seats.push({ cooperativeId: demoCoopId, officerId: dadang });
       for (const [province, n] of Object.entries(b.quota)) {
         const want = b.number === 1 && province === '32' ? n - 1 : n;
         for (const v of villagesFor(province, want, taken)) {
@@ -200,7 +202,7 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
             villageCode: v.code,
             timeZone: timeZoneOfProvince(provinceOf(v.code)),
           });
-          await saveProfile(
+          await writeProfile(
             db,
             ACTOR,
             coop.id,
@@ -212,16 +214,17 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
             },
             today,
           );
-          const entry = await declareOfficers(db, ACTOR, coop.id, { ...board(next, `Kepala ${kind} ${v.name}`), effectiveOn: legalDate }, nominateOn);
-          const chosen = entry.officers.find((o) => o.position === (next() < 0.6 ? 'ketua' : 'wakil_ketua_usaha'))!;
-          seats.push({ cooperativeId: coop.id, officerId: chosen.id });
+          const declared = { ...board(next, `Kepala ${kind} ${v.name}`), effectiveOn: legalDate };
+          const ids = await writeOfficers(db, ACTOR, coop.id, declared, nominateOn);
+          const position = next() < 0.6 ? 'ketua' : 'wakil_ketua_usaha';
+          seats.push({ cooperativeId: coop.id, officerId: ids[declared.officers.findIndex((o) => o.position === position)]! });
         }
       }
       const participants: string[] = [];
       for (const s of seats) {
-        const p = await nominate(db, ACTOR, batch.id, s, nominateOn);
-        await setStatus(db, ACTOR, p.id, { to: 'accepted' }, addDays(nominateOn, 3));
-        participants.push(p.id);
+        const id = await writeNomination(db, ACTOR, batch.id, s, nominateOn);
+        await writeStatus(db, ACTOR, id, { to: 'accepted' }, addDays(nominateOn, 3));
+        participants.push(id);
       }
       // Batch 2: one participant falls ill on day 3 and misses the rest; they do not complete.
       const ill = b.number === 2 ? participants[17] : undefined;
@@ -233,7 +236,7 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
       }
       for (const [i, id] of participants.entries()) {
         const pre = 35 + Math.floor(next() * 25);
-        await saveAssessment(
+        await writeAssessment(
           db,
           ACTOR,
           id,
@@ -243,34 +246,40 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
             postTest: Math.min(100, pre + 30 + Math.floor(next() * 20)),
             mentor: id === ill ? null : 3 + Math.floor(next() * 3),
           })),
-          b.endsOn,
         );
         const items = PLAN.filter((_, k) => k < 3 || next() < 0.6).map((p) => {
           const target = p.target(next);
           return { title: p.title(target), measure: p.measure, target: target.toString(), dueOn: addMonths(b.endsOn, p.months) };
         });
-        await setActionPlan(db, ACTOR, id, items, b.endsOn);
+        const plan = await setActionPlan(db, ACTOR, id, items, b.endsOn);
         const cooperativeId = seats[i]!.cooperativeId;
         const r = next();
         // About two in three trade within three months, one more in ten by six months.
         const tradesAfter = cooperativeId === demoCoopId ? 2 : r < 0.62 ? 1 + Math.floor(next() * 3) : r < 0.74 ? 4 + Math.floor(next() * 3) : Infinity;
-        if (id !== ill) alumni.push({ cooperativeId, participantId: id, endsOn: b.endsOn, tradesAfter });
+        if (id !== ill) alumni.push({ cooperativeId, participantId: id, endsOn: b.endsOn, tradesAfter, plan });
       }
       await issueCertificates(db, ACTOR, batch.id, b.endsOn);
     }
 
-    await alamendahOutcomes(db, demoCoopId, today);
-    for (const a of alumni.filter((x) => x.cooperativeId !== demoCoopId)) await handReportedOutcomes(db, a, next, today);
+    const rows: MonthRow[] = [];
+    await alamendahOutcomes(db, demoCoopId, alumni.find((a) => a.cooperativeId === demoCoopId)!, rows, today);
+    const others = alumni.filter((x) => x.cooperativeId !== demoCoopId);
+    for (const a of others) monthlyFigures(a, next, rows, today);
+    await reportMonths(db, ACTOR, rows, today);
+    for (const a of others) await handReportedProgress(db, a, next, today);
   });
 }
 
-/** Alamendah works in kopdes: its partnerships are its own data; intake is typed until that module lands. */
-async function alamendahOutcomes(db: Db, coopId: string, today: string) {
+/**
+ * Alamendah works in kopdes: members, savings and partnerships are its own data. Intake and sales
+ * are typed by hand until the produce-intake and market-link modules land, and say so.
+ */
+async function alamendahOutcomes(db: Db, coopId: string, a: Alumnus, rows: MonthRow[], today: string) {
   const retailer = await createPartner(db, ACTOR, { name: 'PT Pasar Segar Priangan', kind: 'retailer', contactName: 'Bagian Pengadaan Sayur' });
   const mentor = await createPartner(db, ACTOR, { name: 'Kopontren Al-Ittifaq (kakak asuh)', kind: 'mentor_cooperative' });
   const offtaker = await createPartner(db, ACTOR, { name: 'CV Sayur Bandung Raya', kind: 'offtaker' });
-  const steps = async (id: string, moves: [string, string][]) => {
-    for (const [to, on] of moves) if (on <= today) await moveStage(db, ACTOR, id, { to: to as 'in_talks' }, on);
+  const steps = async (id: string, moves: [PartnershipStage, string][]) => {
+    for (const [to, on] of moves) if (on <= today) await moveStage(db, ACTOR, id, { to }, on);
   };
   const m = await createPartnership(db, ACTOR, coopId, { partnerId: mentor.id, type: 'mentoring', notes: 'Pendampingan pola tanam dan rumah kemas' }, '2025-11-25');
   await steps(m.id, [['in_talks', '2025-11-26'], ['agreed', '2025-11-28'], ['active', '2025-12-01']]);
@@ -299,46 +308,48 @@ async function alamendahOutcomes(db: Db, coopId: string, today: string) {
     '2026-01-05',
   );
   await steps(r.id, [['in_talks', '2026-01-12'], ['agreed', '2026-02-20'], ['active', '2026-03-02']]);
-  await recordRat(db, ACTOR, coopId, 2025, '2026-03-14', today < '2026-03-14' ? '2026-03-14' : today);
+  if (today >= '2026-03-14') await recordRat(db, ACTOR, coopId, 2025, '2026-03-14', today);
+  // Intake and sales by hand: from the off-take (January) and the retailer (March) onwards.
+  for (const month of monthsBetween('2026-01-01', monthOf(today))) {
+    const kg = (month >= '2026-03-01' ? 10_000 : 3_800) + Number(month.slice(5, 7)) * 150;
+    rows.push({ cooperativeId: coopId, month: month.slice(0, 7), intakeKg: String(kg), sales: String(kg * 7_200) });
+  }
+  for (const item of a.plan) {
+    if (item.measure === 'intake_kg' && '2026-02-28' <= today)
+      await reportProgress(db, ACTOR, item.id, { value: '8450', asOf: '2026-02-28', note: 'Timbangan penerimaan Jan–Feb' }, today);
+    if (item.measure === 'monthly_intake_kg' && '2026-05-31' <= today)
+      await reportProgress(db, ACTOR, item.id, { value: '10750', asOf: '2026-05-31', note: 'Penerimaan Mei 2026' }, today);
+  }
 }
 
-/** A cooperative outside kopdes: monthly figures and action-plan progress reported by hand. */
-async function handReportedOutcomes(db: Db, a: Alumnus, next: () => number, today: string) {
-  const start = monthOf(addMonths(a.endsOn, 1));
+/** A cooperative outside kopdes: its monthly figures as its facilitator reported them. */
+function monthlyFigures(a: Alumnus, next: () => number, rows: MonthRow[], today: string) {
   const members = 40 + Math.floor(next() * 160);
-  let monthly = 0;
-  for (const [i, month] of monthsBetween(start, monthOf(today)).entries()) {
+  let kg = 0;
+  for (const [i, month] of monthsBetween(monthOf(addMonths(a.endsOn, 1)), monthOf(today)).entries()) {
     const trading = i + 1 >= a.tradesAfter;
     if (!trading && i % 3 !== 2) continue; // quiet cooperatives report now and then
-    monthly = trading ? Math.max(monthly, 800) * (1 + Math.floor(next() * 30) / 100) : 0;
-    await reportMonth(
-      db,
-      ACTOR,
-      a.cooperativeId,
-      month.slice(0, 7),
-      {
-        month: month.slice(0, 7),
-        members: members + i * Math.floor(next() * 6),
-        savings: String((members + i * 3) * (50_000 + 10_000 * (i + 1))),
-        intakeKg: trading ? String(Math.round(monthly)) : '0',
-        sales: trading ? String(Math.round(monthly) * (6_500 + Math.floor(next() * 2_000))) : '0',
-      },
-      today,
-    );
-  }
-  if (a.tradesAfter === Infinity) return;
-  const plan = await setActionPlanItems(db, a.participantId);
-  for (const item of plan) {
-    const asOf = addMonths(a.endsOn, Math.min(a.tradesAfter + 1, 9));
-    if (asOf > today || next() < 0.25) continue;
-    const target = BigInt(item.target);
-    const share = item.measure === 'modern_retail_partners' ? (next() < 0.45 ? 1n : 0n) : BigInt(Math.floor(next() * 130));
-    const value = item.measure === 'modern_retail_partners' ? share : (target * share) / 100n;
-    await reportProgress(db, ACTOR, item.id, { value: value.toString(), asOf, note: 'Laporan pendamping lapangan' }, today);
+    kg = trading ? Math.round(Math.max(kg, 800) * (1 + Math.floor(next() * 30) / 100)) : 0;
+    rows.push({
+      cooperativeId: a.cooperativeId,
+      month: month.slice(0, 7),
+      members: members + i * 3,
+      savings: String((members + i * 3) * (50_000 + 10_000 * (i + 1))),
+      intakeKg: String(kg),
+      sales: String(kg * (6_500 + Math.floor(next() * 2_000))),
+    });
   }
 }
 
-async function setActionPlanItems(db: Db, participantId: string) {
-  const { participantDetail } = await import('../../modules/network/participants.service.js');
-  return (await participantDetail(db, participantId, todayIn('Asia/Jakarta'))).actionPlan;
+/** Progress on its action plan, reported by hand by the facilitator for cooperatives that trade. */
+async function handReportedProgress(db: Db, a: Alumnus, next: () => number, today: string) {
+  if (a.tradesAfter === Infinity) return;
+  const asOf = addMonths(a.endsOn, Math.min(a.tradesAfter + 1, 9));
+  if (asOf > today) return;
+  for (const item of a.plan) {
+    if (next() < 0.25) continue;
+    const target = BigInt(item.target);
+    const value = item.measure === 'modern_retail_partners' ? (next() < 0.45 ? 1n : 0n) : (target * BigInt(Math.floor(next() * 130))) / 100n;
+    await reportProgress(db, ACTOR, item.id, { value: value.toString(), asOf, note: 'Laporan pendamping lapangan' }, today);
+  }
 }

@@ -16,11 +16,11 @@ import { addPackFormat, createCommodity } from '../../modules/produce/catalogue.
 import {
   createCluster,
   farmerProfiles,
+  importFarmerProfiles,
   importPlots,
   saveCollectionPoint,
   saveLocation,
   saveSettings,
-  setFarmerProfile,
 } from '../../modules/produce/farmers.service.js';
 import { intakeRefsFor, recordIntakeBatch, type IntakeRefs } from '../../modules/produce/intake.service.js';
 import { membersWithGroups } from '../../modules/produce/member-directory.js';
@@ -55,7 +55,13 @@ interface DemoCommodity {
   packs: { channel: Channel; name: string; content: string; grade?: Grade; packaging: string }[];
 }
 
-const tray = (g: string): DemoCommodity['packs'][number] => ({ channel: 'modern_retail', name: `Tray ${g}`, content: g === '250 g' ? '0,25' : '0,5', grade: 'A', packaging: 'Tray styrofoam, plastik wrap, label barcode' });
+const tray = (g: string): DemoCommodity['packs'][number] => ({
+  channel: 'modern_retail',
+  name: `Tray ${g}`,
+  content: g === '250 g' ? '0,25' : '0,5',
+  grade: 'A',
+  packaging: 'Tray styrofoam, plastik wrap, label barcode',
+});
 const bag1 = { channel: 'online' as const, name: 'Kantong 1 kg', content: '1', packaging: 'Kantong plastik berlubang, label' };
 const crate10 = { channel: 'traditional_market' as const, name: 'Peti 10 kg', content: '10', packaging: 'Peti plastik sewa' };
 const sack25 = { channel: 'traditional_market' as const, name: 'Karung 25 kg', content: '25', packaging: 'Karung jala' };
@@ -63,26 +69,207 @@ const horeca5 = { channel: 'horeca' as const, name: 'Boks 5 kg', content: '5', p
 const school10 = { channel: 'school_meal' as const, name: 'Keranjang SPPG 10 kg', content: '10', packaging: 'Keranjang plastik' };
 
 const COMMODITIES: DemoCommodity[] = [
-  { code: 'TOMAT', name: 'Tomat', storage: 'cool', shelf: [5, 10, null], price: 8000, lot: [30, 120], grades: { A: 'Merah merata 80%, mulus, diameter ≥ 6 cm', B: 'Sedikit cacat kulit, diameter 4–6 cm', C: 'Lecet ringan, untuk olahan' }, packs: [tray('250 g'), crate10] },
-  { code: 'KENTANG', name: 'Kentang Granola', storage: 'cool', shelf: [21, 60, 90], price: 9500, lot: [60, 250], grades: { A: 'Umbi 150–300 g, kulit mulus', B: 'Umbi 80–150 g', C: 'Umbi kecil < 80 g' }, packs: [bag1, sack25, school10] },
-  { code: 'WORTEL', name: 'Wortel', storage: 'cold', shelf: [5, 14, 28], price: 6500, lot: [40, 150], grades: { A: 'Lurus, panjang ≥ 15 cm, tanpa retak', B: 'Sedikit bengkok, 10–15 cm' }, packs: [bag1, crate10] },
-  { code: 'KOL', name: 'Kol (Kubis)', storage: 'cold', shelf: [5, 14, 30], price: 3500, lot: [60, 200], grades: { A: 'Krop padat ≥ 1 kg, daun luar bersih', B: 'Krop kurang padat atau < 1 kg' }, packs: [crate10, school10] },
-  { code: 'CMK', name: 'Cabai Merah Keriting', storage: 'cool', shelf: [4, 10, 14], price: 32000, lot: [8, 35], grades: { A: 'Merah penuh, segar, bertangkai', B: 'Merah 70%, sedikit layu', C: 'Patah atau bercak, untuk olahan' }, packs: [tray('250 g'), horeca5] },
-  { code: 'CRW', name: 'Cabai Rawit Hijau', storage: 'cool', shelf: [4, 10, 14], price: 28000, lot: [5, 25], grades: { A: 'Hijau segar, bertangkai', B: 'Sebagian tanpa tangkai' }, packs: [tray('250 g')] },
-  { code: 'PAKCOY', name: 'Pakcoy', storage: 'cold', shelf: [2, 5, 7], price: 7000, lot: [15, 60], grades: { A: 'Daun hijau segar, bonggol bersih, 150–250 g', B: 'Sedikit daun kuning' }, packs: [tray('250 g'), horeca5] },
-  { code: 'SAWI', name: 'Sawi Putih', storage: 'cold', shelf: [4, 10, 21], price: 4500, lot: [40, 150], grades: { A: 'Krop padat ≥ 1 kg', B: 'Krop kecil atau daun luar rusak' }, packs: [crate10] },
-  { code: 'BUNCIS', name: 'Buncis', storage: 'cool', shelf: [3, 7, 10], price: 9000, lot: [15, 60], grades: { A: 'Lurus, panjang 15–20 cm, renyah', B: 'Sedikit bengkok atau bintik' }, packs: [tray('250 g'), bag1] },
-  { code: 'BROKOLI', name: 'Brokoli', storage: 'cold', shelf: [2, 7, 14], price: 18000, lot: [10, 50], grades: { A: 'Kuntum rapat, hijau tua, ≥ 300 g', B: 'Kuntum mulai renggang' }, packs: [tray('500 g'), horeca5] },
-  { code: 'KEMBOL', name: 'Kembang Kol', storage: 'cold', shelf: [3, 10, 21], price: 12000, lot: [15, 60], grades: { A: 'Putih bersih, kompak, ≥ 500 g', B: 'Sedikit kekuningan' }, packs: [tray('500 g')] },
-  { code: 'PAPRM', name: 'Paprika Merah', storage: 'cool', shelf: [7, 14, 21], price: 35000, lot: [10, 40], grades: { A: 'Merah penuh, ≥ 200 g, mulus', B: '150–200 g atau sedikit cacat' }, packs: [tray('500 g'), horeca5] },
-  { code: 'PAPRH', name: 'Paprika Hijau', storage: 'cool', shelf: [7, 14, 21], price: 22000, lot: [10, 40], grades: { A: 'Hijau mengkilap, ≥ 200 g', B: '150–200 g' }, packs: [tray('500 g')] },
-  { code: 'DBAWANG', name: 'Daun Bawang', storage: 'cold', shelf: [2, 7, 10], price: 9000, lot: [10, 40], grades: { A: 'Batang putih ≥ 10 cm, daun segar', B: 'Daun ujung layu' }, packs: [bag1] },
-  { code: 'SELEDRI', name: 'Seledri', unit: 'bunch', storage: 'cold', shelf: [2, 5, 7], price: 2500, lot: [40, 160], grades: { A: 'Ikat 100 g, segar, berakar', B: 'Ikat kecil atau sedikit layu' }, packs: [] },
-  { code: 'SELADA', name: 'Selada Keriting', storage: 'cold', shelf: [2, 5, 7], price: 12000, lot: [8, 30], grades: { A: 'Daun keriting segar, 150–250 g', B: 'Sedikit sobek' }, packs: [tray('250 g'), horeca5] },
-  { code: 'LOBAK', name: 'Lobak', storage: 'cold', shelf: [5, 14, 21], price: 5000, lot: [20, 80], grades: { A: 'Putih mulus, ≥ 300 g', B: 'Kecil atau bercabang' }, packs: [crate10] },
-  { code: 'TERONG', name: 'Terong Ungu', storage: 'cool', shelf: [4, 10, null], price: 6000, lot: [20, 80], grades: { A: 'Ungu mengkilap, lurus, ≥ 20 cm', B: 'Bengkok atau lecet' }, packs: [crate10] },
-  { code: 'LBSIAM', name: 'Labu Siam', storage: 'ambient', shelf: [10, 21, null], price: 3000, lot: [50, 200], grades: { A: 'Hijau muda, 250–400 g', B: 'Terlalu tua atau kecil' }, packs: [sack25] },
-  { code: 'KAPRI', name: 'Kacang Kapri', storage: 'cool', shelf: [3, 7, 10], price: 24000, lot: [5, 25], grades: { A: 'Polong pipih muda, hijau segar', B: 'Polong mulai berisi' }, packs: [tray('250 g')] },
+  {
+    code: 'TOMAT',
+    name: 'Tomat',
+    storage: 'cool',
+    shelf: [5, 10, null],
+    price: 8000,
+    lot: [30, 120],
+    grades: { A: 'Merah merata 80%, mulus, diameter ≥ 6 cm', B: 'Sedikit cacat kulit, diameter 4–6 cm', C: 'Lecet ringan, untuk olahan' },
+    packs: [tray('250 g'), crate10],
+  },
+  {
+    code: 'KENTANG',
+    name: 'Kentang Granola',
+    storage: 'cool',
+    shelf: [21, 60, 90],
+    price: 9500,
+    lot: [60, 250],
+    grades: { A: 'Umbi 150–300 g, kulit mulus', B: 'Umbi 80–150 g', C: 'Umbi kecil < 80 g' },
+    packs: [bag1, sack25, school10],
+  },
+  {
+    code: 'WORTEL',
+    name: 'Wortel',
+    storage: 'cold',
+    shelf: [5, 14, 28],
+    price: 6500,
+    lot: [40, 150],
+    grades: { A: 'Lurus, panjang ≥ 15 cm, tanpa retak', B: 'Sedikit bengkok, 10–15 cm' },
+    packs: [bag1, crate10],
+  },
+  {
+    code: 'KOL',
+    name: 'Kol (Kubis)',
+    storage: 'cold',
+    shelf: [5, 14, 30],
+    price: 3500,
+    lot: [60, 200],
+    grades: { A: 'Krop padat ≥ 1 kg, daun luar bersih', B: 'Krop kurang padat atau < 1 kg' },
+    packs: [crate10, school10],
+  },
+  {
+    code: 'CMK',
+    name: 'Cabai Merah Keriting',
+    storage: 'cool',
+    shelf: [4, 10, 14],
+    price: 32000,
+    lot: [8, 35],
+    grades: { A: 'Merah penuh, segar, bertangkai', B: 'Merah 70%, sedikit layu', C: 'Patah atau bercak, untuk olahan' },
+    packs: [tray('250 g'), horeca5],
+  },
+  {
+    code: 'CRW',
+    name: 'Cabai Rawit Hijau',
+    storage: 'cool',
+    shelf: [4, 10, 14],
+    price: 28000,
+    lot: [5, 25],
+    grades: { A: 'Hijau segar, bertangkai', B: 'Sebagian tanpa tangkai' },
+    packs: [tray('250 g')],
+  },
+  {
+    code: 'PAKCOY',
+    name: 'Pakcoy',
+    storage: 'cold',
+    shelf: [2, 5, 7],
+    price: 7000,
+    lot: [15, 60],
+    grades: { A: 'Daun hijau segar, bonggol bersih, 150–250 g', B: 'Sedikit daun kuning' },
+    packs: [tray('250 g'), horeca5],
+  },
+  {
+    code: 'SAWI',
+    name: 'Sawi Putih',
+    storage: 'cold',
+    shelf: [4, 10, 21],
+    price: 4500,
+    lot: [40, 150],
+    grades: { A: 'Krop padat ≥ 1 kg', B: 'Krop kecil atau daun luar rusak' },
+    packs: [crate10],
+  },
+  {
+    code: 'BUNCIS',
+    name: 'Buncis',
+    storage: 'cool',
+    shelf: [3, 7, 10],
+    price: 9000,
+    lot: [15, 60],
+    grades: { A: 'Lurus, panjang 15–20 cm, renyah', B: 'Sedikit bengkok atau bintik' },
+    packs: [tray('250 g'), bag1],
+  },
+  {
+    code: 'BROKOLI',
+    name: 'Brokoli',
+    storage: 'cold',
+    shelf: [2, 7, 14],
+    price: 18000,
+    lot: [10, 50],
+    grades: { A: 'Kuntum rapat, hijau tua, ≥ 300 g', B: 'Kuntum mulai renggang' },
+    packs: [tray('500 g'), horeca5],
+  },
+  {
+    code: 'KEMBOL',
+    name: 'Kembang Kol',
+    storage: 'cold',
+    shelf: [3, 10, 21],
+    price: 12000,
+    lot: [15, 60],
+    grades: { A: 'Putih bersih, kompak, ≥ 500 g', B: 'Sedikit kekuningan' },
+    packs: [tray('500 g')],
+  },
+  {
+    code: 'PAPRM',
+    name: 'Paprika Merah',
+    storage: 'cool',
+    shelf: [7, 14, 21],
+    price: 35000,
+    lot: [10, 40],
+    grades: { A: 'Merah penuh, ≥ 200 g, mulus', B: '150–200 g atau sedikit cacat' },
+    packs: [tray('500 g'), horeca5],
+  },
+  {
+    code: 'PAPRH',
+    name: 'Paprika Hijau',
+    storage: 'cool',
+    shelf: [7, 14, 21],
+    price: 22000,
+    lot: [10, 40],
+    grades: { A: 'Hijau mengkilap, ≥ 200 g', B: '150–200 g' },
+    packs: [tray('500 g')],
+  },
+  {
+    code: 'DBAWANG',
+    name: 'Daun Bawang',
+    storage: 'cold',
+    shelf: [2, 7, 10],
+    price: 9000,
+    lot: [10, 40],
+    grades: { A: 'Batang putih ≥ 10 cm, daun segar', B: 'Daun ujung layu' },
+    packs: [bag1],
+  },
+  {
+    code: 'SELEDRI',
+    name: 'Seledri',
+    unit: 'bunch',
+    storage: 'cold',
+    shelf: [2, 5, 7],
+    price: 2500,
+    lot: [40, 160],
+    grades: { A: 'Ikat 100 g, segar, berakar', B: 'Ikat kecil atau sedikit layu' },
+    packs: [],
+  },
+  {
+    code: 'SELADA',
+    name: 'Selada Keriting',
+    storage: 'cold',
+    shelf: [2, 5, 7],
+    price: 12000,
+    lot: [8, 30],
+    grades: { A: 'Daun keriting segar, 150–250 g', B: 'Sedikit sobek' },
+    packs: [tray('250 g'), horeca5],
+  },
+  {
+    code: 'LOBAK',
+    name: 'Lobak',
+    storage: 'cold',
+    shelf: [5, 14, 21],
+    price: 5000,
+    lot: [20, 80],
+    grades: { A: 'Putih mulus, ≥ 300 g', B: 'Kecil atau bercabang' },
+    packs: [crate10],
+  },
+  {
+    code: 'TERONG',
+    name: 'Terong Ungu',
+    storage: 'cool',
+    shelf: [4, 10, null],
+    price: 6000,
+    lot: [20, 80],
+    grades: { A: 'Ungu mengkilap, lurus, ≥ 20 cm', B: 'Bengkok atau lecet' },
+    packs: [crate10],
+  },
+  {
+    code: 'LBSIAM',
+    name: 'Labu Siam',
+    storage: 'ambient',
+    shelf: [10, 21, null],
+    price: 3000,
+    lot: [50, 200],
+    grades: { A: 'Hijau muda, 250–400 g', B: 'Terlalu tua atau kecil' },
+    packs: [sack25],
+  },
+  {
+    code: 'KAPRI',
+    name: 'Kacang Kapri',
+    storage: 'cool',
+    shelf: [3, 7, 10],
+    price: 24000,
+    lot: [5, 25],
+    grades: { A: 'Polong pipih muda, hijau segar', B: 'Polong mulai berisi' },
+    packs: [tray('250 g')],
+  },
 ];
 
 const VILLAGES = ['32.04.40.2005', '32.04.40.2001', '32.04.40.2002', '32.04.40.2003', '32.04.40.2004', '32.04.39.2002'];
@@ -119,21 +306,42 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
   const between = (a: number, b: number) => a + random() * (b - a);
   const today = todayIn('Asia/Jakarta');
   const todayMs = Date.parse(`${today}T00:00:00Z`);
-  const weekday = new Date(todayMs).getUTCDay() || 7;
-  const start = iso(todayMs - (weekday - 1) * DAY_MS - 8 * 7 * DAY_MS); // Monday eight weeks back
+  // The sixteen delivery days (Mondays and Thursdays) before today: eight weeks.
+  const days: string[] = [];
+  for (let t = todayMs - DAY_MS; days.length < 16; t -= DAY_MS) if ([1, 4].includes(new Date(t).getUTCDay())) days.unshift(iso(t));
+  const start = iso(Date.parse(`${days[0]}T00:00:00Z`) - (new Date(`${days[0]}T00:00:00Z`).getUTCDay() === 4 ? 3 : 0) * DAY_MS);
   const clerk = await actorFor(db, 'petugas');
   const treasurer = await actorFor(db, 'bendahara');
   const board = await actorFor(db, 'pengurus');
 
   // Places.
-  const packingHouse = await saveLocation(db, coopId, board, null, { name: 'Rumah Kemas Alamendah', kind: 'packing_house', storageClass: 'ambient' });
+  const packingHouse = await saveLocation(db, coopId, board, null, {
+    name: 'Rumah Kemas Alamendah',
+    kind: 'packing_house',
+    storageClass: 'ambient',
+  });
   const cold = await saveLocation(db, coopId, board, null, { name: 'Cold Storage Koperasi', kind: 'cold_storage', storageClass: 'cold' });
   await saveLocation(db, coopId, board, null, { name: 'Truk Berpendingin D 8125 KP', kind: 'truck', storageClass: 'cool' });
   await saveSettings(db, coopId, board, { rejectPolicy: 'unpaid', expiryAlertDays: 2, defaultLocationId: packingHouse.id });
   const points = [
-    await saveCollectionPoint(db, coopId, board, null, { name: 'Titik Kumpul Alamendah', villageCode: '32.04.40.2005', address: 'Gudang koperasi, Jl. Raya Ciwidey–Rancabali', deliveryDays: [1, 4] }),
-    await saveCollectionPoint(db, coopId, board, null, { name: 'Titik Kumpul Patengan', villageCode: '32.04.40.2001', address: 'Balai Desa Patengan', deliveryDays: [1, 4] }),
-    await saveCollectionPoint(db, coopId, board, null, { name: 'Titik Kumpul Ciwidey', villageCode: '32.04.39.2002', address: 'Pasar Ciwidey, los sayur', deliveryDays: [1, 4] }),
+    await saveCollectionPoint(db, coopId, board, null, {
+      name: 'Titik Kumpul Alamendah',
+      villageCode: '32.04.40.2005',
+      address: 'Gudang koperasi, Jl. Raya Ciwidey–Rancabali',
+      deliveryDays: [1, 4],
+    }),
+    await saveCollectionPoint(db, coopId, board, null, {
+      name: 'Titik Kumpul Patengan',
+      villageCode: '32.04.40.2001',
+      address: 'Balai Desa Patengan',
+      deliveryDays: [1, 4],
+    }),
+    await saveCollectionPoint(db, coopId, board, null, {
+      name: 'Titik Kumpul Ciwidey',
+      villageCode: '32.04.39.2002',
+      address: 'Pasar Ciwidey, los sayur',
+      deliveryDays: [1, 4],
+    }),
   ];
 
   // Catalogue and prices.
@@ -150,7 +358,13 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     });
     let withPacks = created;
     for (const p of c.packs) {
-      withPacks = await addPackFormat(db, coopId, board, created.id, { channel: p.channel, name: p.name, grade: p.grade ?? null, contentKg: p.content, packaging: p.packaging });
+      withPacks = await addPackFormat(db, coopId, board, created.id, {
+        channel: p.channel,
+        name: p.name,
+        grade: p.grade ?? null,
+        contentKg: p.content,
+        packaging: p.packaging,
+      });
     }
     commodities.push({ ...c, id: created.id, formats: withPacks.packFormats.map((p) => ({ id: p.id, content: Number(p.content.base) })) });
   }
@@ -167,17 +381,20 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
 
   // Farmers: clusters, payout details, plots.
   const clusters = [];
-  for (const name of CLUSTERS) clusters.push(await createCluster(db, coopId, board, { name, description: `Petani mitra di ${name.replace('Klaster ', '')}` }));
+  for (const name of CLUSTERS)
+    clusters.push(await createCluster(db, coopId, board, { name, description: `Petani mitra di ${name.replace('Klaster ', '')}` }));
   const members = (await membersWithGroups(db, coopId)).filter((m) => m.status === 'active');
   const known = new Set((await farmerProfiles(db, coopId)).map((p) => p.member_id));
   const farmers = members.filter((m) => m.farmerGroupId).slice(0, 220);
   const plots: { id: string; memberId: string; name: string; village: string; commodities: string[] }[] = [];
+  const profiles = [];
   for (const [i, m] of farmers.entries()) {
     if (!known.has(m.id)) {
       const bank = random() < 0.25;
-      await setFarmerProfile(db, coopId, board, m.id, {
+      profiles.push({
+        memberId: m.id,
         clusterId: clusters[i % clusters.length]!.id,
-        payoutMethod: bank ? 'bank' : 'cash',
+        payoutMethod: bank ? ('bank' as const) : ('cash' as const),
         bankName: bank ? pick(BANKS) : null,
         bankAccountNo: bank ? String(1_000_000_000 + Math.floor(random() * 8_999_999_999)) : null,
         bankAccountName: bank ? m.fullName : null,
@@ -187,9 +404,18 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     const n = random() < 0.35 ? 2 : 1;
     for (let k = 0; k < n; k++) {
       const grows = [...new Set(Array.from({ length: 3 + Math.floor(random() * 3) }, () => pick(commodities).id))];
-      plots.push({ id: '', memberId: m.id, name: k ? `Kebun ${pick(['Cibuni', 'Leuwi', 'Pasir Jambu', 'Sinumbra'])}` : `Lahan ${pick(['Babakan', 'Cikahuripan', 'Situ', 'Pangkalan'])}`, village: VILLAGES[i % VILLAGES.length]!, commodities: grows });
+      plots.push({
+        id: '',
+        memberId: m.id,
+        name: k
+          ? `Kebun ${pick(['Cibuni', 'Leuwi', 'Pasir Jambu', 'Sinumbra'])}`
+          : `Lahan ${pick(['Babakan', 'Cikahuripan', 'Situ', 'Pangkalan'])}`,
+        village: VILLAGES[i % VILLAGES.length]!,
+        commodities: grows,
+      });
     }
   }
+  await importFarmerProfiles(db, coopId, board, profiles);
   const plotIds = await importPlots(
     db,
     coopId,
@@ -214,32 +440,40 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
   let intakes = 0;
   let grams = 0;
   let payoutRuns = 0;
-  const days: string[] = [];
-  for (let t = Date.parse(`${start}T00:00:00Z`); t < todayMs; t += DAY_MS) {
-    const wd = new Date(t).getUTCDay();
-    if (wd === 1 || wd === 4) days.push(iso(t));
-  }
   const refsCache = new Map<string, IntakeRefs>();
   for (const day of days) {
-    const batch: { input: IntakeInput; farmer: { id: string; number: number; fullName: string; farmerGroupName: string | null }; refs: IntakeRefs }[] = [];
-    for (const m of farmers) {
-      if (random() > 0.52) continue;
+    const batch: {
+      input: IntakeInput;
+      farmer: { id: string; number: number; fullName: string; farmerGroupName: string | null };
+      refs: IntakeRefs;
+    }[] = [];
+    // A day's volume between 3,6 and 5,4 tonnes: farmers in random order deliver until it is reached.
+    const target = between(3.6e6, 5.4e6);
+    const order = farmers.map((m) => ({ m, k: random() })).sort((a, b) => a.k - b.k);
+    let dayGrams = 0;
+    for (const { m } of order) {
+      if (dayGrams >= target) break;
       const mine = plotsOf.get(m.id)!;
-      const deliveries = random() < 0.2 ? 2 : 1;
+      const deliveries = random() < 0.12 ? 2 : 1;
       for (let k = 0; k < deliveries; k++) {
         const plot = pick(mine);
         const c = byId.get(pick(plot.commodities))!;
         const point = points[plots.indexOf(plot) % points.length]!;
-        const key = `${c.id}|${point.id}|${day}`;
+        const key = `${c.id}|${day}`;
         let refs = refsCache.get(key);
         if (!refs) {
-          refs = await intakeRefsFor(db, coopId, { commodityId: c.id, collectionPointId: point.id, locationId: packingHouse.id, date: day });
+          refs = await intakeRefsFor(db, coopId, {
+            commodityId: c.id,
+            collectionPointId: point.id,
+            locationId: packingHouse.id,
+            date: day,
+          });
           refsCache.set(key, refs);
         }
         const quality = between(0.45, 0.8);
         const reject = between(0.01, 0.07);
         const hasC = !!c.grades.C;
-        const amount = Math.round(between(c.lot[0], c.lot[1]));
+        const amount = Math.round(between(c.lot[0], c.lot[1]) * 1.3);
         let lines: IntakeInput['grades'];
         let gross: string | undefined;
         let tare: string | undefined;
@@ -267,6 +501,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
           gross = kgText(net + crates * 1_800);
           tare = kgText(crates * 1_800);
           grams += net;
+          dayGrams += net;
         }
         batch.push({
           input: {
@@ -283,7 +518,11 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
             locationId: packingHouse.id,
           },
           farmer: { id: m.id, number: m.number, fullName: m.fullName, farmerGroupName: m.farmerGroupName },
-          refs: { ...refs, plot: { id: plot.id, member_id: m.id, name: plot.name, active: true, village_code: plot.village } },
+          refs: {
+            ...refs,
+            collectionPoint: { id: point.id, name: point.name, active: true },
+            plot: { id: plot.id, member_id: m.id, name: plot.name, active: true, village_code: plot.village },
+          },
         });
       }
     }
@@ -295,19 +534,33 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     const touched = new Set<string>();
     for (const l of lots) {
       const c = byId.get(l.commodityId)!;
-      if (c.storage === 'cold' && l.grade !== 'reject' && touched.size < 25 && random() < 0.5) {
-        await transferStock(db, coopId, clerk, { date: day, lotId: l.id, fromLocationId: packingHouse.id, toLocationId: cold.id, all: true });
+      if (c.storage === 'cold' && l.grade !== 'reject' && touched.size < 12 && random() < 0.5) {
+        await transferStock(db, coopId, clerk, {
+          date: day,
+          lotId: l.id,
+          fromLocationId: packingHouse.id,
+          toLocationId: cold.id,
+          all: true,
+        });
         touched.add(l.id);
       }
     }
-    const packable = lots.filter((l) => !touched.has(l.id) && l.grade === 'A' && byId.get(l.commodityId)!.formats.length && l.unit === 'kg');
+    const packable = lots.filter(
+      (l) => !touched.has(l.id) && l.grade === 'A' && byId.get(l.commodityId)!.formats.length && l.unit === 'kg',
+    );
     for (const l of packable.slice(0, 10)) {
       const c = byId.get(l.commodityId)!;
       const { id: formatId, content } = pick(c.formats);
       const input = Math.min(l.quantity, Math.round(between(0.6, 1) * l.quantity));
       const packs = Math.floor((input * between(0.95, 0.99)) / content);
       if (packs < 1) continue;
-      await packLots(db, coopId, clerk, { date: day, locationId: packingHouse.id, packFormatId: formatId, packs, sources: [{ lotId: l.id, kg: kgText(input) }] });
+      await packLots(db, coopId, clerk, {
+        date: day,
+        locationId: packingHouse.id,
+        packFormatId: formatId,
+        packs,
+        sources: [{ lotId: l.id, kg: kgText(input) }],
+      });
       touched.add(l.id);
     }
     for (const l of lots.filter((x) => x.unit === 'kg' && !touched.has(x.id)).slice(-4)) {

@@ -11,6 +11,7 @@ import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/
 import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { seedLedgerDemo } from './ledger-demo.js';
 import { seedMembersDemo } from './members-demo.js';
+import { seedNetworkDemo } from './network-demo.js';
 import { seedProduceDemo } from './produce-demo.js';
 
 export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
@@ -30,6 +31,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeI
     await seedLedgerDemo(tx, coop.id);
     await seedMembersDemo(tx, coop.id);
     await seedProduceDemo(tx, coop.id);
+    await seedNetworkDemo(tx, coop.id); // last: its roll-ups read what the others seeded
     return { created: true, cooperativeId: coop.id };
   });
 }

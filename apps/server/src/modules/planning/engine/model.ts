@@ -3,8 +3,8 @@
  *
  *   n[s,p] ≥ 0     beds planted in week p on plot set s (one crop, one yield; whole beds in the MIP)
  *   S[c,m,w]       kg of crop c of grade mix m harvested in week w
- *   t+s, p+o       kg below / above demand per (crop, grade, week): t and p the small part (up to
- *                  smallDeviationShare of the demand, at smallDeviationWeight of the rate), s and o the rest
+ *   a·, b·, s, o   kg below / above demand per (crop, grade, week), split into the deviation tiers
+ *                  (a_k, b_k: tier k at its reduced rate) and the rest (s, o: full rate)
  *   U[t,r,w]       m² of pool t's band run r in use by new plantings in week w, ≤ that land still free
  *
  * minimise  Σ shortfallWeight·short + oversupplyWeight·over + fairnessWeight·(pool income outside
@@ -96,7 +96,7 @@ export function fairnessTerms(cp: Compiled, land: Land, vars: PlantVar[]): Fairn
 export function buildModel(cp: Compiled, land: Land, fixedSupply: Float64Array): BuiltModel {
   const vars = plantingVars(cp, land);
   const integer = vars.length <= cp.settings.mipMaxVariables;
-  const { shortfallWeight: ws, oversupplyWeight: wo, smallDeviationShare: smallShare, smallDeviationWeight: smallWeight } = cp.settings;
+  const { shortfallWeight: ws, oversupplyWeight: wo, deviationTiers: tiers } = cp.settings;
   const W = cp.W;
   const reachable = reachableCells(cp, vars);
   const obj: string[] = [];
@@ -152,12 +152,20 @@ export function buildModel(cp: Compiled, land: Land, fixedSupply: Float64Array):
           if (share > 0) terms.push(`+ ${num(share)} S${crop.idx}_${m}_${w}`);
         }
         const d = cp.demand[cell]! / 1000;
-        const small = smallShare * d;
         if (d > 0) {
-          terms.push(`+ s${cell}`, `+ t${cell}`, `- p${cell}`);
-          obj.push(`+ ${num(ws)} s${cell}`, `+ ${num(ws * smallWeight)} t${cell}`, `+ ${num(wo * smallWeight)} p${cell}`);
-          bounds.push(` s${cell} <= ${num(d - small)}`, ` t${cell} <= ${num(small)}`, ` p${cell} <= ${num(small)}`);
-          columns += 3;
+          let from = 0;
+          tiers.forEach((tier, k) => {
+            const width = (tier.upToShare - from) * d;
+            from = tier.upToShare;
+            terms.push(`+ a${k}_${cell}`, `- b${k}_${cell}`);
+            obj.push(`+ ${num(ws * tier.weight)} a${k}_${cell}`, `+ ${num(wo * tier.weight)} b${k}_${cell}`);
+            bounds.push(` a${k}_${cell} <= ${num(width)}`, ` b${k}_${cell} <= ${num(width)}`);
+            columns += 2;
+          });
+          terms.push(`+ s${cell}`);
+          obj.push(`+ ${num(ws)} s${cell}`);
+          bounds.push(` s${cell} <= ${num(Math.max(0, d * (1 - from)))}`);
+          columns++;
         }
         terms.push(`- o${cell}`);
         obj.push(`+ ${num(wo)} o${cell}`);

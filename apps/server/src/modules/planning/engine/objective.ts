@@ -1,7 +1,7 @@
 /**
  * The planning objective's parts, shared by the model (as LP terms), the local search (as gains)
  * and the figures of a finished plan: weighted kg of shortfall and oversupply on the cells a plan
- * can reach (small deviations at a reduced rate), income of each land pool outside its fair band,
+ * can reach (small deviations at reduced rates), income of each land pool outside its fair band,
  * and a tiny cost per m² planted.
  */
 import type { Compiled } from './compile.js';
@@ -20,20 +20,27 @@ export interface FairnessTerms {
 }
 
 /**
- * Weighted kg below or above a cell's demand: the first `smallDeviationShare` of the week's demand
- * at `smallDeviationWeight` of the full rate, the rest at the full rate.
+ * Weighted kg below or above a cell's demand, each part of the deviation at its tier's rate
+ * (settings.deviationTiers), the part beyond the last tier at the full rate.
  */
 export function cellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
   if (!reachable[cell]) return 0;
   const d = cp.demand[cell]!;
-  const { shortfallWeight, oversupplyWeight, smallDeviationShare, smallDeviationWeight } = cp.settings;
-  const deviation = Math.abs(supplyGrams - d);
-  const small = Math.min(deviation, smallDeviationShare * d);
-  const weight = supplyGrams < d ? shortfallWeight : oversupplyWeight;
-  return (weight * (smallDeviationWeight * small + deviation - small)) / 1000;
+  const { shortfallWeight, oversupplyWeight, deviationTiers } = cp.settings;
+  let left = Math.abs(supplyGrams - d);
+  let cost = 0;
+  let from = 0;
+  for (const tier of deviationTiers) {
+    const part = Math.min(left, (tier.upToShare - from) * d);
+    cost += tier.weight * part;
+    left -= part;
+    from = tier.upToShare;
+  }
+  cost += left;
+  return ((supplyGrams < d ? shortfallWeight : oversupplyWeight) * cost) / 1000;
 }
 
-/** The same without the small-deviation allowance: plain weighted kg. */
+/** The same without tiers: plain weighted kg. */
 export function strictCellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
   if (!reachable[cell]) return 0;
   const d = cp.demand[cell]!;

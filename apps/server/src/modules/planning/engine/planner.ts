@@ -10,6 +10,7 @@ import { greedyPlantings } from './greedy.js';
 import { supplyOf, withClaims } from './harvest.js';
 import { runHighs } from './highs-run.js';
 import { localSearch, rebalance, type SearchState } from './improve.js';
+import { cellPenalty as cellPenaltyDbg } from './objective.js';
 import { Layout, PlacementError } from './layout.js';
 import { landOf, type Land } from './land.js';
 import { buildModel, fairnessTerms, plantingVars, reachableCells, type BuiltModel, type PlantVar } from './model.js';
@@ -78,14 +79,22 @@ function objectiveTerms(prep: Prepared): ObjectiveTerms {
   return { reachable: reachableCells(prep.cp, vars), fairness: fairnessTerms(prep.cp, prep.land, vars), poolOfPlot: prep.land.poolOfPlot };
 }
 
+const phase = (label: string, t0: number) => {
+  if (process.env.PLANNING_DEBUG) console.error(`phase ${label}: ${Math.round(performance.now() - t0)} ms (cpu ${Math.round(process.cpuUsage().user / 1000)} ms)`);
+  return performance.now();
+};
+
 export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedPlan> {
   const started = performance.now();
+  let t = started;
   const prep = prepare(problem);
   const { cp, layout, land } = prep;
   void layout;
   const settings = cp.settings;
   const fixedSupply = supplyOf(cp, layout.plantings());
+  t = phase('prepare', t);
   const model = buildModel(cp, land, fixedSupply);
+  t = phase('model', t);
   if (model.vars.length > settings.maxVariables) {
     throw new PlanningSolveError(
       'model_too_large',
@@ -127,6 +136,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
     bound = answer.bound;
     values = answer.plantings;
   }
+  t = phase('highs', t);
 
   // Whole beds: the LP's plantings rounded so that each plot set's running total stays within
   // half a bed of the LP's (neighbouring weeks' harvests overlap, so errors do not pile up),
@@ -144,8 +154,37 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
     const v = model.vars[i]!;
     if (want[i]! > 0) fromLp.place(v.set, land.sets[v.set]!.plots, v.crop, v.week, want[i]!);
   }
-  candidates.push(finish(prep, model, fixedSupply, fromLp, deadline));
+  t = phase('place', t);
+  candidates.push(await finish(prep, model, fixedSupply, fromLp, deadline));
+  t = phase('finish', t);
 
+  if (process.env.PLANNING_DEBUG) {
+    const lpSupply = supplyOfBeds(cp, fixedSupply, model.vars, new Int32Array(model.vars.length), land);
+    model.vars.forEach((v, i) => {
+      const crop = cp.crops[v.crop]!;
+      const mix = land.sets[v.set]!.mix;
+      const ms = mix[0]! + mix[1]! + mix[2]!;
+      v.kgPerBed.forEach((kg, k) => {
+        const w = v.week + crop.h + k;
+        if (w >= cp.W) return;
+        const g = kg * 1000 * values[i]!;
+        if (crop.graded) for (let ch = 0; ch < 3; ch++) lpSupply[cellOf(cp.W, crop.idx, ch, w)]! += (g * mix[ch]!) / ms;
+        else lpSupply[cellOf(cp.W, crop.idx, TOTAL_CHANNEL, w)]! += g;
+      });
+    });
+    const fin = candidates[0]!;
+    const planSupply = supplyOf(cp, fin.plan.plantings);
+    const buckets: Record<string, number> = {};
+    for (let c = 0; c < planSupply.length; c++) {
+      if (!model.reachable[c]) continue;
+      const loss = cellPenaltyDbg(cp, model.reachable, c, planSupply[c]!) - cellPenaltyDbg(cp, model.reachable, c, lpSupply[c]!);
+      const d = cp.demand[c]!;
+      const dev = Math.abs(planSupply[c]! - d);
+      const key = d === 0 ? 'nodemand' : dev <= 0.03 * d ? 'inband' : 'outband';
+      buckets[key] = (buckets[key] ?? 0) + loss;
+    }
+    console.error('loss by bucket', buckets);
+  }
   const best = candidates.reduce((a, b) => (b.objective < a.objective - 1e-9 ? b : a));
   const { plan, objective, layout: finalLayout } = best;
   if (process.env.PLANNING_DEBUG) console.error('candidates', candidates.map((c) => c.objective.toFixed(1)), 'lp bound', model.vars.length ? values.length : 0, 'bound', bound);
@@ -153,10 +192,14 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   const timedOut = highsStatus === 'Time limit reached';
   const status: SolverStatus = timedOut ? 'time_limit' : gap <= 1e-6 ? 'optimal' : 'feasible';
   const terms: ObjectiveTerms = { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot };
+  const figures = planFigures(cp, terms, plan);
+  t = phase('figures', t);
+  const explanations = explain(cp, plan, { reachable: model.reachable, land, layout: finalLayout });
+  t = phase('explain', t);
   return {
     plan,
-    figures: planFigures(cp, terms, plan),
-    explanations: explain(cp, plan, { reachable: model.reachable, land, layout: finalLayout }),
+    figures,
+    explanations,
     solver: {
       highsStatus,
       status,
@@ -202,7 +245,7 @@ function freshLayout(prep: Prepared): Layout {
 }
 
 /** From placed whole beds to the finished plan: local search, fair shares, claims, objective. */
-function finish(prep: Prepared, model: BuiltModel, fixedSupply: Float64Array, layout: Layout, deadline: number): Finished {
+async function finish(prep: Prepared, model: BuiltModel, fixedSupply: Float64Array, layout: Layout, deadline: number): Promise<Finished> {
   const { cp, land } = prep;
   const index = new Map<string, number>();
   model.vars.forEach((v, i) => index.set(`${v.set}|${v.week}`, i));
@@ -225,9 +268,14 @@ function finish(prep: Prepared, model: BuiltModel, fixedSupply: Float64Array, la
     fairness: model.fairness,
     poolIncome,
   };
+  let t = performance.now();
   const moves = localSearch(state, { maxMoves: 400_000, deadline });
+  t = phase('local search', t);
+  if (process.env.PLANNING_DUMP_BEDS) (await import('node:fs')).writeFileSync(process.env.PLANNING_DUMP_BEDS, JSON.stringify([...beds]));
   rebalance(cp, land, layout, { deadline });
+  t = phase('rebalance', t);
   const plan = withClaims(cp, layout.plantings());
+  t = phase('claims', t);
   const objective = planObjective(cp, { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot }, plan);
   if (process.env.PLANNING_DEBUG) console.error('finished', objective.toFixed(1), 'after', moves, 'moves');
   return { plan, objective, layout };

@@ -42,7 +42,7 @@ export function syntheticCommodities(count: number, rnd: () => number): Commodit
     const h = Math.max(3, base.weeksToHarvest + Math.round((rnd() - 0.5) * 4));
     out.push({
       ...base,
-      code: `${base.code}_V${Math.floor(k / DEFAULT_CROPS.length) + 1}`,
+      code: `${base.code.slice(0, 10)}V${Math.floor(k / DEFAULT_CROPS.length) + 1}`,
       name: `${base.name} varietas ${Math.floor(k / DEFAULT_CROPS.length) + 1}`,
       weeksToHarvest: h,
       yieldPerM2Grams: Math.round((base.yieldPerM2Grams * (0.8 + 0.4 * rnd())) / 10) * 10,

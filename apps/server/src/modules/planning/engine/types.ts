@@ -94,11 +94,12 @@ export interface PlanningSettings {
   shortfallWeight: number;
   oversupplyWeight: number;
   /**
-   * A deviation of up to this share of a week's demand is a small one (expected harvests are far
-   * less certain than one bed): it costs `smallDeviationWeight` of the full penalty per kg.
+   * How the penalty per kg grows with the size of a week's deviation from demand: the part of a
+   * deviation up to `upToShare` of the week's demand costs `weight` × the full rate (tiers in
+   * increasing order); beyond the last tier the full rate. Expected harvests are far less certain
+   * than one bed, so small deviations weigh little and large ones fully.
    */
-  smallDeviationShare: number;
-  smallDeviationWeight: number;
+  deviationTiers: { upToShare: number; weight: number }[];
   /** A farmer group's (land class's) income share may exceed its land share by this factor before it is penalised. */
   fairnessCap: number;
   /** … and should reach at least this factor of its land share. */
@@ -116,8 +117,10 @@ export interface PlanningSettings {
 export const DEFAULT_SETTINGS: PlanningSettings = {
   shortfallWeight: 2,
   oversupplyWeight: 1,
-  smallDeviationShare: 0.03,
-  smallDeviationWeight: 0.1,
+  deviationTiers: [
+    { upToShare: 0.03, weight: 0.1 },
+    { upToShare: 0.1, weight: 0.5 },
+  ],
   fairnessCap: 1.5,
   fairnessFloor: 0.5,
   fairnessWeight: 0.5,

@@ -33,8 +33,16 @@ export function produceSetup(db: Db, coopId: string): Promise<Setup> {
   let s = setups.get(coopId);
   if (!s) {
     s = (async () => {
-      const cp = await saveCollectionPoint(db, coopId, SYSTEM_ACTOR, null, { name: 'Titik Kumpul Alamendah', villageCode: '32.04.40.2005', deliveryDays: [1, 4] });
-      const ph = await saveLocation(db, coopId, SYSTEM_ACTOR, null, { name: 'Rumah Kemas', kind: 'packing_house', storageClass: 'ambient' });
+      const cp = await saveCollectionPoint(db, coopId, SYSTEM_ACTOR, null, {
+        name: 'Titik Kumpul Alamendah',
+        villageCode: '32.04.40.2005',
+        deliveryDays: [1, 4],
+      });
+      const ph = await saveLocation(db, coopId, SYSTEM_ACTOR, null, {
+        name: 'Rumah Kemas',
+        kind: 'packing_house',
+        storageClass: 'ambient',
+      });
       const cs = await saveLocation(db, coopId, SYSTEM_ACTOR, null, { name: 'Gudang Dingin', kind: 'cold_storage', storageClass: 'cold' });
       const tomato = await createCommodity(db, coopId, SYSTEM_ACTOR, {
         code: 'TOMAT',
@@ -95,7 +103,11 @@ export function produceSetup(db: Db, coopId: string): Promise<Setup> {
 }
 
 /** An active farmer member with one plot growing tomato and cabbage. */
-export async function makeFarmer(db: Db, coopId: string, name = `${NAMES[++uniq % NAMES.length]} ${SURNAMES[Math.floor(uniq / NAMES.length) % SURNAMES.length]}`) {
+export async function makeFarmer(
+  db: Db,
+  coopId: string,
+  name = `${NAMES[++uniq % NAMES.length]} ${SURNAMES[Math.floor(uniq / NAMES.length) % SURNAMES.length]}`,
+) {
   const s = await produceSetup(db, coopId);
   const m = await makeMember(db, coopId, { fullName: name, occupation: 'farmer' });
   const plot = await addPlot(db, coopId, SYSTEM_ACTOR, m.id, {
@@ -189,7 +201,12 @@ export async function makeCommodity(db: Db, coopId: string) {
 
 export async function makePackFormat(db: Db, coopId: string) {
   const s = await produceSetup(db, coopId);
-  const c = await addPackFormat(db, coopId, SYSTEM_ACTOR, s.tomatoId, { channel: 'traditional_market', name: `Peti 10 kg ${tag()}`, contentKg: '10', packaging: 'Peti kayu' });
+  const c = await addPackFormat(db, coopId, SYSTEM_ACTOR, s.tomatoId, {
+    channel: 'traditional_market',
+    name: `Peti 10 kg ${tag()}`,
+    contentKg: '10',
+    packaging: 'Peti kayu',
+  });
   return c.packFormats.find((p) => p.channel === 'traditional_market' && p.name.startsWith('Peti'))!.id;
 }
 
@@ -198,5 +215,11 @@ export async function makeLocation(db: Db, coopId: string) {
 }
 
 export async function makeCollectionPoint(db: Db, coopId: string) {
-  return (await saveCollectionPoint(db, coopId, SYSTEM_ACTOR, null, { name: `Titik Kumpul ${tag()}`, villageCode: '32.04.40.2005', deliveryDays: [2, 5] })).id;
+  return (
+    await saveCollectionPoint(db, coopId, SYSTEM_ACTOR, null, {
+      name: `Titik Kumpul ${tag()}`,
+      villageCode: '32.04.40.2005',
+      deliveryDays: [2, 5],
+    })
+  ).id;
 }

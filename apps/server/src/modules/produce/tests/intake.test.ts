@@ -105,7 +105,11 @@ describe('recording an intake', () => {
       const res = await t.app.request(`${base}/${path}`, { headers: { cookie: (clerk as any).cookie } });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     }
   });
 });
@@ -129,7 +133,13 @@ describe('bad input is refused with the reason and nothing is written', () => {
     ],
     ['an ambiguous weight', async () => body({ grossKg: '1.250' }), 400, 'invalid_input', 'grossKg'],
     ['more than three decimals', async () => body({ tareKg: '2,4001' }), 400, 'invalid_input', 'tareKg'],
-    ['an unknown farmer', async () => body({ memberId: 'mbr_01JAAAAAAAAAAAAAAAAAAAAAAA', plotId: null }), 422, 'unknown_farmer', 'memberId'],
+    [
+      'an unknown farmer',
+      async () => body({ memberId: 'mbr_01JAAAAAAAAAAAAAAAAAAAAAAA', plotId: null }),
+      422,
+      'unknown_farmer',
+      'memberId',
+    ],
     [
       'an inactive farmer',
       async () => body({ memberId: (await makeMember(t.db, coopId, { status: 'applicant' })).id, plotId: null }),
@@ -137,7 +147,13 @@ describe('bad input is refused with the reason and nothing is written', () => {
       'inactive_farmer',
       'memberId',
     ],
-    ['a commodity without a price on the date', async () => body({ date: '2024-12-31', harvestDate: '2024-12-30' }), 422, 'invalid_input', 'grades.0.grade'],
+    [
+      'a commodity without a price on the date',
+      async () => body({ date: '2024-12-31', harvestDate: '2024-12-30' }),
+      422,
+      'invalid_input',
+      'grades.0.grade',
+    ],
     [
       'a grade the commodity lacks',
       async () =>

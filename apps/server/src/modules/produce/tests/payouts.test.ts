@@ -93,7 +93,11 @@ describe('a payout run', () => {
 
   it('pays, posts one entry per farmer, and its totals equal the journal', async () => {
     const kas = await accountBalance(t.db, coopId, { account: ACCOUNTS.KAS, unit: 'agribisnis' });
-    const res = await treasurer.post(`${base}/payout-runs`, { from: '2025-08-11', to: '2025-08-17', payDate: '2025-08-18' }, { 'idempotency-key': 'payout-run-week-33' });
+    const res = await treasurer.post(
+      `${base}/payout-runs`,
+      { from: '2025-08-11', to: '2025-08-17', payDate: '2025-08-18' },
+      { 'idempotency-key': 'payout-run-week-33' },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.number).toMatch(/^PB-2025-\d{5}$/);
     expect(res.body).toMatchObject({ farmers: 2, gross: '1035000', net: '985000' });
@@ -115,7 +119,11 @@ describe('a payout run', () => {
   });
 
   it('is idempotent: the same key replays, and another run over the period pays nothing twice', async () => {
-    const replay = await treasurer.post(`${base}/payout-runs`, { from: '2025-08-11', to: '2025-08-17', payDate: '2025-08-18' }, { 'idempotency-key': 'payout-run-week-33' });
+    const replay = await treasurer.post(
+      `${base}/payout-runs`,
+      { from: '2025-08-11', to: '2025-08-17', payDate: '2025-08-18' },
+      { 'idempotency-key': 'payout-run-week-33' },
+    );
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     const before = await databaseDigest(t.db);
     const again = await treasurer.post(`${base}/payout-runs`, { from: '2025-08-11', to: '2025-08-17', payDate: '2025-08-18' });
@@ -140,12 +148,19 @@ describe('a payout run', () => {
     const csv = await t.app.request(`${base}/payout-runs/${first.id}/bank-file.csv`, { headers: { cookie: (treasurer as any).cookie } });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines).toEqual(['No,Nama Penerima,Bank,Nomor Rekening,Nama di Rekening,Jumlah,Keterangan', `1,${farmers[1]!.fullName},BRI,002101000123567,${farmers[1]!.fullName},345000,Hasil panen ${first.number}`]);
+    expect(lines).toEqual([
+      'No,Nama Penerima,Bank,Nomor Rekening,Nama di Rekening,Jumlah,Keterangan',
+      `1,${farmers[1]!.fullName},BRI,002101000123567,${farmers[1]!.fullName},345000,Hasil panen ${first.number}`,
+    ]);
     const run = (await treasurer.get(`${base}/payout-runs/${first.id}`)).body;
     for (const path of [`payout-runs/${first.id}/slips.pdf`, `payouts/${run.payouts[0].id}/slip.pdf`]) {
       const res = await t.app.request(`${base}/${path}`, { headers: { cookie: (treasurer as any).cookie } });
       expect(res.status).toBe(200);
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     }
     const payables = (await treasurer.get(`${base}/views/payables?asOf=2025-08-31`)).body;
     expect(payables.total).toBe(payables.ledgerTotal);

@@ -32,7 +32,15 @@ type Op =
 
 const grams = fc.integer({ min: 1, max: 40_000 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('intake' as const), a: grams, b: fc.integer({ min: 0, max: 20_000 }), r: fc.integer({ min: 0, max: 3_000 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('intake' as const),
+      a: grams,
+      b: fc.integer({ min: 0, max: 20_000 }),
+      r: fc.integer({ min: 0, max: 3_000 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('transfer' as const), lot: fc.nat(), grams }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('loss' as const), lot: fc.nat(), grams }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('pack' as const), lot: fc.nat(), packs: fc.integer({ min: 1, max: 200 }) }) },
@@ -92,13 +100,26 @@ it('stock on hand equals intakes − packing, losses and sales ± counts, per lo
         if (o.op === 'transfer') {
           const to = places.find((p) => p !== at)!;
           await attempt(async () => {
-            await transferStock(t.db, coopId, SYSTEM_ACTOR, { date: DAY, lotId: lot.id, fromLocationId: at, toLocationId: to, kg: kg(o.grams) });
+            await transferStock(t.db, coopId, SYSTEM_ACTOR, {
+              date: DAY,
+              lotId: lot.id,
+              fromLocationId: at,
+              toLocationId: to,
+              kg: kg(o.grams),
+            });
             add(lot.id, at, -BigInt(o.grams));
             add(lot.id, to, BigInt(o.grams));
           });
         } else if (o.op === 'loss') {
           await attempt(async () => {
-            await recordLoss(t.db, coopId, SYSTEM_ACTOR, { date: DAY, lotId: lot.id, locationId: at, kind: 'shrinkage', kg: kg(o.grams), reason: 'Susut timbang' });
+            await recordLoss(t.db, coopId, SYSTEM_ACTOR, {
+              date: DAY,
+              lotId: lot.id,
+              locationId: at,
+              kind: 'shrinkage',
+              kg: kg(o.grams),
+              reason: 'Susut timbang',
+            });
             add(lot.id, at, -BigInt(o.grams));
           });
         } else if (o.op === 'pack') {
@@ -117,7 +138,12 @@ it('stock on hand equals intakes − packing, losses and sales ± counts, per lo
           });
         } else if (o.op === 'count') {
           await attempt(async () => {
-            await countStock(t.db, coopId, SYSTEM_ACTOR, { date: DAY, locationId: at, reason: 'Opname mingguan', lines: [{ lotId: lot.id, countedKg: kg(o.grams) }] });
+            await countStock(t.db, coopId, SYSTEM_ACTOR, {
+              date: DAY,
+              locationId: at,
+              reason: 'Opname mingguan',
+              lines: [{ lotId: lot.id, countedKg: kg(o.grams) }],
+            });
             expected.set(key(lot.id, at), BigInt(o.grams));
           });
         } else {
@@ -148,7 +174,14 @@ it('stock on hand equals intakes − packing, losses and sales ± counts, per lo
         }
       }
 
-      const stock = await t.db.execute<{ lot_id: string; location_id: string; quantity: bigint; value: bigint; moved_q: bigint; moved_v: bigint }>(sql`
+      const stock = await t.db.execute<{
+        lot_id: string;
+        location_id: string;
+        quantity: bigint;
+        value: bigint;
+        moved_q: bigint;
+        moved_v: bigint;
+      }>(sql`
         SELECT s.lot_id, s.location_id, s.quantity, s.value,
                (SELECT sum(quantity) FROM produce_movements m WHERE m.cooperative_id = s.cooperative_id AND m.lot_id = s.lot_id AND m.location_id = s.location_id)::bigint AS moved_q,
                (SELECT sum(value) FROM produce_movements m WHERE m.cooperative_id = s.cooperative_id AND m.lot_id = s.lot_id AND m.location_id = s.location_id)::bigint AS moved_v

@@ -52,7 +52,13 @@ describe('packing', () => {
       sources: [{ lotId: lotA.lotId, kg: '26' }],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.packing).toMatchObject({ packs: 100, input: { base: '26000' }, output: { base: '25000' }, loss: { base: '1000' }, yieldPermille: 961 });
+    expect(res.body.packing).toMatchObject({
+      packs: 100,
+      input: { base: '26000' },
+      output: { base: '25000' },
+      loss: { base: '1000' },
+      yieldPermille: 961,
+    });
     expect(res.body.value).toBe('208000'); // 26/30 of Rp 240.000
     expect(res.body.journal).toBeNull();
     const pack = (await clerk.get(`${base}/lots/${res.body.packing.outputLotId}/trace`)).body;
@@ -61,7 +67,9 @@ describe('packing', () => {
       expect.objectContaining({ lotId: lotA.lotId, quantity: { base: '26000', text: '26 kg' }, intakeNumber: intake.number }),
     ]);
     const source = (await clerk.get(`${base}/lots/${lotA.lotId}/trace`)).body;
-    expect(source.packedInto).toEqual([expect.objectContaining({ lotId: res.body.packing.outputLotId, quantity: { base: '26000', text: '26 kg' } })]);
+    expect(source.packedInto).toEqual([
+      expect.objectContaining({ lotId: res.body.packing.outputLotId, quantity: { base: '26000', text: '26 kg' } }),
+    ]);
     expect(source.lot.onHand.base).toBe('4000');
   });
 
@@ -132,10 +140,18 @@ describe('losses, transfers and counts', () => {
 
   it('moves a lot into cold storage, where it keeps longer, and lists lots first-expired-first-out', async () => {
     const intake = await makeIntake(t.db, coopId, { commodityId: s.cabbageId, grades: [{ grade: 'A', kg: '50' }] });
-    const res = await clerk.post(`${base}/transfers`, { date: DAY, lotId: intake.lots[0]!.lotId, fromLocationId: s.packingHouseId, toLocationId: s.coldStorageId, all: true });
+    const res = await clerk.post(`${base}/transfers`, {
+      date: DAY,
+      lotId: intake.lots[0]!.lotId,
+      fromLocationId: s.packingHouseId,
+      toLocationId: s.coldStorageId,
+      all: true,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const lot = (await clerk.get(`${base}/lots/${intake.lots[0]!.lotId}`)).body;
-    expect(lot.places).toEqual([expect.objectContaining({ locationName: 'Gudang Dingin', expiresOn: '2025-09-11', quantity: { base: '50000', text: '50 kg' } })]);
+    expect(lot.places).toEqual([
+      expect.objectContaining({ locationName: 'Gudang Dingin', expiresOn: '2025-09-11', quantity: { base: '50000', text: '50 kg' } }),
+    ]);
     const list = (await clerk.get(`${base}/lots`)).body.items;
     const expiries = list.map((l: any) => l.places[0].expiresOn);
     expect(expiries).toEqual([...expiries].sort());
@@ -193,7 +209,9 @@ describe('selling (the hook for sales) and tracing forward', () => {
       });
     });
     const trace = (await clerk.get(`${base}/lots/${lotId}/trace`)).body;
-    expect(trace.buyers).toEqual([{ partnerId: 'mtr_superindo', documentId: 'inv_01JSUPERINDO0001', date: DAY, quantity: { base: '12000', text: '12 kg' } }]);
+    expect(trace.buyers).toEqual([
+      { partnerId: 'mtr_superindo', documentId: 'inv_01JSUPERINDO0001', date: DAY, quantity: { base: '12000', text: '12 kg' } },
+    ]);
   });
 });
 
