@@ -77,7 +77,7 @@ const bench: Benchmark = async (ctx) => {
     deliveryDays: [1, 4],
   });
   const loc = await saveLocation(db, coop.id, SYSTEM_ACTOR, null, { name: 'Rumah Kemas', kind: 'packing_house', storageClass: 'ambient' });
-  const commodities = [];
+  const commodities: string[] = [];
   for (const [code, name] of [
     ['TOMAT', 'Tomat'],
     ['KENTANG', 'Kentang'],
@@ -177,7 +177,9 @@ const bench: Benchmark = async (ctx) => {
   const failures = result.non2xx + result.errors + result.timeouts;
   const ratio = tps / reference.tps;
   const p99 = result.latency.p99;
-  const consistent = Number(counted.rows[0]!.n) === result['2xx'] && stock.agrees && BigInt(stock.total) === ledger;
+  // Requests still in flight when the clock stops may commit without being counted as answered.
+  const recorded = Number(counted.rows[0]!.n);
+  const consistent = recorded >= result['2xx'] && recorded <= result['2xx'] + 8 && stock.agrees && BigInt(stock.total) === ledger;
   const pass = ratio >= 0.5 && failures === 0 && consistent;
   return {
     name: 'intake',
@@ -197,7 +199,7 @@ const bench: Benchmark = async (ctx) => {
       connections: 8,
       seconds,
       farmers: FARMERS,
-      intakesRecorded: Number(counted.rows[0]!.n),
+      intakesRecorded: recorded,
       stockValue: stock.total,
       ledgerInventory: ledger.toString(),
     },

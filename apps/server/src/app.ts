@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
 import { isMemberImportPath, MEMBER_IMPORT_MAX_BYTES, registerMemberRoutes } from './modules/members/members.routes.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
+import { registerPlanningRoutes } from './modules/planning/planning.routes.js';
 import { registerProduceRoutes } from './modules/produce/produce.routes.js';
 import { registerSelfRoutes } from './modules/members/self.routes.js';
 import { registerSavingsRoutes } from './modules/savings/savings.routes.js';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   registerSelfRoutes(api);
   registerNetworkRoutes(api, deps.clock);
   registerProduceRoutes(api);
+  registerPlanningRoutes(api);
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

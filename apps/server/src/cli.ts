@@ -15,7 +15,7 @@ import { normalizePhoneId } from '@kopdes/shared/phone';
 import { addUserToCoop, assignRole, createUser, findUserByContact, listCoopUsers, revokeCoopRole } from './modules/auth/users.service.js';
 import { findCooperativeByName, getCooperative } from './modules/cooperatives/cooperatives.service.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS } from './workflows/demo/demo-users.js';
-import { seedDemo } from './workflows/demo/seed-demo.js';
+import { seedDemo, seedDemoModules, seedDemoPeople } from './workflows/demo/seed-demo.js';
 import { membersImportCommand } from './modules/members/members-import.cli.js';
 import { NETWORK_HELP, networkCommand } from './modules/network/network.cli.js';
 
@@ -184,9 +184,21 @@ async function main(argv: string[]): Promise<number> {
         config.port = port;
       }
       if (values.host) config.host = values.host;
-      const running = await startServer(config, { afterMigrate: values.demo ? async (d) => void (await seedDemo(d.db)) : undefined });
+      let demoCoop: string | undefined;
+      const running = await startServer(config, {
+        afterMigrate: values.demo ? async (d) => void (demoCoop = (await seedDemoPeople(d.db)).cooperativeId) : undefined,
+      });
       if (values.demo) printDemo(running.url);
       else console.log(`kopdes is running at ${running.url}`);
+      if (demoCoop) {
+        const started = Date.now();
+        void seedDemoModules(running.database.db, demoCoop).then(
+          (seeded) =>
+            seeded &&
+            console.log(`  Demo data ready (books, members, harvests, network) in ${Math.round((Date.now() - started) / 1000)} s.`),
+          (e: unknown) => console.error('kopdes: the demo data could not be seeded:', e),
+        );
+      }
       await new Promise<void>((resolve) => {
         const shut = (sig: string) => {
           console.log(`\n${sig} received, stopping kopdes…`);

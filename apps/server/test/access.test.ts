@@ -10,7 +10,7 @@ import { COOP_ROLES, PERMISSION_ROLES, PERMISSIONS, type CoopRole, type Permissi
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/lib/clock.js';
 import { notFound } from '../src/lib/errors.js';
-import { Client, signIn, testApp, type Reply } from './support/app.js';
+import { Client, sessionFor, signIn, testApp, type Reply } from './support/app.js';
 import { makeApiToken, makeCoop, makeUser } from './support/factories.js';
 import { fixtureFor, pathValues, ROUTE_FIXTURES, tenantParams, type FixtureContext } from './support/route-fixtures.js';
 import {
@@ -35,8 +35,6 @@ interface Principal {
   label: string;
   client: Client;
   userId?: string;
-  /** To sign in again after a route (sign-out) ended the session. */
-  credentials?: { email: string; password: string };
 }
 
 let coopA: string;
@@ -50,7 +48,7 @@ let tokenRead: Principal;
 const bMarkers = new Set<string>();
 
 async function userPrincipal(label: string, user: { id: string; email: string; password: string }): Promise<Principal> {
-  return { label, client: await signIn(t.app, user.email, user.password), userId: user.id, credentials: user };
+  return { label, client: await signIn(t.app, user.email, user.password), userId: user.id };
 }
 
 beforeAll(async () => {
@@ -76,6 +74,19 @@ beforeAll(async () => {
 }, 120_000);
 
 const ctxOf = (coopId: string, p?: Principal): FixtureContext => ({ db: t.db, clock: systemClock, coopId, callerId: p?.userId });
+const shared = new Map<string, Promise<Record<string, string>>>();
+
+/**
+ * Path values for the call. A call that may write gets fresh entities; one that must change
+ * nothing (a read, or a call to be refused) shares one set per route, cooperative and caller —
+ * if it did change something, the next caller of that set would show it.
+ */
+function valuesFor(op: Operation, coopId: string, p: Principal | undefined, mayWrite: boolean) {
+  if (mayWrite && isWrite(op)) return pathValues(op, ctxOf(coopId, p));
+  const key = `${op.id} ${coopId} ${p?.userId ?? ''}`;
+  if (!shared.has(key)) shared.set(key, pathValues(op, ctxOf(coopId, p)));
+  return shared.get(key)!;
+}
 let seed = 1;
 
 /** Calls the route with a valid request (body and query from the document's schemas). */
@@ -85,8 +96,8 @@ async function call(p: Principal, op: Operation, values: Record<string, string>)
   );
   const body = op.body ? sampleValid(op.body, seed++) : undefined;
   const res = await p.client.request(op.method, withQuery(fillPath(op.path, values), query), body);
-  if (p.credentials && isWrite(op) && res.status < 300 && (await p.client.get('/api/auth/me')).status === 401) {
-    p.client = await signIn(t.app, p.credentials.email, p.credentials.password); // the route ended the session
+  if (p.userId && isWrite(op) && res.status < 300 && (await p.client.get('/api/auth/me')).status === 401) {
+    p.client = await sessionFor(t.app, t.db, p.userId); // the route ended the session (sign-out)
   }
   return res;
 }
@@ -144,14 +155,15 @@ describe.each(ops.map((op) => [op.id, op] as const))('%s', (_id, op) => {
   const coop = isPermission(op.permission) ? op.permission : undefined;
 
   it('anonymous: 401 unless public', async () => {
-    const res = await call(anonymous, op, await pathValues(op, ctxOf(coopA)));
+    const res = await call(anonymous, op, await valuesFor(op, coopA, undefined, op.permission === 'public'));
     if (op.permission === 'public') expectPublic(op, anonymous, res);
     else expectProblem(op, anonymous, res, 401, 'unauthorized');
   });
 
   it.each(COOP_ROLES)("role %s of the route's cooperative: 403 exactly when the role lacks the permission", async (role) => {
     const p = roles.get(role)!;
-    const res = await call(p, op, await pathValues(op, ctxOf(coopA, p)));
+    const allowed = op.permission === 'signed-in' || op.permission === 'public' || (!!coop && PERMISSION_ROLES[coop].includes(role));
+    const res = await call(p, op, await valuesFor(op, coopA, p, allowed));
     expectNoLeak(op, p, res);
     if (op.permission === 'public') expectPublic(op, p, res);
     else if (op.permission === 'signed-in') expectAllowed(op, p, res);
@@ -161,7 +173,7 @@ describe.each(ops.map((op) => [op.id, op] as const))('%s', (_id, op) => {
   });
 
   it('platform admin: the network layer, but no cooperative it holds no role in', async () => {
-    const res = await call(admin, op, await pathValues(op, ctxOf(coopA, admin)));
+    const res = await call(admin, op, await valuesFor(op, coopA, admin, !coop));
     if (op.permission === 'public') expectPublic(op, admin, res);
     else if (coop) expectProblem(op, admin, res, 404, 'not_found');
     else expectAllowed(op, admin, res);
@@ -169,12 +181,11 @@ describe.each(ops.map((op) => [op.id, op] as const))('%s', (_id, op) => {
 
   it.runIf(coop)("callers of cooperative A with cooperative B's ids: 404, no data, nothing written", async () => {
     const callers = [...roles.values(), tokenAll];
-    const values = [];
-    for (const _ of callers) values.push(await pathValues(op, ctxOf(coopB)));
-    for (const v of values) for (const param of tenantParams(op)) bMarkers.add(v[param.name]!);
+    const values = await valuesFor(op, coopB, undefined, false);
+    for (const param of tenantParams(op)) bMarkers.add(values[param.name]!);
     const before = await tenantDigest(t.db, coopB);
-    for (const [i, p] of callers.entries()) {
-      const res = await call(p, op, values[i]!);
+    for (const p of callers) {
+      const res = await call(p, op, values);
       expectProblem(op, p, res, 404, 'not_found');
       expectNoLeak(op, p, res);
     }
@@ -190,9 +201,9 @@ describe.each(ops.map((op) => [op.id, op] as const))('%s', (_id, op) => {
       const callers = (coop ? holders(coop) : [...COOP_ROLES]).map((r) => roles.get(r)!);
       expect(callers.length, `${op.id}: no role may call it, so nothing can be checked`).toBeGreaterThan(0);
       const values = [];
+      const theirs = await valuesFor(op, coopB, undefined, false);
       for (const p of callers) {
-        const v = { ...(await pathValues(op, ctxOf(coopA, p))) };
-        const theirs = await pathValues(op, ctxOf(coopB));
+        const v = { ...(await valuesFor(op, coopA, p, false)) };
         for (const param of tenantParams(op)) {
           v[param.name] = theirs[param.name]!;
           bMarkers.add(theirs[param.name]!);
@@ -211,7 +222,7 @@ describe.each(ops.map((op) => [op.id, op] as const))('%s', (_id, op) => {
   );
 
   it.runIf(coop)('an API token acts only within its scopes and its own cooperative', async () => {
-    const res = await call(tokenRead, op, await pathValues(op, ctxOf(coopA)));
+    const res = await call(tokenRead, op, await valuesFor(op, coopA, undefined, coop === 'coop.read'));
     expectNoLeak(op, tokenRead, res);
     if (coop === 'coop.read') expectAllowed(op, tokenRead, res);
     else expectProblem(op, tokenRead, res, 403, 'forbidden');

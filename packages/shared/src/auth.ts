@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'produce.manage',
   'payouts.run',
   'self.read',
+  'planning.read',
+  'planning.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +66,8 @@ export const PERMISSION_ROLES: Record<Permission, readonly CoopRole[]> = {
   'produce.manage': ['ketua', 'pengurus'],
   'payouts.run': ['ketua', 'bendahara'],
   'self.read': ['anggota'],
+  'planning.read': ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas'],
+  'planning.write': BOARD,
 };
 
 export function permissionsOf(roles: readonly CoopRole[]): Set<Permission> {

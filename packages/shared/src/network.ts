@@ -5,7 +5,7 @@
  * Money is whole Rupiah and weight integer grams, both as decimal strings in JSON.
  */
 import { z } from 'zod';
-import { bi, idOf, isoDate, rupiahString } from './common.js';
+import { bi, idOf, isoDate as isoDateShape, rupiahString } from './common.js';
 import { cooperativeInput, village, villageCode } from './cooperatives.js';
 
 type Label = { id: string; en: string };
@@ -19,7 +19,13 @@ const text = (min: number, max: number) =>
     .max(max)
     .refine((s) => !/\p{Cc}/u.test(s.replace(/[\n\r\t]/g, '')), bi('Tidak boleh berisi karakter kontrol', 'Must not contain control characters'));
 
-const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bi('Bulan harus berformat YYYY-MM', 'Month must be YYYY-MM'));
+/** A calendar date that exists (`2026-02-31` is refused here, not by the database). */
+const isoDate = isoDateShape.refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2200-12-31';
+}, bi('Tanggal tidak ada di kalender', 'Not a calendar date'));
+
+const monthString = z.string().regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, bi('Bulan harus berformat YYYY-MM', 'Month must be YYYY-MM'));
 const provinceCode = z.string().regex(/^\d{2}$/, bi('Kode provinsi harus 2 digit, mis. 32', 'Province code must be 2 digits, e.g. 32'));
 const regencyCode = z
   .string()

@@ -118,7 +118,7 @@ export function parseNik(input: string, opts: NikOptions = {}): ParsedNik | NikE
   const raw = input.trim().replace(/^['‘’]/, '');
   // Check before stripping dots, which would turn 3.27E+15 into a different-looking junk string.
   if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(raw.replace(/\s/g, ''))) return fail('nik_scientific');
-  const nik = raw.replace(/[\s.\-]/g, '');
+  const nik = raw.replace(/[\s.-]/g, '');
   if (!/^\d*$/.test(nik)) return fail('nik_digits');
   if (nik.length !== 16) return fail('nik_length');
 

@@ -5,8 +5,9 @@ import * as cooperatives from '../modules/cooperatives/cooperatives.schema.js';
 import * as ledger from '../modules/ledger/ledger.schema.js';
 import * as members from '../modules/members/members.schema.js';
 import * as network from '../modules/network/network.schema.js';
+import * as planning from '../modules/planning/planning.schema.js';
 import * as produce from '../modules/produce/produce.schema.js';
 import * as savings from '../modules/savings/savings.schema.js';
 import * as infra from './infra.schema.js';
 
-export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger, ...network, ...members, ...savings, ...produce };
+export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger, ...network, ...members, ...savings, ...produce, ...planning };

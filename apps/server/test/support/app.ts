@@ -2,6 +2,10 @@
 import { createApp } from '../../src/app.js';
 import { systemClock, type Clock } from '../../src/lib/clock.js';
 import { testDatabase } from './db.js';
+import type { Db } from '../../src/db/client.js';
+import { SESSION_COOKIE } from '../../src/http/middleware.js';
+import { insertSession } from '../../src/modules/auth/sessions.repository.js';
+import { newSecret, sha256 } from '../../src/lib/tokens.js';
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
@@ -68,4 +72,25 @@ export async function signIn(app: ReturnType<typeof createApp>, identifier: stri
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const me = (await res.json()) as { csrfToken: string };
   return new Client(app, cookie, me.csrfToken);
+}
+
+/**
+ * A new session for a user, made as sign-in makes one but without the password check (each scrypt
+ * check costs about a second): for replacing a session a test ended, or for an extra one.
+ */
+export async function sessionFor(app: ReturnType<typeof createApp>, db: Db, userId: string, clock: Clock = systemClock): Promise<Client> {
+  const token = newSecret();
+  const csrf = newSecret(18);
+  const now = clock.now();
+  await insertSession(db, {
+    id: sha256(token),
+    userId,
+    csrfToken: csrf,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + 12 * 3600_000),
+    ip: null,
+    userAgent: 'test',
+  });
+  return new Client(app, `${SESSION_COOKIE}=${token}`, csrf);
 }

@@ -13,7 +13,9 @@ import type { Db } from '../../src/db/client.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { makeApiToken, makeUser } from './factories.js';
 import { makeMember, makeSavingsTransaction } from './members-factories.js';
+import { makeJournalEntry } from './ledger-factories.js';
 import * as produce from '../../src/modules/produce/tests/factories.js';
+import * as network from './network.js';
 import type { Operation } from './routes.js';
 
 export interface FixtureContext {
@@ -35,6 +37,13 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   role: { tenant: false, make: async () => 'petugas' },
   tokenId: { tenant: true, make: async ({ db, clock, coopId }) => (await makeApiToken(db, clock, coopId, ['coop.read'])).id },
   memberId: { tenant: true, make: async ({ db, coopId }) => (await makeMember(db, coopId)).id },
+  entryId: { tenant: true, make: async ({ db, coopId }) => (await makeJournalEntry(db, coopId)).id },
+  // Standard in every cooperative and never posted to by fixtures, so (de)activating it succeeds.
+  accountCode: { tenant: false, make: async () => '6109' },
+  unitCode: { tenant: false, make: async () => 'klinik' },
+  month: { tenant: false, make: async () => '2024-01' },
+  // Members and partners are plain ids on journal lines; another cooperative's id simply has no lines there.
+  subsidiaryId: { tenant: false, make: async () => 'mbr_uji_subsidiary' },
   // Of the caller's own member record, so the self-service receipt route finds it too.
   transactionId: {
     tenant: true,
@@ -50,6 +59,13 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   stockDocumentId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePacking(db, coopId)).id },
   payoutRunId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePayoutRun(db, coopId)).id! },
   payoutId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePayoutRun(db, coopId)).payouts[0]!.id! },
+  partnershipId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makePartnership(db, clock, coopId)).id },
+  partnershipDocumentId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeDocument(db, clock, coopId)).id },
+  networkParticipantId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeParticipant(db, clock, coopId)).id },
+  actionItemId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeActionItem(db, clock, coopId)).id },
+  networkProgrammeId: { tenant: false, make: async ({ db, clock }) => (await network.makeBatch(db, network.todayOfClock(clock))).programmeId },
+  networkBatchId: { tenant: false, make: async ({ db, clock }) => (await network.makeBatch(db, network.todayOfClock(clock))).id },
+  networkSessionId: { tenant: false, make: async ({ db, clock }) => (await network.makeSession(db, clock)).id },
 };
 
 export function fixtureFor(param: string, op: Operation): ParamFixture {

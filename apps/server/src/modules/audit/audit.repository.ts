@@ -38,3 +38,11 @@ export function listAudit(db: Db, cooperativeId: string, f: AuditFilter) {
     .orderBy(desc(auditLog.id))
     .limit(f.limit + 1);
 }
+
+export const findPlatformAudit = (db: Db, action: string, entityId: string) =>
+  db
+    .select({ id: platformAuditLog.id })
+    .from(platformAuditLog)
+    .where(and(eq(platformAuditLog.action, action), eq(platformAuditLog.entityId, entityId)))
+    .limit(1)
+    .then((r) => r[0]);

@@ -5,7 +5,7 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import { insertAudit, insertPlatformAudit, listAudit, type AuditFilter } from './audit.repository.js';
+import { findPlatformAudit, insertAudit, insertPlatformAudit, listAudit, type AuditFilter } from './audit.repository.js';
 
 export interface AuditEvent {
   action: string;
@@ -50,4 +50,9 @@ export async function auditPage(db: Db, cooperativeId: string, f: AuditFilter) {
   const more = rows.length > f.limit;
   const items = more ? rows.slice(0, f.limit) : rows;
   return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+}
+
+/** Whether a platform event (e.g. a one-time seeding) was recorded for an entity. */
+export async function platformAuditExists(db: Db, action: string, entityId: string): Promise<boolean> {
+  return (await findPlatformAudit(db, action, entityId)) !== undefined;
 }

@@ -61,8 +61,8 @@ import type { ReportTable } from './reports.tables.js';
 const tags = ['ledger'];
 const base = '/api/coops/{coopId}/ledger';
 const coopId = z.string();
-const accountCodeParam = z.object({ coopId, code: z.string().regex(/^\d{4}$/) });
-const unitCodeParam = z.object({ coopId, code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) });
+const accountCodeParam = z.object({ coopId, accountCode: z.string().regex(/^\d{4}$/) });
+const unitCodeParam = z.object({ coopId, unitCode: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) });
 const entryParam = z.object({ coopId, entryId: idOf('jrn') });
 const monthParam = z.object({ coopId, month: periodMonth });
 
@@ -126,13 +126,13 @@ export function registerLedgerRoutes(api: Api) {
     api.openapi(
       coopRoute('ledger.setup', {
         method: 'post',
-        path: `${base}/accounts/{code}/${action}`,
+        path: `${base}/accounts/{accountCode}/${action}`,
         tags,
         summary: active ? 'Activate an account' : 'Deactivate an account (its balance must be zero)',
         request: { params: accountCodeParam },
         responses: { 200: jsonOf(account) },
       }),
-      async (c) => c.json(await setAccountActive(c.get('db'), coopOf(c).id, actorOf(c), c.req.valid('param').code, active), 200),
+      async (c) => c.json(await setAccountActive(c.get('db'), coopOf(c).id, actorOf(c), c.req.valid('param').accountCode, active), 200),
     );
   }
 
@@ -151,26 +151,29 @@ export function registerLedgerRoutes(api: Api) {
   api.openapi(
     coopRoute('ledger.setup', {
       method: 'post',
-      path: `${base}/units/{code}/enable`,
+      path: `${base}/units/{unitCode}/enable`,
       tags,
       summary: 'Enable a business unit (a new code needs a name)',
       request: { params: unitCodeParam, ...jsonBody(unitEnableInput) },
       responses: { 200: jsonOf(unit) },
     }),
     async (c) =>
-      c.json(await setUnitEnabled(c.get('db'), coopOf(c).id, actorOf(c), c.req.valid('param').code, true, c.req.valid('json').name), 200),
+      c.json(
+        await setUnitEnabled(c.get('db'), coopOf(c).id, actorOf(c), c.req.valid('param').unitCode, true, c.req.valid('json').name),
+        200,
+      ),
   );
 
   api.openapi(
     coopRoute('ledger.setup', {
       method: 'post',
-      path: `${base}/units/{code}/disable`,
+      path: `${base}/units/{unitCode}/disable`,
       tags,
       summary: 'Disable a business unit (no new postings; its history stays)',
       request: { params: unitCodeParam },
       responses: { 200: jsonOf(unit) },
     }),
-    async (c) => c.json(await setUnitEnabled(c.get('db'), coopOf(c).id, actorOf(c), c.req.valid('param').code, false), 200),
+    async (c) => c.json(await setUnitEnabled(c.get('db'), coopOf(c).id, actorOf(c), c.req.valid('param').unitCode, false), 200),
   );
 
   // ── Journal ──────────────────────────────────────────────────────────────────────────────

@@ -348,10 +348,9 @@ export function memberFilter(q: Omit<MemberQuery, 'cursor' | 'limit' | 'sort'>):
 export async function listMembers(db: Db, cooperativeId: string, q: MemberQuery) {
   const filter = memberFilter(q);
   const after = decodeCursor(q.cursor, q.sort);
-  const [rows, total] = await Promise.all([
-    repo.listMembers(db, cooperativeId, filter, q.sort, after, q.limit + 1),
-    repo.countMembers(db, cooperativeId, filter),
-  ]);
+  // One after the other: `db` may be a caller's transaction, whose connection runs one query at a time.
+  const rows = await repo.listMembers(db, cooperativeId, filter, q.sort, after, q.limit + 1);
+  const total = await repo.countMembers(db, cooperativeId, filter);
   const more = rows.length > q.limit;
   const items = (more ? rows.slice(0, q.limit) : rows).map(presentMember);
   const last = items[items.length - 1];

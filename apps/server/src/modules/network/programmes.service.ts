@@ -213,7 +213,9 @@ export async function updateBatch(
           en: `Participants come from removed provinces: ${[...new Set(outside.map((p) => provinceName(p.provinceCode)))].join(', ')}`,
         });
     }
-    await repo.updateBatch(tx, id, { ...input, ...(provinces ? { provinceCodes: provinces } : {}) });
+    const set = Object.fromEntries(Object.entries({ ...input, ...(provinces ? { provinceCodes: provinces } : {}) }).filter(([, v]) => v !== undefined));
+    if (!Object.keys(set).length) return;
+    await repo.updateBatch(tx, id, set);
     await recordPlatformAudit(tx, actor, { action: 'network.batch.update', entityType: 'network_batch', entityId: id, changes: { ...input } });
   });
   return getBatch(db, id);

@@ -43,11 +43,11 @@ export const realCooperativeIds = (db: Db) => repo.realProfileIds(db);
 const digits = (s: string) => s.replace(/\D/g, '');
 
 function normalizeIds(input: Pick<RegistryProfileInput, 'nib' | 'npwp'>) {
-  const nib = input.nib ? digits(input.nib) : input.nib;
-  const npwp = input.npwp ? digits(input.npwp) : input.npwp;
-  if (nib && nib.length !== 13)
+  const nib = input.nib != null ? digits(input.nib) : input.nib;
+  const npwp = input.npwp != null ? digits(input.npwp) : input.npwp;
+  if (nib != null && nib.length !== 13)
     throw invalidField('nib', 'invalid_nib', { id: `NIB harus 13 digit angka (tertulis ${nib.length})`, en: `NIB must be 13 digits (got ${nib.length})` });
-  if (npwp && npwp.length !== 15 && npwp.length !== 16)
+  if (npwp != null && npwp.length !== 15 && npwp.length !== 16)
     throw invalidField('npwp', 'invalid_npwp', {
       id: `NPWP harus 15 atau 16 digit angka (tertulis ${npwp.length})`,
       en: `NPWP must be 15 or 16 digits (got ${npwp.length})`,

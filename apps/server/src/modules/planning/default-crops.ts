@@ -7,17 +7,6 @@
  */
 import type { CommodityParams } from './engine/types.js';
 
-export const FAMILY_LABELS: Record<string, { id: string; en: string }> = {
-  solanaceae: { id: 'Terung-terungan (Solanaceae)', en: 'Nightshades (Solanaceae)' },
-  brassicaceae: { id: 'Kubis-kubisan (Brassicaceae)', en: 'Cabbages (Brassicaceae)' },
-  apiaceae: { id: 'Seledri-seledrian (Apiaceae)', en: 'Carrot family (Apiaceae)' },
-  fabaceae: { id: 'Kacang-kacangan (Fabaceae)', en: 'Legumes (Fabaceae)' },
-  cucurbitaceae: { id: 'Labu-labuan (Cucurbitaceae)', en: 'Gourds (Cucurbitaceae)' },
-  asteraceae: { id: 'Kenikir-kenikiran (Asteraceae)', en: 'Daisy family (Asteraceae)' },
-  amaryllidaceae: { id: 'Bawang-bawangan (Amaryllidaceae)', en: 'Onions (Amaryllidaceae)' },
-  rosaceae: { id: 'Mawar-mawaran (Rosaceae)', en: 'Rose family (Rosaceae)' },
-};
-
 // West Java's wettest planting weeks (December–February): blight and fruit rot.
 const RAINY = [49, 50, 51, 52, 1, 2, 3, 4, 5, 6];
 const RAINY_PEAK = [50, 51, 52, 1, 2, 3, 4];

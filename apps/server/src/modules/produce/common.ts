@@ -46,9 +46,10 @@ export const field = (f: string, code: string, message: Msg): FieldError => ({ f
 /** One refusal carrying every field problem found. */
 export function refuse(fields: FieldError[], kind: 'validation' | 'unprocessable' = 'validation'): AppError {
   const first = fields[0]!;
+  const same = fields.every((f) => f.code === first.code);
   return new AppError(
     kind,
-    fields.length === 1 ? first.code : 'invalid_input',
+    same ? first.code : 'invalid_input',
     fields.length === 1 ? first.message : { id: 'Data ditolak: periksa kolom yang ditandai', en: 'Refused: see the marked fields' },
     fields,
   );

@@ -8,7 +8,14 @@ import type { IntakeRefs, PlannedIntake } from './intake.rules.js';
 export async function loadIntakeRefs(
   db: Db,
   cooperativeId: string,
-  q: { commodityId: string; collectionPointId: string; locationId?: string | null; plotId?: string | null; date: string },
+  q: {
+    commodityId: string;
+    collectionPointId: string;
+    locationId?: string | null;
+    plotId?: string | null;
+    date: string;
+    memberId?: string;
+  },
 ): Promise<IntakeRefs> {
   const res = await db.execute<{
     reject_policy: RejectPolicy | null;
@@ -17,6 +24,7 @@ export async function loadIntakeRefs(
     collection_point: IntakeRefs['collectionPoint'] | null;
     location: IntakeRefs['location'] | null;
     plot: IntakeRefs['plot'] | null;
+    delivery_active: boolean | null;
   }>(sql`
     WITH s AS (SELECT reject_policy, default_location_id FROM produce_settings WHERE cooperative_id = ${cooperativeId})
     SELECT
@@ -41,7 +49,9 @@ export async function loadIntakeRefs(
                               ORDER BY array_position(ARRAY['packing_house', 'cold_storage', 'collection_point', 'truck'], kind), id LIMIT 1))
       ) AS location,
       (SELECT json_build_object('id', id, 'member_id', member_id, 'name', name, 'active', active, 'village_code', village_code)
-       FROM produce_plots WHERE cooperative_id = ${cooperativeId} AND id = ${q.plotId ?? null}::text) AS plot`);
+       FROM produce_plots WHERE cooperative_id = ${cooperativeId} AND id = ${q.plotId ?? null}::text) AS plot,
+      (SELECT delivery_active FROM produce_farmers WHERE cooperative_id = ${cooperativeId} AND member_id = ${q.memberId ?? null}::text)
+        AS delivery_active`);
   const r = res.rows[0]!;
   const prices: Partial<Record<Grade, bigint>> = {};
   for (const [g, p] of Object.entries(r.prices ?? {})) prices[g as Grade] = BigInt(p);
@@ -52,6 +62,7 @@ export async function loadIntakeRefs(
     collectionPoint: r.collection_point ?? undefined,
     location: r.location ?? undefined,
     plot: r.plot ?? undefined,
+    farmerDelivers: r.delivery_active ?? true,
   };
 }
 

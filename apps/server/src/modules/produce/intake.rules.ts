@@ -37,6 +37,8 @@ export interface IntakeRefs {
   collectionPoint?: { id: string; name: string; active: boolean };
   location?: { id: string; name: string; storage_class: StorageClass; active: boolean };
   plot?: { id: string; member_id: string; name: string; active: boolean; village_code: string };
+  /** False when the farmer's supply profile is switched off (no longer delivers). */
+  farmerDelivers?: boolean;
 }
 
 export interface FarmerRef {
@@ -88,6 +90,12 @@ export function planIntake(
   date: string,
   ids: { intake: string; lot: () => string },
 ): PlannedIntake {
+  if (refs.farmerDelivers === false) {
+    throw unusable('memberId', 'inactive_farmer', {
+      id: `${farmer.fullName} tidak aktif sebagai pemasok; aktifkan dulu di data petani`,
+      en: `${farmer.fullName} is not an active supplier; switch them on in the farmer's profile first`,
+    });
+  }
   const c = refs.commodity;
   if (!c || !c.active) {
     throw unusable('commodityId', 'unknown_commodity', {

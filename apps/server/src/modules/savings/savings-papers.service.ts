@@ -44,23 +44,20 @@ async function memberHeader(db: Db, cooperativeId: string, memberId: string): Pr
 /** The receipt of one transaction; `onlyMemberId` limits it to a member's own (self-service). */
 export async function receiptFor(db: Db, cooperativeId: string, transactionId: string, onlyMemberId?: string) {
   const t = await getTransaction(db, cooperativeId, transactionId, onlyMemberId);
-  const [coop, member, original] = await Promise.all([
-    coopHeader(db, cooperativeId),
-    memberHeader(db, cooperativeId, t.member.id),
-    t.reversesId ? repo.findTransaction(db, cooperativeId, t.reversesId) : undefined,
-  ]);
+  const coop = await coopHeader(db, cooperativeId);
+  const member = await memberHeader(db, cooperativeId, t.member.id);
+  const original = t.reversesId ? await repo.findTransaction(db, cooperativeId, t.reversesId) : undefined;
   const pdf = await receiptPdf({ coop, member, transaction: t, reversesNumber: original?.number ?? null, printedAt: new Date() });
   return { pdf, filename: `kuitansi-${t.number}.pdf` };
 }
 
 export async function passbookFor(db: Db, cooperativeId: string, memberId: string) {
-  const [coop, member, transactions, balances, today] = await Promise.all([
-    coopHeader(db, cooperativeId),
-    memberHeader(db, cooperativeId, memberId),
-    memberHistory(db, cooperativeId, memberId),
-    memberBalances(db, cooperativeId, memberId),
-    todayOf(db, cooperativeId),
-  ]);
+  // Sequential reads: `db` may be a transaction, which runs one query at a time.
+  const coop = await coopHeader(db, cooperativeId);
+  const member = await memberHeader(db, cooperativeId, memberId);
+  const transactions = await memberHistory(db, cooperativeId, memberId);
+  const balances = await memberBalances(db, cooperativeId, memberId);
+  const today = await todayOf(db, cooperativeId);
   const pdf = await passbookPdf({ coop, member, transactions, balances, printedAt: new Date(), today });
   return { pdf, filename: `buku-simpanan-${String(member.number).padStart(4, '0')}.pdf` };
 }

@@ -501,11 +501,10 @@ export async function reverseTransaction(
 
 async function presentRows(db: Db, cooperativeId: string, rows: repo.TransactionRow[]) {
   const ids = rows.map((r) => r.id);
-  const [members, payments, reversals] = await Promise.all([
-    memberDirectory(db, cooperativeId, { ids: [...new Set(rows.map((r) => r.memberId))] }),
-    repo.duesPaymentsOf(db, cooperativeId, ids),
-    repo.reversalsOf(db, cooperativeId, ids),
-  ]);
+  // Sequential reads: `db` may be a caller's transaction, which runs one query at a time.
+  const members = await memberDirectory(db, cooperativeId, { ids: [...new Set(rows.map((r) => r.memberId))] });
+  const payments = await repo.duesPaymentsOf(db, cooperativeId, ids);
+  const reversals = await repo.reversalsOf(db, cooperativeId, ids);
   const byId = new Map(members.map((m) => [m.id, m]));
   const reversedBy = new Map(reversals.map((r) => [r.reversesId!, r.id]));
   return rows.map((r) =>
@@ -563,10 +562,8 @@ const currentPeriod = (today: string) => today.slice(0, 7);
 export async function memberSavings(db: Db, cooperativeId: string, memberId: string) {
   const member = await memberRef(db, cooperativeId, memberId);
   const today = await todayOf(db, cooperativeId);
-  const [b, open] = await Promise.all([
-    memberBalances(db, cooperativeId, memberId),
-    repo.duesOf(db, cooperativeId, { memberIds: [memberId], openOnly: true, upTo: currentPeriod(today) }),
-  ]);
+  const b = await memberBalances(db, cooperativeId, memberId);
+  const open = await repo.duesOf(db, cooperativeId, { memberIds: [memberId], openOnly: true, upTo: currentPeriod(today) });
   const periods = open.map(duesJson);
   return {
     member: { id: member.id, number: member.number, fullName: member.fullName, status: member.status },
@@ -606,14 +603,12 @@ export async function balancesPage(
     throw invalidField('query.cursor', 'invalid_cursor', { id: 'Kursor halaman tidak valid', en: 'Invalid page cursor' });
   const rest = members.filter((m) => m.number > after);
   const page = rest.slice(0, q.limit);
-  const [b, totals] = await Promise.all([
-    repo.balancesOf(
-      db,
-      cooperativeId,
-      page.map((m) => m.id),
-    ),
-    repo.balanceTotals(db, cooperativeId, q.q || q.status ? members.map((m) => m.id) : undefined),
-  ]);
+  const b = await repo.balancesOf(
+    db,
+    cooperativeId,
+    page.map((m) => m.id),
+  );
+  const totals = await repo.balanceTotals(db, cooperativeId, q.q || q.status ? members.map((m) => m.id) : undefined);
   return {
     items: page.map((m) => ({
       member: { id: m.id, number: m.number, fullName: m.fullName, status: m.status },

@@ -459,7 +459,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
         const plot = pick(mine);
         const c = byId.get(pick(plot.commodities))!;
         const point = points[plots.indexOf(plot) % points.length]!;
-        const key = `${c.id}|${day}`;
+        const key = `${c.id}|${day >= repriced}`; // prices change once, on the repricing day
         let refs = refsCache.get(key);
         if (!refs) {
           refs = await intakeRefsFor(db, coopId, {
@@ -473,7 +473,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
         const quality = between(0.45, 0.8);
         const reject = between(0.01, 0.07);
         const hasC = !!c.grades.C;
-        const amount = Math.round(between(c.lot[0], c.lot[1]) * 1.3);
+        const amount = Math.round(between(c.lot[0], c.lot[1]) * 1.7);
         let lines: IntakeInput['grades'];
         let gross: string | undefined;
         let tare: string | undefined;
@@ -534,7 +534,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     const touched = new Set<string>();
     for (const l of lots) {
       const c = byId.get(l.commodityId)!;
-      if (c.storage === 'cold' && l.grade !== 'reject' && touched.size < 12 && random() < 0.5) {
+      if (c.storage === 'cold' && l.grade !== 'reject' && touched.size < 6 && random() < 0.5) {
         await transferStock(db, coopId, clerk, {
           date: day,
           lotId: l.id,
@@ -548,7 +548,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     const packable = lots.filter(
       (l) => !touched.has(l.id) && l.grade === 'A' && byId.get(l.commodityId)!.formats.length && l.unit === 'kg',
     );
-    for (const l of packable.slice(0, 10)) {
+    for (const l of packable.slice(0, 6)) {
       const c = byId.get(l.commodityId)!;
       const { id: formatId, content } = pick(c.formats);
       const input = Math.min(l.quantity, Math.round(between(0.6, 1) * l.quantity));
@@ -563,7 +563,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
       });
       touched.add(l.id);
     }
-    for (const l of lots.filter((x) => x.unit === 'kg' && !touched.has(x.id)).slice(-4)) {
+    for (const l of lots.filter((x) => x.unit === 'kg' && !touched.has(x.id)).slice(-3)) {
       const [kind, reason] = pick(LOSS_REASONS);
       const q = Math.max(50, Math.round((l.quantity * between(0.005, 0.03)) / 50) * 50);
       await recordLoss(db, coopId, clerk, { date: day, lotId: l.id, locationId: packingHouse.id, kind, kg: kgText(q), reason });

@@ -6,6 +6,7 @@
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
 import { hashPassword } from '../../lib/password.js';
+import { platformAuditExists, recordPlatformAudit } from '../../modules/audit/audit.service.js';
 import { createCooperative, findCooperativeByName } from '../../modules/cooperatives/cooperatives.service.js';
 import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/auth/users.service.js';
 import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
@@ -14,7 +15,11 @@ import { seedMembersDemo } from './members-demo.js';
 import { seedNetworkDemo } from './network-demo.js';
 import { seedProduceDemo } from './produce-demo.js';
 
-export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
+/**
+ * The cooperative and its people: quick, run before the server answers, so the demo sign-ins work
+ * from the first second. The modules' demo data follows with `seedDemoModules`.
+ */
+export async function seedDemoPeople(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
   const existing = await findCooperativeByName(db, DEMO_COOP.name);
   if (existing) return { created: false, cooperativeId: existing.id };
   // One scrypt run for all demo accounts: they share the demo password anyway.
@@ -28,10 +33,34 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeI
     if (!(await findUserByContact(tx, { email: DEMO_ADMIN.email }))) {
       await createUser(tx, { ...DEMO_ADMIN, passwordHash, platformRole: 'admin' });
     }
+    return { created: true, cooperativeId: coop.id };
+  });
+}
+
+const DEMO_MARK = 'demo.seeded';
+
+/**
+ * Months of books, members, harvests and the network programme for the demo cooperative, in one
+ * transaction: all of it or none. The server runs it in the background after it starts listening
+ * (it takes longer than a first start should wait); a start interrupted before it committed
+ * simply seeds again next time.
+ */
+export async function seedDemoModules(db: Db, cooperativeId: string): Promise<boolean> {
+  if (await platformAuditExists(db, DEMO_MARK, cooperativeId)) return false;
+  await db.transaction(async (tx) => {
+    const coop = { id: cooperativeId };
     await seedLedgerDemo(tx, coop.id);
     await seedMembersDemo(tx, coop.id);
     await seedProduceDemo(tx, coop.id);
     await seedNetworkDemo(tx, coop.id); // last: its roll-ups read what the others seeded
-    return { created: true, cooperativeId: coop.id };
+    await recordPlatformAudit(tx, SYSTEM_ACTOR, { action: DEMO_MARK, entityType: 'cooperative', entityId: coop.id });
   });
+  return true;
+}
+
+/** The whole demo at once (the `kopdes demo` command and tests). */
+export async function seedDemo(db: Db): Promise<{ created: boolean; cooperativeId: string }> {
+  const res = await seedDemoPeople(db);
+  await seedDemoModules(db, res.cooperativeId);
+  return res;
 }

@@ -4,7 +4,9 @@ import { signIn, testApp, type Client } from '../../../../test/support/app.js';
 import { makeCoop, makeUser } from '../../../../test/support/factories.js';
 import { makeMember } from '../../../../test/support/members-factories.js';
 import { databaseDigest } from '../../../../test/support/routes.js';
+import { SYSTEM_ACTOR } from '../../../lib/actor.js';
 import { accountBalance, getEntry } from '../../ledger/ledger.service.js';
+import { setFarmerProfile } from '../farmers.service.js';
 import { DAY, makeFarmer, produceSetup, type Setup } from './factories.js';
 
 const t = await testApp();
@@ -148,10 +150,21 @@ describe('bad input is refused with the reason and nothing is written', () => {
       'memberId',
     ],
     [
+      'a farmer who no longer supplies',
+      async () => {
+        const f = await makeFarmer(t.db, coopId);
+        await setFarmerProfile(t.db, coopId, SYSTEM_ACTOR, f.memberId, { payoutMethod: 'cash', deliveryActive: false });
+        return body({ memberId: f.memberId, plotId: f.plotId });
+      },
+      422,
+      'inactive_farmer',
+      'memberId',
+    ],
+    [
       'a commodity without a price on the date',
       async () => body({ date: '2024-12-31', harvestDate: '2024-12-30' }),
       422,
-      'invalid_input',
+      'no_price',
       'grades.0.grade',
     ],
     [

@@ -1,0 +1,17 @@
+import { connect } from './src/db/client.ts';
+import { migrate } from './src/db/migrate.ts';
+import { SYSTEM_ACTOR } from './src/lib/actor.ts';
+import { createCooperative } from './src/modules/cooperatives/cooperatives.service.ts';
+import { createUser, grantRoleAsSystem } from './src/modules/auth/users.service.ts';
+import { seedNetworkDemo } from './src/workflows/demo/network-demo.ts';
+import { DEMO_COOP } from './src/workflows/demo/demo-users.ts';
+const url = 'postgres://postgres@127.0.0.1:5432/kopdes_demo_t';
+await migrate(url);
+const d = connect(url, 2);
+const coop = await createCooperative(d.db, SYSTEM_ACTOR, DEMO_COOP);
+const u = await createUser(d.db, { fullName: 'Ujang', email: 'k@x.id', passwordHash: 'x' });
+await grantRoleAsSystem(d.db, coop.id, u, 'ketua');
+const t0 = performance.now();
+await d.db.transaction((tx) => seedNetworkDemo(tx, coop.id));
+console.log('network demo', ((performance.now() - t0) / 1000).toFixed(1), 's');
+await d.close();
