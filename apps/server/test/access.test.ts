@@ -78,12 +78,13 @@ const shared = new Map<string, Promise<Record<string, string>>>();
 
 /**
  * Path values for the call. A call that may write gets fresh entities; one that must change
- * nothing (a read, or a call to be refused) shares one set per route, cooperative and caller —
- * if it did change something, the next caller of that set would show it.
+ * nothing (a read, or a call to be refused) shares one set per route and cooperative (and caller,
+ * for the caller's own entities) — if it did change something, the next user of the set shows it.
  */
 function valuesFor(op: Operation, coopId: string, p: Principal | undefined, mayWrite: boolean) {
   if (mayWrite && isWrite(op)) return pathValues(op, ctxOf(coopId, p));
-  const key = `${op.id} ${coopId} ${p?.userId ?? ''}`;
+  const perCaller = op.pathParams.some((param) => ROUTE_FIXTURES[param.name]?.perCaller);
+  const key = `${op.id} ${coopId} ${perCaller ? (p?.userId ?? '') : ''}`;
   if (!shared.has(key)) shared.set(key, pathValues(op, ctxOf(coopId, p)));
   return shared.get(key)!;
 }

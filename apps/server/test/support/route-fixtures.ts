@@ -16,6 +16,7 @@ import { makeMember, makeSavingsTransaction } from './members-factories.js';
 import { makeJournalEntry } from './ledger-factories.js';
 import * as produce from '../../src/modules/produce/tests/factories.js';
 import * as network from './network.js';
+import * as planning from '../../src/modules/planning/tests/factories.js';
 import type { Operation } from './routes.js';
 
 export interface FixtureContext {
@@ -28,6 +29,8 @@ export interface FixtureContext {
 
 export interface ParamFixture {
   tenant: boolean;
+  /** The entity must belong to the calling user (`ctx.callerId`), so each caller gets its own. */
+  perCaller?: boolean;
   make(ctx: FixtureContext): Promise<string>;
 }
 
@@ -47,6 +50,7 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   // Of the caller's own member record, so the self-service receipt route finds it too.
   transactionId: {
     tenant: true,
+    perCaller: true,
     make: async ({ db, coopId, callerId }) => (await makeSavingsTransaction(db, coopId, { userId: callerId })).id,
   },
   commodityId: { tenant: true, make: ({ db, coopId }) => produce.makeCommodity(db, coopId) },
@@ -63,9 +67,19 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   partnershipDocumentId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeDocument(db, clock, coopId)).id },
   networkParticipantId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeParticipant(db, clock, coopId)).id },
   actionItemId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeActionItem(db, clock, coopId)).id },
-  networkProgrammeId: { tenant: false, make: async ({ db, clock }) => (await network.makeBatch(db, network.todayOfClock(clock))).programmeId },
+  networkProgrammeId: {
+    tenant: false,
+    make: async ({ db, clock }) => (await network.makeBatch(db, network.todayOfClock(clock))).programmeId,
+  },
   networkBatchId: { tenant: false, make: async ({ db, clock }) => (await network.makeBatch(db, network.todayOfClock(clock))).id },
   networkSessionId: { tenant: false, make: async ({ db, clock }) => (await network.makeSession(db, clock)).id },
+  cropCode: { tenant: true, make: ({ db, coopId }) => planning.makeCrop(db, coopId) },
+  planningFarmerId: { tenant: true, make: ({ db, coopId }) => planning.makePlanningFarmer(db, coopId) },
+  capacityPlotId: { tenant: true, make: ({ db, coopId }) => planning.makeCapacityPlot(db, coopId) },
+  // One solved season per cooperative, reused: solving runs the real solver.
+  planningSeasonId: { tenant: true, make: async ({ db, coopId }) => (await planning.makeSolvedSeason(db, coopId)).seasonId },
+  planningPlanId: { tenant: true, make: async ({ db, coopId }) => (await planning.makeSolvedSeason(db, coopId)).planId },
+  plantingId: { tenant: true, make: ({ db, coopId }) => planning.makePlanting(db, coopId) },
 };
 
 export function fixtureFor(param: string, op: Operation): ParamFixture {

@@ -1,6 +1,7 @@
 /**
- * The demo cooperative's books: an opening balance (members' capital as totals, the Rp 500 juta
- * state-bank loan delivered as a cold storage, a truck and shop stock) and four months of ordinary
+ * The demo cooperative's books: an opening balance (the Rp 500 juta state-bank loan delivered as a
+ * cold storage, a truck and shop stock, and a village grant as working capital; members' own
+ * capital is posted member by member by the members demo) and four months of ordinary
  * business ending today, so every statement shows real numbers when the demo is opened. Amounts
  * come from a fixed-seed generator: the same day gives the same books.
  */
@@ -52,14 +53,13 @@ export async function seedLedgerDemo(db: Db, cooperativeId: string, opts: { toda
   };
 
   const opening = day(firstMonth, 1);
-  post(opening, 'Saldo awal: simpanan anggota, pinjaman Bank Himbara (cold storage, truk, stok gerai)', 'saldo-awal', [
+  post(opening, 'Saldo awal: pinjaman Bank Himbara (cold storage, truk, stok gerai), hibah modal kerja dari desa', 'saldo-awal', [
     { account: A.KAS, unit: 'kantor', debit: 15_000_000n },
-    { account: A.BANK, unit: 'kantor', debit: 45_000_000n },
+    { account: A.BANK, unit: 'kantor', debit: 235_000_000n },
     { account: A.PERALATAN, unit: 'gudang', debit: 180_000_000n, memo: 'Cold storage 20 m³' },
     { account: A.KENDARAAN, unit: 'logistik', debit: 250_000_000n, memo: 'Truk engkel berpendingin' },
     { account: A.PERSEDIAAN_GERAI, unit: 'gerai_sembako', debit: 70_000_000n, memo: 'Stok awal gerai sembako' },
-    { account: A.SIMPANAN_POKOK, unit: 'kantor', credit: 30_000_000n, memo: '300 anggota × Rp 100.000' },
-    { account: A.SIMPANAN_WAJIB, unit: 'kantor', credit: 30_000_000n, memo: 'Simpanan wajib terkumpul' },
+    { account: A.HIBAH, unit: 'kantor', credit: 250_000_000n, memo: 'Hibah modal kerja dari Dana Desa' },
     { account: A.UTANG_BANK, unit: 'kantor', credit: 500_000_000n, memo: 'Pinjaman 6% per tahun, 72 bulan' },
   ]);
 
