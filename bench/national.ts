@@ -24,7 +24,14 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const stats = (ms: number[]) => {
   const s = [...ms].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
-  return { n: s.length, p50: r(pct(s, 50)), p95: r(pct(s, 95)), p99: r(pct(s, 99)), max: r(s.at(-1)!), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+  return {
+    n: s.length,
+    p50: r(pct(s, 50)),
+    p95: r(pct(s, 95)),
+    p99: r(pct(s, 99)),
+    max: r(s.at(-1)!),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  };
 };
 
 /** A small seeded generator so every run asks for the same areas. */
@@ -50,7 +57,12 @@ const bench: Benchmark = async (ctx) => {
   let sizes;
   try {
     synth = await synthesize(database.db, { cooperatives, months, today });
-    await createUser(database.db, { fullName: 'Admin Bench', email: 'admin@bench.kopdes.id', passwordHash: await hashPassword(password), platformRole: 'admin' });
+    await createUser(database.db, {
+      fullName: 'Admin Bench',
+      email: 'admin@bench.kopdes.id',
+      passwordHash: await hashPassword(password),
+      platformRole: 'admin',
+    });
     await database.db.execute(sql`VACUUM ANALYZE network_monthly_stats`);
     await database.db.execute(sql`VACUUM ANALYZE network_area_stats`);
     // Reference: one province-month summed from the cooperative rows (what a scan would cost).
@@ -87,14 +99,17 @@ const bench: Benchmark = async (ctx) => {
       return { ms, bytes: body.length, body };
     };
     const check = JSON.parse((await ask('/api/admin/network/dashboard')).body) as { totals: { cooperatives: number } };
-    if (check.totals.cooperatives < synth.synthetic) throw new Error(`national dashboard counts ${check.totals.cooperatives} cooperatives, expected ${synth.synthetic}`);
+    if (check.totals.cooperatives < synth.synthetic)
+      throw new Error(`national dashboard counts ${check.totals.cooperatives} cooperatives, expected ${synth.synthetic}`);
     for (let i = 0; i < 10; i++) await ask(`/api/admin/network/dashboard?level=province&code=${PROVINCE_CODES[i]}`); // warm-up
     const province: number[] = [];
     const regency: number[] = [];
     let bytes = 0;
     for (let i = 0; i < REQUESTS; i++) {
       const isProvince = i % 2 === 0;
-      const code = isProvince ? PROVINCE_CODES[Math.floor(next() * PROVINCE_CODES.length)]! : regencies[Math.floor(next() * regencies.length)]!;
+      const code = isProvince
+        ? PROVINCE_CODES[Math.floor(next() * PROVINCE_CODES.length)]!
+        : regencies[Math.floor(next() * regencies.length)]!;
       const r = await ask(`/api/admin/network/dashboard?level=${isProvince ? 'province' : 'regency'}&code=${code}`);
       (isProvince ? province : regency).push(r.ms);
       bytes += r.bytes;

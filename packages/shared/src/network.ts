@@ -17,13 +17,19 @@ const text = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
-    .refine((s) => !/\p{Cc}/u.test(s.replace(/[\n\r\t]/g, '')), bi('Tidak boleh berisi karakter kontrol', 'Must not contain control characters'));
+    .refine(
+      (s) => !/\p{Cc}/u.test(s.replace(/[\n\r\t]/g, '')),
+      bi('Tidak boleh berisi karakter kontrol', 'Must not contain control characters'),
+    );
 
 /** A calendar date that exists (`2026-02-31` is refused here, not by the database). */
-const isoDate = isoDateShape.refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2200-12-31';
-}, bi('Tanggal tidak ada di kalender', 'Not a calendar date'));
+const isoDate = isoDateShape.refine(
+  (s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2200-12-31';
+  },
+  bi('Tanggal tidak ada di kalender', 'Not a calendar date'),
+);
 
 const monthString = z.string().regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, bi('Bulan harus berformat YYYY-MM', 'Month must be YYYY-MM'));
 const provinceCode = z.string().regex(/^\d{2}$/, bi('Kode provinsi harus 2 digit, mis. 32', 'Province code must be 2 digits, e.g. 32'));
@@ -33,10 +39,11 @@ const regencyCode = z
 /** Weight typed in kg (up to 3 decimals, `.` or `,`), stored as grams. */
 const kgString = z
   .string()
-  .regex(/^\d{1,12}([.,]\d{1,3})?$/, bi('Berat dalam kg: angka dengan paling banyak 3 desimal', 'Weight in kg: a number with at most 3 decimals'));
-const positiveRupiah = z
-  .string()
-  .regex(/^\d{1,15}$/, bi('Jumlah harus angka bulat rupiah', 'Amount must be whole rupiah digits'));
+  .regex(
+    /^\d{1,12}([.,]\d{1,3})?$/,
+    bi('Berat dalam kg: angka dengan paling banyak 3 desimal', 'Weight in kg: a number with at most 3 decimals'),
+  );
+const positiveRupiah = z.string().regex(/^\d{1,15}$/, bi('Jumlah harus angka bulat rupiah', 'Amount must be whole rupiah digits'));
 
 export const cooperativeIdParam = z.object({ coopId: idOf('kop') });
 export const partnerParams = z.object({ networkPartnerId: idOf('ptn') });
@@ -91,7 +98,14 @@ export const BUSINESS_UNIT_LABELS: Record<BusinessUnit, Label> = {
 
 export const OFFICER_BODIES = ['pengurus', 'pengawas'] as const;
 export type OfficerBody = (typeof OFFICER_BODIES)[number];
-export const BOARD_POSITIONS = ['ketua', 'wakil_ketua_usaha', 'wakil_ketua_keanggotaan', 'sekretaris', 'bendahara', 'anggota_pengurus'] as const;
+export const BOARD_POSITIONS = [
+  'ketua',
+  'wakil_ketua_usaha',
+  'wakil_ketua_keanggotaan',
+  'sekretaris',
+  'bendahara',
+  'anggota_pengurus',
+] as const;
 export const SUPERVISOR_POSITIONS = ['ketua_pengawas', 'anggota_pengawas'] as const;
 export const OFFICER_POSITIONS = [...BOARD_POSITIONS, ...SUPERVISOR_POSITIONS] as const;
 export type OfficerPosition = (typeof OFFICER_POSITIONS)[number];
@@ -155,7 +169,12 @@ export const officerInput = z.strictObject({
   fullName: text(3, 120),
   sex: z.enum(OFFICER_SEXES),
   isVillageHead: z.boolean().default(false),
-  phone: z.string().trim().max(20).regex(/^[\d +()-]*$/, bi('Nomor HP tidak valid', 'Not a valid phone number')).nullish(),
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\d +()-]*$/, bi('Nomor HP tidak valid', 'Not a valid phone number'))
+    .nullish(),
   startedOn: isoDate.nullish(),
 });
 
@@ -324,7 +343,12 @@ export const partnerInput = z.strictObject({
   /** For a mentor cooperative (kakak asuh) that is itself in kopdes. */
   mentorCooperativeId: idOf('kop').nullish(),
   contactName: text(2, 120).nullish(),
-  contactPhone: z.string().trim().max(20).regex(/^[\d +()-]*$/, bi('Nomor telepon tidak valid', 'Not a valid phone number')).nullish(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\d +()-]*$/, bi('Nomor telepon tidak valid', 'Not a valid phone number'))
+    .nullish(),
 });
 export const partner = z.object({
   id: z.string(),
@@ -374,7 +398,10 @@ export const documentInput = z.strictObject({
   fileName: z
     .string()
     .trim()
-    .regex(/^[\w .()-]{1,120}\.(pdf|jpg|jpeg|png)$/i, bi('Nama berkas harus berakhiran .pdf, .jpg atau .png', 'File name must end in .pdf, .jpg or .png')),
+    .regex(
+      /^[\w .()-]{1,120}\.(pdf|jpg|jpeg|png)$/i,
+      bi('Nama berkas harus berakhiran .pdf, .jpg atau .png', 'File name must end in .pdf, .jpg or .png'),
+    ),
   /** The file, base64. At most 600 KB before encoding. */
   contentBase64: z.string().min(4).max(820_000),
 });
@@ -605,7 +632,12 @@ export const attendanceInput = z.strictObject({
     .min(1)
     .max(1000),
 });
-export const attendanceRow = z.object({ participantId: z.string(), fullName: z.string(), present: z.boolean().nullable(), note: z.string().nullable() });
+export const attendanceRow = z.object({
+  participantId: z.string(),
+  fullName: z.string(),
+  present: z.boolean().nullable(),
+  note: z.string().nullable(),
+});
 
 const testScore = z
   .number()
@@ -718,7 +750,9 @@ export type ActionItem = z.infer<typeof actionItem>;
 export const participantDetail = participant.extend({
   batch: z.object({ id: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string(), hostName: z.string() }),
   assessment: z.array(assessmentRow),
-  attendance: z.array(z.object({ sessionId: z.string(), day: z.string(), title: z.string(), kind: z.enum(SESSION_KINDS), present: z.boolean().nullable() })),
+  attendance: z.array(
+    z.object({ sessionId: z.string(), day: z.string(), title: z.string(), kind: z.enum(SESSION_KINDS), present: z.boolean().nullable() }),
+  ),
   actionPlan: z.array(actionItem),
   /** Why the participant cannot complete yet (empty when they can). */
   completionBlockers: z.array(z.string()),

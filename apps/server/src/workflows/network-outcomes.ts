@@ -59,10 +59,8 @@ export interface MeasureDef {
   read?: MeasureFn;
 }
 
-const gramsToKg =
-  (read: MeasureFn | undefined): MeasureFn | undefined =>
-  read &&
-  (async (db, c, from, to) => BigInt(await read(db, c, from, to)) / 1000n);
+const gramsToKg = (read: MeasureFn | undefined): MeasureFn | undefined =>
+  read && (async (db, c, from, to) => BigInt(await read(db, c, from, to)) / 1000n);
 
 /** The action-plan measures. */
 export const MEASURE_DEFS: Record<MeasureCode, MeasureDef> = {
@@ -135,7 +133,13 @@ export const measureList = () =>
  * The value of a measure for one cooperative between a plan's start and `asOf`, from its own
  * data; null for a manual measure (its value comes from reports typed by hand).
  */
-export async function measureValue(db: Db, cooperativeId: string, code: MeasureCode, startsOn: string, asOf: string): Promise<bigint | null> {
+export async function measureValue(
+  db: Db,
+  cooperativeId: string,
+  code: MeasureCode,
+  startsOn: string,
+  asOf: string,
+): Promise<bigint | null> {
   const def = MEASURE_DEFS[code];
   if (!def.read) return null;
   if (asOf < startsOn) return 0n;

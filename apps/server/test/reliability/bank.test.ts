@@ -1,6 +1,6 @@
 /**
- * The bank test: many concurrent clients move simpanan sukarela with deposits, withdrawals and
- * member-to-member transfers over real HTTP, retry with the same Idempotency-Key, and hang up in
+ * The bank test: many concurrent clients move simpanan sukarela with deposits and withdrawals
+ * over real HTTP (member-to-member transfers are not in the API yet), retry with the same Idempotency-Key, and hang up in
  * the middle of requests. Afterwards every balance must equal the replay of the acknowledged
  * operations, none may be negative, the ledger must balance, and no answer may be a 5xx.
  * `npm test` runs a short version; KOPDES_BANK_OPS=10000 runs the full one (CI does).
@@ -16,14 +16,12 @@ import { makeCoop, makeUser, TEST_PASSWORD } from '../support/factories.js';
 import { makeMember } from '../support/members-factories.js';
 import { httpSession, liveServer } from './live-server.js';
 
-const OPS = Number(process.env.KOPDES_BANK_OPS ?? 600);
+const OPS = Number(process.env.KOPDES_BANK_OPS ?? 300);
 const CLIENTS = 16;
-const MEMBERS = 12;
+const SAVERS = ['Asep', 'Euis', 'Ujang', 'Neneng', 'Dadang', 'Iis', 'Cecep', 'Entin', 'Yayan', 'Odah', 'Wawan', 'Kokom'];
+const MEMBERS = SAVERS.length;
 
-type Op =
-  | { kind: 'deposit'; member: number; amount: bigint }
-  | { kind: 'withdrawal'; member: number; amount: bigint }
-  | { kind: 'transfer'; from: number; to: number; amount: bigint };
+type Op = { kind: 'deposit'; member: number; amount: bigint } | { kind: 'withdrawal'; member: number; amount: bigint };
 
 interface Outcome {
   op: Op;
@@ -43,7 +41,7 @@ beforeAll(async () => {
   coopId = (await makeCoop(db)).id;
   const clerk = await makeUser(db, coopId, ['bendahara']);
   memberIds = [];
-  for (let i = 0; i < MEMBERS; i++) memberIds.push((await makeMember(db, coopId, { fullName: `Penabung ${i + 1}` })).id);
+  for (let i = 0; i < MEMBERS; i++) memberIds.push((await makeMember(db, coopId, { fullName: `Penabung ${SAVERS[i]}` })).id);
   server = await liveServer(db);
   auth = await httpSession(server.url, clerk.email, TEST_PASSWORD);
 }, 120_000);
@@ -54,8 +52,7 @@ function requestOf(op: Op): { path: string; body: unknown } {
   const base = `/api/coops/${coopId}/savings`;
   if (op.kind === 'deposit')
     return { path: `${base}/deposits`, body: { memberId: memberIds[op.member], kind: 'sukarela', amount: String(op.amount) } };
-  if (op.kind === 'withdrawal') return { path: `${base}/withdrawals`, body: { memberId: memberIds[op.member], amount: String(op.amount) } };
-  return { path: `${base}/transfers`, body: { fromMemberId: memberIds[op.from], toMemberId: memberIds[op.to], amount: String(op.amount) } };
+  return { path: `${base}/withdrawals`, body: { memberId: memberIds[op.member], amount: String(op.amount) } };
 }
 
 const serverErrors: string[] = [];
@@ -74,9 +71,10 @@ async function attempt(path: string, body: unknown, key: string, hangUpAfterMs: 
     const text = await res.text();
     if (res.status >= 500) serverErrors.push(`${res.status} ${path} ${text.slice(0, 200)}`);
     return res.status;
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') return undefined;
-    throw e;
+  } catch {
+    // We hung up, or the connection dropped under us: the outcome is unknown, so the caller
+    // retries with the same key, as a client on a bad line would.
+    return undefined;
   } finally {
     clearTimeout(timer);
   }
@@ -149,11 +147,7 @@ describe(`bank: ${CLIENTS} clients, ${OPS} operations with retries and hang-ups`
     const expected = memberIds.map(() => 0n);
     for (const { op } of acknowledged) {
       if (op.kind === 'deposit') expected[op.member]! += op.amount;
-      else if (op.kind === 'withdrawal') expected[op.member]! -= op.amount;
-      else {
-        expected[op.from]! -= op.amount;
-        expected[op.to]! += op.amount;
-      }
+      else expected[op.member]! -= op.amount;
     }
 
     const fromLedger = await subsidiaryBalances(db, coopId, { account: ACCOUNTS.SIMPANAN_SUKARELA, asOf: '2099-12-31', memberIds });
@@ -169,5 +163,5 @@ describe(`bank: ${CLIENTS} clients, ${OPS} operations with retries and hang-ups`
       sql`SELECT coalesce(sum(debit), 0)::bigint AS debit, coalesce(sum(credit), 0)::bigint AS credit FROM journal_lines WHERE cooperative_id = ${coopId}`,
     );
     expect(tb.rows[0]!.debit).toBe(tb.rows[0]!.credit);
-  });
+  }, 900_000);
 });

@@ -41,8 +41,16 @@ export function renderCertificate(d: CertificateData): Promise<Buffer> {
 
   const W = doc.page.width;
   const H = doc.page.height;
-  doc.lineWidth(3).strokeColor(RED).rect(20, 20, W - 40, H - 40).stroke();
-  doc.lineWidth(0.8).strokeColor(INK).rect(28, 28, W - 56, H - 56).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(RED)
+    .rect(20, 20, W - 40, H - 40)
+    .stroke();
+  doc
+    .lineWidth(0.8)
+    .strokeColor(INK)
+    .rect(28, 28, W - 56, H - 56)
+    .stroke();
 
   const text = (s: string, y: number, size: number, opts: { bold?: boolean; color?: string } = {}) =>
     doc
@@ -76,19 +84,39 @@ export function renderCertificate(d: CertificateData): Promise<Buffer> {
         .text(c, x + 6, y + 5, { width: cols[i]! - 12, align: i === 0 ? 'left' : 'center' });
       x += cols[i]!;
     });
-    doc.lineWidth(0.5).strokeColor(GREY).moveTo(x0, y + 20).lineTo(x, y + 20).stroke();
+    doc
+      .lineWidth(0.5)
+      .strokeColor(GREY)
+      .moveTo(x0, y + 20)
+      .lineTo(x, y + 20)
+      .stroke();
     y += 20;
   };
-  doc.lineWidth(0.5).strokeColor(GREY).moveTo(x0, y).lineTo(x0 + cols.reduce((a, b) => a + b, 0), y).stroke();
+  doc
+    .lineWidth(0.5)
+    .strokeColor(GREY)
+    .moveTo(x0, y)
+    .lineTo(x0 + cols.reduce((a, b) => a + b, 0), y)
+    .stroke();
   row(heads, true);
-  for (const s of d.scores) row([s.label, s.pre?.toString() ?? '-', s.post?.toString() ?? '-', s.mentor === null ? '-' : `${s.mentor} / 5`], false);
+  for (const s of d.scores)
+    row([s.label, s.pre?.toString() ?? '-', s.post?.toString() ?? '-', s.mentor === null ? '-' : `${s.mentor} / 5`], false);
 
   // Signatures
   const sigY = H - 120;
   const sig = (x: number, title: string, name: string) => {
     doc.font('Helvetica').fontSize(10).fillColor(INK).text(title, x, sigY, { width: 240, align: 'center' });
-    doc.lineWidth(0.6).strokeColor(INK).moveTo(x + 30, sigY + 50).lineTo(x + 210, sigY + 50).stroke();
-    doc.font('Helvetica').fontSize(9).fillColor(GREY).text(name, x, sigY + 56, { width: 240, align: 'center' });
+    doc
+      .lineWidth(0.6)
+      .strokeColor(INK)
+      .moveTo(x + 30, sigY + 50)
+      .lineTo(x + 210, sigY + 50)
+      .stroke();
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(GREY)
+      .text(name, x, sigY + 56, { width: 240, align: 'center' });
   };
   sig(90, `${d.hostLocation.split(',')[0] ?? ''}, ${formatDateId(d.endsOn)}`, `Pimpinan ${d.hostName}`);
   sig(W - 330, 'Kementerian Koperasi', 'Penyelenggara Program Magang');

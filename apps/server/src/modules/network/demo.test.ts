@@ -27,7 +27,14 @@ beforeAll(async () => {
 describe('network demo', () => {
   it('has the six hosts and the three batches of 38 at Al-Ittifaq, 114 participants from 24 provinces', async () => {
     console.log(`demo seeded in ${seconds.toFixed(1)} s`);
-    expect((await listHosts(t.db)).map((h) => h.sector).sort()).toEqual(['agriculture', 'aquaculture', 'dairy', 'fisheries', 'multi_service', 'services']);
+    expect((await listHosts(t.db)).map((h) => h.sector).sort()).toEqual([
+      'agriculture',
+      'aquaculture',
+      'dairy',
+      'fisheries',
+      'multi_service',
+      'services',
+    ]);
     const programme = (await findProgrammeByName(t.db, DEMO_PROGRAMME))!;
     const batches = await listBatches(t.db, programme.id);
     expect(batches.map((b) => [b.number, b.startsOn, b.endsOn, b.host.name, b.capacity, b.provinces.length])).toEqual([
@@ -38,7 +45,9 @@ describe('network demo', () => {
     expect(batches[0]!.provinces.map((p) => p.name).sort()).toEqual(['Banten', 'Daerah Istimewa Yogyakarta', 'Jawa Barat', 'Jawa Tengah']);
     const counts = batches.map((b) => b.counts);
     expect(counts).toEqual([{ completed: 38 }, { completed: 37, attending: 1 }, { completed: 38 }]);
-    const provinces = await t.db.execute<{ n: number; p: number }>(sql`SELECT count(*)::int AS n, count(DISTINCT province_code)::int AS p FROM network_participants`);
+    const provinces = await t.db.execute<{ n: number; p: number }>(
+      sql`SELECT count(*)::int AS n, count(DISTINCT province_code)::int AS p FROM network_participants`,
+    );
     expect(provinces.rows[0]).toEqual({ n: 114, p: 24 });
     expect(batches.every((b) => b.sessions === 12)).toBe(true);
   });
@@ -46,7 +55,11 @@ describe('network demo', () => {
   it("follows Alamendah's alumnus from its own kopdes data", async () => {
     const coop = (await findCooperativeByName(t.db, DEMO_COOP.name))!;
     const [p] = await participantsOfCoop(t.db, coop.id, today);
-    expect(p).toMatchObject({ fullName: 'Dadang Hermawan', status: 'completed', certificateNumber: expect.stringMatching(/\/MAGANG-KDMP\/G1\/2025$/) });
+    expect(p).toMatchObject({
+      fullName: 'Dadang Hermawan',
+      status: 'completed',
+      certificateNumber: expect.stringMatching(/\/MAGANG-KDMP\/G1\/2025$/),
+    });
     const retail = p!.actionPlan.find((i) => i.measure === 'modern_retail_partners')!;
     expect(retail).toMatchObject({ source: 'kopdes', value: '1', status: 'achieved' });
     const intake = p!.actionPlan.find((i) => i.measure === 'intake_kg')!;

@@ -3,11 +3,20 @@ import { goodBoard } from '../../../test/support/network.js';
 import { governanceChecks, ratCheck, structuralIssues, type GovernanceOfficer } from './governance.js';
 
 const board = (): GovernanceOfficer[] =>
-  goodBoard('Uji').officers.map((o, i) => ({ id: `ofc_${i}`, body: o.body, position: o.position, fullName: o.fullName, sex: o.sex, isVillageHead: o.isVillageHead ?? false }));
+  goodBoard('Uji').officers.map((o, i) => ({
+    id: `ofc_${i}`,
+    body: o.body,
+    position: o.position,
+    fullName: o.fullName,
+    sex: o.sex,
+    isVillageHead: o.isVillageHead ?? false,
+  }));
 
 const statusOf = (officers: GovernanceOfficer[], extra: Partial<Parameters<typeof governanceChecks>[0]> = {}) =>
   Object.fromEntries(
-    governanceChecks({ officers, ties: [], ratMeetings: [], legalEntityDate: '2025-07-01', today: '2026-02-01', ...extra }).checks.map((c) => [c.code, c.status]),
+    governanceChecks({ officers, ties: [], ratMeetings: [], legalEntityDate: '2025-07-01', today: '2026-02-01', ...extra }).checks.map(
+      (c) => [c.code, c.status],
+    ),
   );
 
 describe('governance checklist', () => {
@@ -23,7 +32,17 @@ describe('governance checklist', () => {
   });
 
   it('fails an even board and a board of three, saying why', () => {
-    const six = [...board(), { id: 'x', body: 'pengurus' as const, position: 'anggota_pengurus' as const, fullName: 'Tambahan', sex: 'M' as const, isVillageHead: false }];
+    const six = [
+      ...board(),
+      {
+        id: 'x',
+        body: 'pengurus' as const,
+        position: 'anggota_pengurus' as const,
+        fullName: 'Tambahan',
+        sex: 'M' as const,
+        isVillageHead: false,
+      },
+    ];
     const g = governanceChecks({ officers: six, ties: [], ratMeetings: [], legalEntityDate: null, today: '2026-02-01' });
     expect(g.checks[0]).toMatchObject({ status: 'fail', detail: { id: '6 orang pengurus: harus ganjil' } });
     const three = board().filter((o) => o.body === 'pengawas' || ['ketua', 'sekretaris', 'bendahara'].includes(o.position));
@@ -59,7 +78,13 @@ describe('governance checklist', () => {
   });
 
   it('keeps only the structural failures for the registry filter', () => {
-    const g = governanceChecks({ officers: board().slice(0, 3), ties: [], ratMeetings: [], legalEntityDate: '2024-01-01', today: '2026-06-01' });
+    const g = governanceChecks({
+      officers: board().slice(0, 3),
+      ties: [],
+      ratMeetings: [],
+      legalEntityDate: '2024-01-01',
+      today: '2026-06-01',
+    });
     expect(structuralIssues(g)).toEqual(['board_size', 'board_positions', 'village_head_chairs_supervisors']);
   });
 });

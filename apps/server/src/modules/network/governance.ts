@@ -65,7 +65,8 @@ function boardSize(board: GovernanceOfficer[]) {
 function boardPositions(board: GovernanceOfficer[]) {
   const missing = REQUIRED_BOARD_POSITIONS.filter((p) => !board.some((o) => o.position === p));
   const doubled = REQUIRED_BOARD_POSITIONS.filter((p) => board.filter((o) => o.position === p).length > 1);
-  if (!missing.length && !doubled.length) return check('board_positions', 'pass', { id: 'Semua jabatan terisi', en: 'All positions filled' });
+  if (!missing.length && !doubled.length)
+    return check('board_positions', 'pass', { id: 'Semua jabatan terisi', en: 'All positions filled' });
   const parts: Label[] = [];
   if (missing.length)
     parts.push({
@@ -94,9 +95,13 @@ function villageHead(supervisors: GovernanceOfficer[]) {
       id: `${chairs[0]!.fullName} (kepala desa) menjabat ketua pengawas`,
       en: `${chairs[0]!.fullName} (village head) chairs the supervisors`,
     });
-  if (!chairs.length) return check('village_head_chairs_supervisors', 'fail', { id: 'Belum ada ketua pengawas', en: 'No chair of supervisors' });
+  if (!chairs.length)
+    return check('village_head_chairs_supervisors', 'fail', { id: 'Belum ada ketua pengawas', en: 'No chair of supervisors' });
   if (chairs.length > 1)
-    return check('village_head_chairs_supervisors', 'fail', { id: 'Ketua pengawas lebih dari satu', en: 'More than one chair of supervisors' });
+    return check('village_head_chairs_supervisors', 'fail', {
+      id: 'Ketua pengawas lebih dari satu',
+      en: 'More than one chair of supervisors',
+    });
   return check('village_head_chairs_supervisors', 'fail', {
     id: `Ketua pengawas (${chairs[0]!.fullName}) bukan kepala desa`,
     en: `The chair of supervisors (${chairs[0]!.fullName}) is not the village head`,

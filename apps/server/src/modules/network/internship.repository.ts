@@ -30,12 +30,16 @@ export const findHostByName = (db: Db, name: string) =>
     .from(networkHosts)
     .where(sql`lower(${networkHosts.name}) = lower(${name})`)
     .then(first);
-export const hostsByIds = (db: Db, ids: string[]) => (ids.length ? db.select().from(networkHosts).where(inArray(networkHosts.id, ids)) : Promise.resolve([]));
+export const hostsByIds = (db: Db, ids: string[]) =>
+  ids.length ? db.select().from(networkHosts).where(inArray(networkHosts.id, ids)) : Promise.resolve([]);
 
-export const insertProgramme = (db: Db, row: typeof networkProgrammes.$inferInsert) => db.insert(networkProgrammes).values(row).returning().then(first);
-export const listProgrammes = (db: Db) => db.select().from(networkProgrammes).orderBy(asc(networkProgrammes.year), asc(networkProgrammes.id));
+export const insertProgramme = (db: Db, row: typeof networkProgrammes.$inferInsert) =>
+  db.insert(networkProgrammes).values(row).returning().then(first);
+export const listProgrammes = (db: Db) =>
+  db.select().from(networkProgrammes).orderBy(asc(networkProgrammes.year), asc(networkProgrammes.id));
 export const findProgramme = (db: Db, id: string) => db.select().from(networkProgrammes).where(eq(networkProgrammes.id, id)).then(first);
-export const findProgrammeByName = (db: Db, name: string) => db.select().from(networkProgrammes).where(eq(networkProgrammes.name, name)).then(first);
+export const findProgrammeByName = (db: Db, name: string) =>
+  db.select().from(networkProgrammes).where(eq(networkProgrammes.name, name)).then(first);
 export const insertProgrammeHosts = (db: Db, programmeId: string, hostIds: string[]) =>
   db.insert(networkProgrammeHosts).values(hostIds.map((hostId) => ({ programmeId, hostId })));
 export const hostIdsOf = (db: Db, programmeId: string) =>
@@ -70,7 +74,8 @@ export const batchesOf = (db: Db, programmeId?: string) =>
     .from(networkBatches)
     .where(programmeId ? eq(networkBatches.programmeId, programmeId) : undefined)
     .orderBy(asc(networkBatches.startsOn), asc(networkBatches.number));
-export const updateBatch = (db: Db, id: string, set: Partial<typeof networkBatches.$inferInsert>) => db.update(networkBatches).set(set).where(eq(networkBatches.id, id));
+export const updateBatch = (db: Db, id: string, set: Partial<typeof networkBatches.$inferInsert>) =>
+  db.update(networkBatches).set(set).where(eq(networkBatches.id, id));
 
 export const statusCounts = (db: Db, batchIds: string[]) =>
   batchIds.length
@@ -119,7 +124,13 @@ export const findPlace = (db: Db, batchId: string, cooperativeId: string, office
   db
     .select({ id: networkParticipants.id })
     .from(networkParticipants)
-    .where(and(eq(networkParticipants.batchId, batchId), eq(networkParticipants.cooperativeId, cooperativeId), eq(networkParticipants.officerId, officerId)))
+    .where(
+      and(
+        eq(networkParticipants.batchId, batchId),
+        eq(networkParticipants.cooperativeId, cooperativeId),
+        eq(networkParticipants.officerId, officerId),
+      ),
+    )
     .then(first);
 
 export const seatedCount = (db: Db, batchId: string) =>
@@ -132,7 +143,12 @@ export const seatedCount = (db: Db, batchId: string) =>
 /** The same person's places in other batches whose dates overlap [startsOn, endsOn]. */
 export const overlappingPlaces = (db: Db, cooperativeId: string, officerId: string, batchId: string, startsOn: string, endsOn: string) =>
   db
-    .select({ participantId: networkParticipants.id, batchName: networkBatches.name, startsOn: networkBatches.startsOn, endsOn: networkBatches.endsOn })
+    .select({
+      participantId: networkParticipants.id,
+      batchName: networkBatches.name,
+      startsOn: networkBatches.startsOn,
+      endsOn: networkBatches.endsOn,
+    })
     .from(networkParticipants)
     .innerJoin(networkBatches, eq(networkBatches.id, networkParticipants.batchId))
     .where(
@@ -165,7 +181,11 @@ export const certificatesIssued = (db: Db, batchId: string) =>
 export const insertSession = (db: Db, row: typeof networkSessions.$inferInsert) => db.insert(networkSessions).values(row);
 export const findSession = (db: Db, id: string) => db.select().from(networkSessions).where(eq(networkSessions.id, id)).then(first);
 export const sessionsOf = (db: Db, batchId: string) =>
-  db.select().from(networkSessions).where(eq(networkSessions.batchId, batchId)).orderBy(asc(networkSessions.day), asc(networkSessions.startsAt));
+  db
+    .select()
+    .from(networkSessions)
+    .where(eq(networkSessions.batchId, batchId))
+    .orderBy(asc(networkSessions.day), asc(networkSessions.startsAt));
 
 export const upsertAttendance = (db: Db, rows: (typeof networkAttendance.$inferInsert)[]) =>
   db
@@ -175,7 +195,8 @@ export const upsertAttendance = (db: Db, rows: (typeof networkAttendance.$inferI
       target: [networkAttendance.cooperativeId, networkAttendance.participantId, networkAttendance.sessionId],
       set: { present: sql`EXCLUDED.present`, note: sql`EXCLUDED.note`, recordedAt: new Date() },
     });
-export const attendanceOfSession = (db: Db, sessionId: string) => db.select().from(networkAttendance).where(eq(networkAttendance.sessionId, sessionId));
+export const attendanceOfSession = (db: Db, sessionId: string) =>
+  db.select().from(networkAttendance).where(eq(networkAttendance.sessionId, sessionId));
 export const attendanceOfParticipant = (db: Db, cooperativeId: string, participantId: string) =>
   db
     .select()
@@ -211,12 +232,20 @@ export const assessmentOf = (db: Db, cooperativeId: string, participantId: strin
     .from(networkAssessments)
     .where(and(eq(networkAssessments.cooperativeId, cooperativeId), eq(networkAssessments.participantId, participantId)));
 export const assessmentsOfBatch = (db: Db, participantIds: string[]) =>
-  participantIds.length ? db.select().from(networkAssessments).where(inArray(networkAssessments.participantId, participantIds)) : Promise.resolve([]);
+  participantIds.length
+    ? db.select().from(networkAssessments).where(inArray(networkAssessments.participantId, participantIds))
+    : Promise.resolve([]);
 export const upsertAssessment = (db: Db, row: typeof networkAssessments.$inferInsert) =>
   db
     .insert(networkAssessments)
     .values(row)
     .onConflictDoUpdate({
       target: [networkAssessments.cooperativeId, networkAssessments.participantId, networkAssessments.competency],
-      set: { preTest: row.preTest, postTest: row.postTest, mentorScore: row.mentorScore, mentorNote: row.mentorNote, updatedAt: new Date() },
+      set: {
+        preTest: row.preTest,
+        postTest: row.postTest,
+        mentorScore: row.mentorScore,
+        mentorNote: row.mentorNote,
+        updatedAt: new Date(),
+      },
     });

@@ -42,7 +42,13 @@ const certificate = fileOf(PDF, 'The certificate (PDF)');
 
 export function registerInternshipRoutes(api: Api, clock: Clock) {
   api.openapi(
-    adminRoute({ method: 'get', path: '/api/admin/network/hosts', tags: TAGS, summary: 'Host cooperatives by sector', responses: { 200: items(host) } }),
+    adminRoute({
+      method: 'get',
+      path: '/api/admin/network/hosts',
+      tags: TAGS,
+      summary: 'Host cooperatives by sector',
+      responses: { 200: items(host) },
+    }),
     async (c) => c.json({ items: await programmes.listHosts(c.get('db')) }, 200),
   );
 
@@ -114,7 +120,8 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       request: { params: programmeParams, ...jsonBody(batchInput) },
       responses: { 201: jsonOf(batch, 'Created') },
     }),
-    async (c) => c.json(await programmes.createBatch(c.get('db'), actorOf(c), c.req.valid('param').networkProgrammeId, c.req.valid('json')), 201),
+    async (c) =>
+      c.json(await programmes.createBatch(c.get('db'), actorOf(c), c.req.valid('param').networkProgrammeId, c.req.valid('json')), 201),
   );
 
   api.openapi(
@@ -138,7 +145,8 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       request: { params: batchParams, ...jsonBody(batchUpdate) },
       responses: { 200: jsonOf(batch) },
     }),
-    async (c) => c.json(await programmes.updateBatch(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await programmes.updateBatch(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, c.req.valid('json')), 200),
   );
 
   api.openapi(
@@ -150,7 +158,8 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       request: { params: batchParams },
       responses: { 200: items(participant) },
     }),
-    async (c) => c.json({ items: await participants.listParticipants(c.get('db'), c.req.valid('param').networkBatchId, todayOf(clock)) }, 200),
+    async (c) =>
+      c.json({ items: await participants.listParticipants(c.get('db'), c.req.valid('param').networkBatchId, todayOf(clock)) }, 200),
   );
 
   api.openapi(
@@ -162,7 +171,11 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       request: { params: batchParams, ...jsonBody(nominationInput) },
       responses: { 201: jsonOf(participant, 'Created') },
     }),
-    async (c) => c.json(await participants.nominate(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, c.req.valid('json'), todayOf(clock)), 201),
+    async (c) =>
+      c.json(
+        await participants.nominate(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, c.req.valid('json'), todayOf(clock)),
+        201,
+      ),
   );
 
   api.openapi(
@@ -198,7 +211,8 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       request: { params: batchParams },
       responses: { 200: jsonOf(certificateRun) },
     }),
-    async (c) => c.json(await participants.issueCertificates(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, todayOf(clock)), 200),
+    async (c) =>
+      c.json(await participants.issueCertificates(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, todayOf(clock)), 200),
   );
 
   api.openapi(
@@ -224,7 +238,15 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
     }),
     async (c) =>
       c.json(
-        { items: await sessions.recordAttendance(c.get('db'), actorOf(c), c.req.valid('param').networkSessionId, c.req.valid('json').entries, todayOf(clock)) },
+        {
+          items: await sessions.recordAttendance(
+            c.get('db'),
+            actorOf(c),
+            c.req.valid('param').networkSessionId,
+            c.req.valid('json').entries,
+            todayOf(clock),
+          ),
+        },
         200,
       ),
   );
@@ -251,7 +273,16 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       responses: { 200: jsonOf(participant) },
     }),
     async (c) =>
-      c.json(await participants.setStatus(c.get('db'), actorOf(c), c.req.valid('param').networkParticipantId, c.req.valid('json'), todayOf(clock)), 200),
+      c.json(
+        await participants.setStatus(
+          c.get('db'),
+          actorOf(c),
+          c.req.valid('param').networkParticipantId,
+          c.req.valid('json'),
+          todayOf(clock),
+        ),
+        200,
+      ),
   );
 
   api.openapi(
@@ -265,7 +296,13 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
     }),
     async (c) =>
       c.json(
-        await participants.saveAssessment(c.get('db'), actorOf(c), c.req.valid('param').networkParticipantId, c.req.valid('json').scores, todayOf(clock)),
+        await participants.saveAssessment(
+          c.get('db'),
+          actorOf(c),
+          c.req.valid('param').networkParticipantId,
+          c.req.valid('json').scores,
+          todayOf(clock),
+        ),
         200,
       ),
   );
@@ -279,7 +316,19 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       request: { params: participantParams, ...jsonBody(actionPlanInput) },
       responses: { 200: items(actionItem) },
     }),
-    async (c) => c.json({ items: await setActionPlan(c.get('db'), actorOf(c), c.req.valid('param').networkParticipantId, c.req.valid('json').items, todayOf(clock)) }, 200),
+    async (c) =>
+      c.json(
+        {
+          items: await setActionPlan(
+            c.get('db'),
+            actorOf(c),
+            c.req.valid('param').networkParticipantId,
+            c.req.valid('json').items,
+            todayOf(clock),
+          ),
+        },
+        200,
+      ),
   );
 
   api.openapi(
@@ -329,7 +378,13 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       const id = coopOf(c).id;
       const b = c.req.valid('json');
       return c.json(
-        await participants.nominate(c.get('db'), actorOf(c), b.batchId, { cooperativeId: id, officerId: b.officerId }, await todayOfCoop(c, clock, id)),
+        await participants.nominate(
+          c.get('db'),
+          actorOf(c),
+          b.batchId,
+          { cooperativeId: id, officerId: b.officerId },
+          await todayOfCoop(c, clock, id),
+        ),
         201,
       );
     },

@@ -56,7 +56,11 @@ describe('a batch from nomination to certificates', () => {
     });
     expect(host.status).toBe(201);
     expect(host.body.village.regency.name).toBe('Kabupaten Bandung');
-    const prog = await admin.post('/api/admin/network/programmes', { name: 'Magang Pengurus KDMP 2025 (uji)', year: 2025, hostIds: [host.body.id] });
+    const prog = await admin.post('/api/admin/network/programmes', {
+      name: 'Magang Pengurus KDMP 2025 (uji)',
+      year: 2025,
+      hostIds: [host.body.id],
+    });
     expect(prog.status).toBe(201);
     const b1 = await admin.post(`/api/admin/network/programmes/${prog.body.id}/batches`, {
       hostId: host.body.id,
@@ -101,22 +105,34 @@ describe('a batch from nomination to certificates', () => {
     coops.f = await coopWithBoard('32.04.40.2003', 'Koperasi Desa Merah Putih F');
 
     for (const k of ['a', 'b', 'c', 'd']) {
-      const r = await admin.post(`/api/admin/network/batches/${batchId}/participants`, { cooperativeId: coops[k]!.id, officerId: coops[k]!.ketua.id });
+      const r = await admin.post(`/api/admin/network/batches/${batchId}/participants`, {
+        cooperativeId: coops[k]!.id,
+        officerId: coops[k]!.ketua.id,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       expect(r.body).toMatchObject({ status: 'nominated', provinceCode: k === 'c' ? '36' : '32' });
       participants[k] = r.body.id;
     }
 
-    const province = await admin.post(`/api/admin/network/batches/${batchId}/participants`, { cooperativeId: coops.e!.id, officerId: coops.e!.ketua.id });
+    const province = await admin.post(`/api/admin/network/batches/${batchId}/participants`, {
+      cooperativeId: coops.e!.id,
+      officerId: coops.e!.ketua.id,
+    });
     expect(province.status).toBe(400);
     expect(province.body.errors[0]).toMatchObject({ field: 'cooperativeId', code: 'province_not_in_batch' });
     expect(province.body.detail).toContain('Jawa Tengah');
 
-    const supervisor = await admin.post(`/api/admin/network/batches/${batchId}/participants`, { cooperativeId: coops.f!.id, officerId: coops.f!.pengawas.id });
+    const supervisor = await admin.post(`/api/admin/network/batches/${batchId}/participants`, {
+      cooperativeId: coops.f!.id,
+      officerId: coops.f!.pengawas.id,
+    });
     expect(supervisor.status).toBe(400);
     expect(supervisor.body.errors[0].code).toBe('not_board_member');
 
-    const overlap = await admin.post(`/api/admin/network/batches/${otherBatchId}/participants`, { cooperativeId: coops.a!.id, officerId: coops.a!.ketua.id });
+    const overlap = await admin.post(`/api/admin/network/batches/${otherBatchId}/participants`, {
+      cooperativeId: coops.a!.id,
+      officerId: coops.a!.ketua.id,
+    });
     expect(overlap.status).toBe(409);
     expect(overlap.body.code).toBe('overlapping_batch');
     expect(overlap.body.detail).toContain('Gelombang 1');
@@ -128,7 +144,10 @@ describe('a batch from nomination to certificates', () => {
     );
     expect(english.body.detail).toMatch(/overlap/);
 
-    const twice = await admin.post(`/api/admin/network/batches/${batchId}/participants`, { cooperativeId: coops.a!.id, officerId: coops.a!.ketua.id });
+    const twice = await admin.post(`/api/admin/network/batches/${batchId}/participants`, {
+      cooperativeId: coops.a!.id,
+      officerId: coops.a!.ketua.id,
+    });
     expect(twice.status).toBe(409);
   });
 
@@ -141,7 +160,10 @@ describe('a batch from nomination to certificates', () => {
     expect(full.status).toBe(409);
     expect(full.body.code).toBe('batch_full');
     expect(full.body.detail).toContain('3 dari 3');
-    const more = await admin.post(`/api/admin/network/batches/${batchId}/participants`, { cooperativeId: coops.f!.id, officerId: coops.f!.ketua.id });
+    const more = await admin.post(`/api/admin/network/batches/${batchId}/participants`, {
+      cooperativeId: coops.f!.id,
+      officerId: coops.f!.ketua.id,
+    });
     expect(more.status).toBe(409);
     expect(more.body.code).toBe('batch_full');
     const batch = await admin.get(`/api/admin/network/batches/${batchId}`);
@@ -183,7 +205,9 @@ describe('a batch from nomination to certificates', () => {
       expect(r.status).toBe(201);
       ids.push(r.body.id);
     }
-    const early = await admin.put(`/api/admin/network/sessions/${ids[0]}/attendance`, { entries: [{ participantId: participants.a, present: true }] });
+    const early = await admin.put(`/api/admin/network/sessions/${ids[0]}/attendance`, {
+      entries: [{ participantId: participants.a, present: true }],
+    });
     expect(early.status).toBe(400); // 15 November has not come yet
     clock.advance(12 * 86_400_000); // 2025-11-22: sessions expire meanwhile, so sign in again
     admin = await signIn(t.app, adminUser.email, adminUser.password);
@@ -197,7 +221,9 @@ describe('a batch from nomination to certificates', () => {
       });
       expect(r.status).toBe(200);
     }
-    const withdrawn = await admin.put(`/api/admin/network/sessions/${ids[0]}/attendance`, { entries: [{ participantId: participants.d, present: true }] });
+    const withdrawn = await admin.put(`/api/admin/network/sessions/${ids[0]}/attendance`, {
+      entries: [{ participantId: participants.d, present: true }],
+    });
     expect(withdrawn.status).toBe(400);
     const sessions = await admin.get(`/api/admin/network/batches/${batchId}/sessions`);
     expect(sessions.body.items.map((s: { present: number }) => s.present)).toEqual([3, 3, 2, 2]);
@@ -206,10 +232,14 @@ describe('a batch from nomination to certificates', () => {
   });
 
   it('records the assessment and refuses a score outside the scale', async () => {
-    const over = await admin.put(`/api/admin/network/participants/${participants.a}/assessment`, { scores: [{ competency: 'bookkeeping', postTest: 101 }] });
+    const over = await admin.put(`/api/admin/network/participants/${participants.a}/assessment`, {
+      scores: [{ competency: 'bookkeeping', postTest: 101 }],
+    });
     expect(over.status).toBe(400);
     expect(over.body.errors[0]).toMatchObject({ field: 'scores.0.postTest', message: 'Nilai tes harus 0–100' });
-    const mentor = await admin.put(`/api/admin/network/participants/${participants.a}/assessment`, { scores: [{ competency: 'bookkeeping', mentor: 6 }] });
+    const mentor = await admin.put(`/api/admin/network/participants/${participants.a}/assessment`, {
+      scores: [{ competency: 'bookkeeping', mentor: 6 }],
+    });
     expect(mentor.status).toBe(400);
     expect(mentor.body.errors[0]).toMatchObject({ field: 'scores.0.mentor', message: 'Nilai mentor harus 1–5' });
     for (const k of ['a', 'b', 'c']) {
@@ -218,8 +248,14 @@ describe('a batch from nomination to certificates', () => {
       });
       expect(r.status).toBe(200);
     }
-    const partial = await admin.put(`/api/admin/network/participants/${participants.c}/assessment`, { scores: [{ competency: 'bookkeeping', mentorNote: 'Rapi' }] });
-    expect(partial.body.assessment.find((s: { competency: string }) => s.competency === 'bookkeeping')).toMatchObject({ postTest: 78, mentor: 4, mentorNote: 'Rapi' });
+    const partial = await admin.put(`/api/admin/network/participants/${participants.c}/assessment`, {
+      scores: [{ competency: 'bookkeeping', mentorNote: 'Rapi' }],
+    });
+    expect(partial.body.assessment.find((s: { competency: string }) => s.competency === 'bookkeeping')).toMatchObject({
+      postTest: 78,
+      mentor: 4,
+      mentorNote: 'Rapi',
+    });
   });
 
   it('refuses an action-plan target with no measure, and takes a plan with measures', async () => {
@@ -254,13 +290,20 @@ describe('a batch from nomination to certificates', () => {
     expect(b.body.completionBlockers).toEqual(['Kehadiran 2 dari 4 sesi (50%), minimal 80%']);
     const run = await admin.post(`/api/admin/network/batches/${batchId}/certificates`, {});
     expect(run.status).toBe(200);
-    expect(run.body.issued.map((i: { certificateNumber: string }) => i.certificateNumber)).toEqual(['001/MAGANG-KDMP/G1/2025', '002/MAGANG-KDMP/G1/2025']);
-    expect(run.body.notEligible).toEqual([{ participantId: participants.b, fullName: expect.any(String), reasons: ['Kehadiran 2 dari 4 sesi (50%), minimal 80%'] }]);
+    expect(run.body.issued.map((i: { certificateNumber: string }) => i.certificateNumber)).toEqual([
+      '001/MAGANG-KDMP/G1/2025',
+      '002/MAGANG-KDMP/G1/2025',
+    ]);
+    expect(run.body.notEligible).toEqual([
+      { participantId: participants.b, fullName: expect.any(String), reasons: ['Kehadiran 2 dari 4 sesi (50%), minimal 80%'] },
+    ]);
     const again = await admin.post(`/api/admin/network/batches/${batchId}/certificates`, {});
     expect(again.body.issued).toEqual([]);
     const a = await admin.get(`/api/admin/network/participants/${participants.a}`);
     expect(a.body).toMatchObject({ status: 'completed', completedAt: '2025-11-22', completionBlockers: [] });
-    const locked = await admin.put(`/api/admin/network/participants/${participants.a}/assessment`, { scores: [{ competency: 'bookkeeping', postTest: 99 }] });
+    const locked = await admin.put(`/api/admin/network/participants/${participants.a}/assessment`, {
+      scores: [{ competency: 'bookkeeping', postTest: 99 }],
+    });
     expect(locked.status).toBe(409);
   });
 
@@ -290,7 +333,7 @@ describe('a batch from nomination to certificates', () => {
     expect(notYet.status).toBe(409);
   });
 
-  it("shows a cooperative its own participants, and the ministry the alumni by batch", async () => {
+  it('shows a cooperative its own participants, and the ministry the alumni by batch', async () => {
     const pengawas = await makeUser(t.db, coops.a!.id, ['pengawas']);
     const c = await signIn(t.app, pengawas.email, pengawas.password);
     const own = await c.get(`/api/coops/${coops.a!.id}/network/participants`);

@@ -35,4 +35,5 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 /** @example daysBetween('2025-11-15', '2025-11-22') // 7 */
-export const daysBetween = (a: string, b: string) => Math.round((new Date(`${b}T00:00:00Z`).getTime() - new Date(`${a}T00:00:00Z`).getTime()) / 86_400_000);
+export const daysBetween = (a: string, b: string) =>
+  Math.round((new Date(`${b}T00:00:00Z`).getTime() - new Date(`${a}T00:00:00Z`).getTime()) / 86_400_000);

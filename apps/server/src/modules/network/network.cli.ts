@@ -25,7 +25,8 @@ export const NETWORK_HELP = `Usage: kopdes network synth [--cooperatives N] [--m
 const positive = (name: string, v: string | undefined, fallback: number) => {
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw Object.assign(new Error(`${name} must be a whole number above 0, got "${v}"`), { code: 'ERR_PARSE_ARGS_NETWORK' });
+  if (!Number.isInteger(n) || n < 1)
+    throw Object.assign(new Error(`${name} must be a whole number above 0, got "${v}"`), { code: 'ERR_PARSE_ARGS_NETWORK' });
   return n;
 };
 
@@ -37,7 +38,13 @@ export async function networkCommand(args: string[], open: <T>(fn: (db: Db) => P
   if (sub === 'synth') {
     const { values } = parseArgs({
       args: rest,
-      options: { cooperatives: { type: 'string' }, months: { type: 'string' }, seed: { type: 'string' }, remove: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        cooperatives: { type: 'string' },
+        months: { type: 'string' },
+        seed: { type: 'string' },
+        remove: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     });
     if (values.help) return (console.log(NETWORK_HELP), 0);
@@ -49,9 +56,7 @@ export async function networkCommand(args: string[], open: <T>(fn: (db: Db) => P
     const cooperatives = positive('--cooperatives', values.cooperatives, 80_000);
     const months = positive('--months', values.months, 12);
     const seed = positive('--seed', values.seed, 2025);
-    const r = await open((db) =>
-      synthesize(db, { cooperatives, months, seed, today, log: (line) => process.stderr.write(`  ${line}\n`) }),
-    );
+    const r = await open((db) => synthesize(db, { cooperatives, months, seed, today, log: (line) => process.stderr.write(`  ${line}\n`) }));
     console.log(
       `Synthetic network: ${r.synthetic} cooperatives (${r.created} new), ${r.months.length} months (${r.months[0]} – ${r.months.at(-1)}), ` +
         `${r.monthlyRows} monthly rows; ${r.seconds.cooperatives}s cooperatives, ${r.seconds.rollups}s roll-ups, ${r.seconds.areas}s area sums.`,
@@ -59,7 +64,11 @@ export async function networkCommand(args: string[], open: <T>(fn: (db: Db) => P
     return 0;
   }
   if (sub === 'refresh') {
-    const { values } = parseArgs({ args: rest, options: { month: { type: 'string' }, months: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+    const { values } = parseArgs({
+      args: rest,
+      options: { month: { type: 'string' }, months: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
     if (values.help) return (console.log(NETWORK_HELP), 0);
     if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) {
       console.error(`kopdes: --month must be YYYY-MM, got "${values.month}"`);

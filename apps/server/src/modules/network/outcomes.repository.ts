@@ -14,7 +14,11 @@ export const itemsOf = (db: Db, cooperativeId: string, participantId: string) =>
 
 export const itemsOfParticipants = (db: Db, participantIds: string[]) =>
   participantIds.length
-    ? db.select().from(networkActionItems).where(inArray(networkActionItems.participantId, participantIds)).orderBy(asc(networkActionItems.id))
+    ? db
+        .select()
+        .from(networkActionItems)
+        .where(inArray(networkActionItems.participantId, participantIds))
+        .orderBy(asc(networkActionItems.id))
     : Promise.resolve([]);
 
 export const findItem = (db: Db, id: string, cooperativeId?: string) =>

@@ -30,7 +30,8 @@ export function registerOutcomeRoutes(api: Api, clock: Clock) {
       request: { params: actionItemParams, ...jsonBody(progressReportInput) },
       responses: { 201: jsonOf(actionItem, 'Created') },
     }),
-    async (c) => c.json(await reportProgress(c.get('db'), actorOf(c), c.req.valid('param').actionItemId, c.req.valid('json'), todayOf(clock)), 201),
+    async (c) =>
+      c.json(await reportProgress(c.get('db'), actorOf(c), c.req.valid('param').actionItemId, c.req.valid('json'), todayOf(clock)), 201),
   );
 
   api.openapi(
@@ -72,7 +73,14 @@ export function registerOutcomeRoutes(api: Api, clock: Clock) {
     async (c) => {
       const id = coopOf(c).id;
       return c.json(
-        await reportProgress(c.get('db'), actorOf(c), c.req.valid('param').actionItemId, c.req.valid('json'), await todayOfCoop(c, clock, id), id),
+        await reportProgress(
+          c.get('db'),
+          actorOf(c),
+          c.req.valid('param').actionItemId,
+          c.req.valid('json'),
+          await todayOfCoop(c, clock, id),
+          id,
+        ),
         201,
       );
     },

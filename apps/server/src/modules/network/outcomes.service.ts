@@ -33,8 +33,14 @@ export async function setActionPlan(db: Db, actor: Actor, participantId: string,
     if (!p) throw participantNotFound();
     if (!['accepted', 'attending'].includes(p.status))
       throw conflict('plan_closed', {
-        id: p.status === 'completed' ? 'Sertifikat sudah terbit: rencana aksi tidak bisa diganti, laporkan kemajuannya' : `Peserta berstatus ${p.status}: tidak ada rencana aksi`,
-        en: p.status === 'completed' ? 'The certificate is issued: the plan is fixed, report its progress instead' : `The participant is ${p.status}: no action plan`,
+        id:
+          p.status === 'completed'
+            ? 'Sertifikat sudah terbit: rencana aksi tidak bisa diganti, laporkan kemajuannya'
+            : `Peserta berstatus ${p.status}: tidak ada rencana aksi`,
+        en:
+          p.status === 'completed'
+            ? 'The certificate is issued: the plan is fixed, report its progress instead'
+            : `The participant is ${p.status}: no action plan`,
       });
     const batch = (await internship.findBatch(tx, p.batchId))!;
     const latest = addMonths(batch.endsOn, 24);
@@ -44,7 +50,10 @@ export async function setActionPlan(db: Db, actor: Actor, participantId: string,
         errors.push({
           field: `items.${i}.dueOn`,
           code: 'due_too_early',
-          message: { id: `Tenggat harus setelah gelombang selesai (${batch.endsOn})`, en: `Due date must be after the batch ends (${batch.endsOn})` },
+          message: {
+            id: `Tenggat harus setelah gelombang selesai (${batch.endsOn})`,
+            en: `Due date must be after the batch ends (${batch.endsOn})`,
+          },
         });
       if (it.dueOn > latest)
         errors.push({
@@ -53,7 +62,13 @@ export async function setActionPlan(db: Db, actor: Actor, participantId: string,
           message: { id: `Tenggat paling lambat ${latest} (2 tahun)`, en: `Due date at most ${latest} (2 years)` },
         });
     });
-    if (errors.length) throw new AppError('validation', 'invalid_action_plan', { id: 'Rencana aksi tidak valid', en: 'The action plan is not valid' }, errors);
+    if (errors.length)
+      throw new AppError(
+        'validation',
+        'invalid_action_plan',
+        { id: 'Rencana aksi tidak valid', en: 'The action plan is not valid' },
+        errors,
+      );
     const rows = items.map((it) => ({
       cooperativeId: p.cooperativeId,
       id: newId('rak'),
@@ -65,8 +80,18 @@ export async function setActionPlan(db: Db, actor: Actor, participantId: string,
       dueOn: it.dueOn,
     }));
     await repo.replaceItems(tx, p.cooperativeId, p.id, rows);
-    await recordAudit(tx, p.cooperativeId, actor, { action: 'network.action_plan.set', entityType: 'network_participant', entityId: p.id, changes: { items } });
-    return progressOf(tx, p.cooperativeId, rows.map((r) => ({ ...r, createdAt: new Date() })), today);
+    await recordAudit(tx, p.cooperativeId, actor, {
+      action: 'network.action_plan.set',
+      entityType: 'network_participant',
+      entityId: p.id,
+      changes: { items },
+    });
+    return progressOf(
+      tx,
+      p.cooperativeId,
+      rows.map((r) => ({ ...r, createdAt: new Date() })),
+      today,
+    );
   });
 }
 
@@ -81,10 +106,24 @@ function statusOf(value: bigint | null, target: bigint, startsOn: string, dueOn:
 }
 
 /** Each item with its value so far, where that value comes from, and whether it is on track. */
-export async function progressOf(db: Db, cooperativeId: string, items: repo.ItemRow[], today: string, kopdes?: boolean): Promise<ActionItem[]> {
+export async function progressOf(
+  db: Db,
+  cooperativeId: string,
+  items: repo.ItemRow[],
+  today: string,
+  kopdes?: boolean,
+): Promise<ActionItem[]> {
   if (!items.length) return [];
   const measured = kopdes ?? (await usesKopdes(db, cooperativeId));
-  const reports = new Map((await repo.latestReports(db, items.map((i) => i.id), today)).map((r) => [r.itemId, r]));
+  const reports = new Map(
+    (
+      await repo.latestReports(
+        db,
+        items.map((i) => i.id),
+        today,
+      )
+    ).map((r) => [r.itemId, r]),
+  );
   const out: ActionItem[] = [];
   for (const it of items) {
     const def = MEASURE_DEFS[it.measure as MeasureCode];
@@ -127,10 +166,18 @@ export async function actionPlanOf(db: Db, cooperativeId: string, participantId:
  * Progress typed by hand, for a target its cooperative cannot be measured on in kopdes. A target
  * measured from the cooperative's own data refuses hand-typed values.
  */
-export async function reportProgress(db: Db, actor: Actor, itemId: string, input: { value: string; asOf: string; note?: string }, today: string, scope?: string) {
+export async function reportProgress(
+  db: Db,
+  actor: Actor,
+  itemId: string,
+  input: { value: string; asOf: string; note?: string },
+  today: string,
+  scope?: string,
+) {
   const item = await repo.findItem(db, itemId, scope);
   if (!item) throw notFound({ id: 'Target rencana aksi tidak ditemukan', en: 'Action-plan target not found' });
-  if (input.asOf > today) throw invalidField('asOf', 'future_date', { id: 'Tanggal tidak boleh di masa depan', en: 'Date cannot be in the future' });
+  if (input.asOf > today)
+    throw invalidField('asOf', 'future_date', { id: 'Tanggal tidak boleh di masa depan', en: 'Date cannot be in the future' });
   if (input.asOf < item.startsOn)
     throw invalidField('asOf', 'before_plan', {
       id: `Tanggal sebelum rencana aksi dimulai (${item.startsOn})`,
@@ -152,7 +199,12 @@ export async function reportProgress(db: Db, actor: Actor, itemId: string, input
       note: input.note ?? null,
       reportedBy: actor.label,
     });
-    await recordAudit(tx, item.cooperativeId, actor, { action: 'network.action_item.report', entityType: 'network_action_item', entityId: itemId, changes: input });
+    await recordAudit(tx, item.cooperativeId, actor, {
+      action: 'network.action_item.report',
+      entityType: 'network_action_item',
+      entityId: itemId,
+      changes: input,
+    });
   });
   return (await progressOf(db, item.cooperativeId, [item], today))[0]!;
 }
@@ -175,10 +227,17 @@ export async function alumniView(db: Db, by: 'batch' | 'host' | 'province', prog
   const groups = new Map<string, Group>();
   const kopdes = new Map<string, boolean>();
   for (const c of new Set(rows.map((r) => r.p.cooperativeId))) kopdes.set(c, await usesKopdes(db, c));
-  const items = await repo.itemsOfParticipants(db, rows.map((r) => r.p.id));
+  const items = await repo.itemsOfParticipants(
+    db,
+    rows.map((r) => r.p.id),
+  );
   for (const r of rows) {
     const [key, label] =
-      by === 'batch' ? [r.b.id, `${r.b.name} — ${r.hostName} (${r.b.startsOn} s.d. ${r.b.endsOn})`] : by === 'host' ? [r.b.hostId, r.hostName] : [r.p.provinceCode, provinceName(r.p.provinceCode)];
+      by === 'batch'
+        ? [r.b.id, `${r.b.name} — ${r.hostName} (${r.b.startsOn} s.d. ${r.b.endsOn})`]
+        : by === 'host'
+          ? [r.b.hostId, r.hostName]
+          : [r.p.provinceCode, provinceName(r.p.provinceCode)];
     const g = groups.get(key) ?? { key, label, alumni: 0, coops: new Map(), items: 0, achieved: 0 };
     g.alumni++;
     const seen = g.coops.get(r.p.cooperativeId);

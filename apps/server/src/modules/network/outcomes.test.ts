@@ -24,7 +24,13 @@ async function alumnus(coopId: string, batchId: string, sessionId: string) {
   const p = await nominate(t.db, SYSTEM_ACTOR, batchId, { cooperativeId: coopId, officerId: ketua.id }, '2025-11-01');
   await setStatus(t.db, SYSTEM_ACTOR, p.id, { to: 'accepted' }, '2025-11-02');
   await recordAttendance(t.db, SYSTEM_ACTOR, sessionId, [{ participantId: p.id, present: true }], '2025-11-15');
-  await saveAssessment(t.db, SYSTEM_ACTOR, p.id, COMPETENCIES.map((competency) => ({ competency, preTest: 50, postTest: 80, mentor: 4 })), '2025-11-22');
+  await saveAssessment(
+    t.db,
+    SYSTEM_ACTOR,
+    p.id,
+    COMPETENCIES.map((competency) => ({ competency, preTest: 50, postTest: 80, mentor: 4 })),
+    '2025-11-22',
+  );
   await setActionPlan(
     t.db,
     SYSTEM_ACTOR,
@@ -56,7 +62,12 @@ beforeAll(async () => {
   t = await testApp({ clock });
   people.admin = await makeUser(t.db, null, [], { platformRole: 'admin' });
   admin = await signIn(t.app, people.admin.email, people.admin.password);
-  const host = await createHost(t.db, SYSTEM_ACTOR, { name: 'Kopontren Al-Ittifaq', sector: 'agriculture', villageCode: '32.04.40.2005', location: 'Ciwidey' });
+  const host = await createHost(t.db, SYSTEM_ACTOR, {
+    name: 'Kopontren Al-Ittifaq',
+    sector: 'agriculture',
+    villageCode: '32.04.40.2005',
+    location: 'Ciwidey',
+  });
   const prog = await createProgramme(t.db, SYSTEM_ACTOR, { name: 'Magang 2025', year: 2025, hostIds: [host.id], minAttendancePct: 80 });
   const batch = await createBatch(t.db, SYSTEM_ACTOR, prog.id, {
     hostId: host.id,
@@ -66,7 +77,13 @@ beforeAll(async () => {
     capacity: 38,
     provinceCodes: ['32'],
   });
-  const session = await addSession(t.db, SYSTEM_ACTOR, batch.id, { day: '2025-11-15', startsAt: '08:00', endsAt: '12:00', title: 'Pembukaan', kind: 'material' });
+  const session = await addSession(t.db, SYSTEM_ACTOR, batch.id, {
+    day: '2025-11-15',
+    startsAt: '08:00',
+    endsAt: '12:00',
+    title: 'Pembukaan',
+    kind: 'material',
+  });
   kopdesCoop = (await makeCoop(t.db, { villageCode: '32.04.40.2005' })).id;
   paperCoop = (await makeCoop(t.db, { villageCode: '32.04.40.2001' })).id;
   people.ketua = await makeUser(t.db, kopdesCoop, ['ketua']); // people work in kopdes: its own data is measured
@@ -78,10 +95,14 @@ beforeAll(async () => {
 });
 
 const planOf = async (participantId: string) =>
-  ((await admin.get(`/api/admin/network/participants/${participantId}`)).body.actionPlan as { measure: string; value: string | null; source: string; status: string }[]).reduce(
-    (m, i) => ({ ...m, [i.measure]: i }),
-    {} as Record<string, { value: string | null; source: string; status: string }>,
-  );
+  (
+    (await admin.get(`/api/admin/network/participants/${participantId}`)).body.actionPlan as {
+      measure: string;
+      value: string | null;
+      source: string;
+      status: string;
+    }[]
+  ).reduce((m, i) => ({ ...m, [i.measure]: i }), {} as Record<string, { value: string | null; source: string; status: string }>);
 
 describe('action-plan progress', () => {
   it('starts at zero from kopdes data, and "not reported" for a cooperative outside kopdes', async () => {
@@ -105,7 +126,8 @@ describe('action-plan progress', () => {
     });
     expect(created.status).toBe(201);
     const p = created.body.id;
-    for (const to of ['in_talks', 'agreed']) expect((await ketuaClient.post(`/api/coops/${kopdesCoop}/network/partnerships/${p}/stage`, { to })).status).toBe(200);
+    for (const to of ['in_talks', 'agreed'])
+      expect((await ketuaClient.post(`/api/coops/${kopdesCoop}/network/partnerships/${p}/stage`, { to })).status).toBe(200);
     expect((await planOf(ids.kopdes!)).modern_retail_partners!.value).toBe('0'); // agreed is not yet trading
 
     await advanceDays(30); // 2025-12-23
@@ -116,7 +138,11 @@ describe('action-plan progress', () => {
     expect(after.modern_retail_partners).toMatchObject({ value: '1', source: 'kopdes', status: 'achieved' });
     expect(after.active_partners).toMatchObject({ value: '1', status: 'on_track' });
 
-    const second = await admin.post('/api/admin/network/partnerships', { cooperativeId: kopdesCoop, partnerId: offtaker.id, type: 'offtake' });
+    const second = await admin.post('/api/admin/network/partnerships', {
+      cooperativeId: kopdesCoop,
+      partnerId: offtaker.id,
+      type: 'offtake',
+    });
     for (const to of ['in_talks', 'agreed', 'active']) await admin.post(`/api/admin/network/partnerships/${second.body.id}/stage`, { to });
     expect((await planOf(ids.kopdes!)).active_partners).toMatchObject({ value: '2', status: 'achieved' });
 
@@ -138,7 +164,11 @@ describe('action-plan progress', () => {
   it('takes hand reports for a cooperative outside kopdes, marked manual, and refuses them where data measures', async () => {
     const items = (await admin.get(`/api/admin/network/participants/${ids.paper}`)).body.actionPlan as { id: string; measure: string }[];
     const retail = items.find((i) => i.measure === 'modern_retail_partners')!;
-    const r = await admin.post(`/api/admin/network/action-items/${retail.id}/reports`, { value: '1', asOf: '2025-12-28', note: 'Lapor lewat telepon' });
+    const r = await admin.post(`/api/admin/network/action-items/${retail.id}/reports`, {
+      value: '1',
+      asOf: '2025-12-28',
+      note: 'Lapor lewat telepon',
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ value: '1', source: 'manual', asOf: '2025-12-28', status: 'achieved' });
     const future = await admin.post(`/api/admin/network/action-items/${retail.id}/reports`, { value: '1', asOf: '2027-01-01' });
@@ -151,10 +181,16 @@ describe('action-plan progress', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('measured_from_data');
     const intake = own.find((i) => i.measure === 'intake_kg')!;
-    const typed = await ketuaClient.post(`/api/coops/${kopdesCoop}/network/action-items/${intake.id}/reports`, { value: '650', asOf: '2025-12-31' });
+    const typed = await ketuaClient.post(`/api/coops/${kopdesCoop}/network/action-items/${intake.id}/reports`, {
+      value: '650',
+      asOf: '2025-12-31',
+    });
     expect(typed.status).toBe(201);
     expect(typed.body).toMatchObject({ source: 'manual', status: 'achieved', percent: 100 });
-    const notMine = await ketuaClient.post(`/api/coops/${kopdesCoop}/network/action-items/${retail.id}/reports`, { value: '1', asOf: '2025-12-28' });
+    const notMine = await ketuaClient.post(`/api/coops/${kopdesCoop}/network/action-items/${retail.id}/reports`, {
+      value: '1',
+      asOf: '2025-12-28',
+    });
     expect(notMine.status).toBe(404);
   });
 

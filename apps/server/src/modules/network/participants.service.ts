@@ -36,8 +36,17 @@ const batchFull = (capacity: number) =>
   new AppError(
     'conflict',
     'batch_full',
-    { id: `Gelombang penuh: ${capacity} dari ${capacity} tempat sudah terisi`, en: `The batch is full: ${capacity} of ${capacity} places taken` },
-    [{ field: 'batchId', code: 'batch_full', message: { id: `Kapasitas ${capacity} peserta sudah terpenuhi`, en: `Capacity of ${capacity} reached` } }],
+    {
+      id: `Gelombang penuh: ${capacity} dari ${capacity} tempat sudah terisi`,
+      en: `The batch is full: ${capacity} of ${capacity} places taken`,
+    },
+    [
+      {
+        field: 'batchId',
+        code: 'batch_full',
+        message: { id: `Kapasitas ${capacity} peserta sudah terpenuhi`, en: `Capacity of ${capacity} reached` },
+      },
+    ],
   );
 
 /** Nominate a board member of a cooperative to a batch. */
@@ -46,7 +55,13 @@ export async function nominate(db: Db, actor: Actor, batchId: string, input: { c
 }
 
 /** `nominate` without reading the participant back; returns its id. */
-export async function writeNomination(db: Db, actor: Actor, batchId: string, input: { cooperativeId: string; officerId: string }, today: string) {
+export async function writeNomination(
+  db: Db,
+  actor: Actor,
+  batchId: string,
+  input: { cooperativeId: string; officerId: string },
+  today: string,
+) {
   const id = newId('prt');
   await db.transaction(async (tx) => {
     const batch = await findBatchOrThrow(tx, batchId, true);
@@ -83,11 +98,20 @@ export async function writeNomination(db: Db, actor: Actor, batchId: string, inp
           id: `${officer.fullName} sudah terdaftar di ${o.batchName} (${o.startsOn} s.d. ${o.endsOn}) yang tanggalnya bertumpuk`,
           en: `${officer.fullName} already holds a place in ${o.batchName} (${o.startsOn} to ${o.endsOn}), whose dates overlap`,
         },
-        [{ field: 'officerId', code: 'overlapping_batch', message: { id: `Bertumpuk dengan ${o.batchName}`, en: `Overlaps ${o.batchName}` } }],
+        [
+          {
+            field: 'officerId',
+            code: 'overlapping_batch',
+            message: { id: `Bertumpuk dengan ${o.batchName}`, en: `Overlaps ${o.batchName}` },
+          },
+        ],
       );
     }
     if (await repo.findPlace(tx, batchId, input.cooperativeId, input.officerId))
-      throw conflict('already_nominated', { id: `${officer.fullName} sudah diusulkan ke gelombang ini`, en: `${officer.fullName} is already nominated to this batch` });
+      throw conflict('already_nominated', {
+        id: `${officer.fullName} sudah diusulkan ke gelombang ini`,
+        en: `${officer.fullName} is already nominated to this batch`,
+      });
     await repo.insertParticipant(tx, {
       cooperativeId: input.cooperativeId,
       id,
@@ -153,7 +177,13 @@ export async function writeStatus(
           id: `Peserta berstatus "${PARTICIPANT_STATUS_LABELS[from].id}": tidak bisa menjadi "${PARTICIPANT_STATUS_LABELS[input.to].id}"`,
           en: `The participant is "${PARTICIPANT_STATUS_LABELS[from].en}": cannot become "${PARTICIPANT_STATUS_LABELS[input.to].en}"`,
         },
-        [{ field: 'to', code: 'invalid_status_move', message: { id: 'Perubahan status tidak diizinkan', en: 'Status change not allowed' } }],
+        [
+          {
+            field: 'to',
+            code: 'invalid_status_move',
+            message: { id: 'Perubahan status tidak diizinkan', en: 'Status change not allowed' },
+          },
+        ],
       );
     if (input.to === 'accepted' && (await repo.seatedCount(tx, batch.id)) >= batch.capacity) throw batchFull(batch.capacity);
     if (input.to === 'attending' && today < batch.startsOn)
@@ -173,7 +203,10 @@ async function present(db: Db, rows: repo.ParticipantRow[], today: string): Prom
   const perBatch = new Map<string, { held: number; present: Map<string, number> }>();
   for (const batchId of new Set(rows.map((r) => r.batchId))) {
     const [sessions, counts] = await Promise.all([repo.sessionsOf(db, batchId), repo.presentCounts(db, batchId)]);
-    perBatch.set(batchId, { held: sessions.filter((s) => s.day <= today).length, present: new Map(counts.map((c) => [c.participantId, c.present])) });
+    perBatch.set(batchId, {
+      held: sessions.filter((s) => s.day <= today).length,
+      present: new Map(counts.map((c) => [c.participantId, c.present])),
+    });
   }
   return rows.map((r) => {
     const c = coops.get(r.cooperativeId);
@@ -227,7 +260,8 @@ function blockers(
 ): string[] {
   const out: string[] = [];
   if (p.status === 'completed') return ['Sudah lulus'];
-  if (p.status !== 'attending') out.push(`Status peserta "${PARTICIPANT_STATUS_LABELS[p.status as ParticipantStatus].id}", bukan "Mengikuti"`);
+  if (p.status !== 'attending')
+    out.push(`Status peserta "${PARTICIPANT_STATUS_LABELS[p.status as ParticipantStatus].id}", bukan "Mengikuti"`);
   if (today < batch.endsOn) out.push(`Gelombang belum selesai (berakhir ${batch.endsOn})`);
   if (!sessions) out.push('Belum ada sesi terjadwal');
   else if (attended * 100 < minAttendancePct * sessions)
@@ -267,7 +301,13 @@ export async function participantDetail(db: Db, id: string, today: string, scope
     batch: { id: batch.id, name: batch.name, startsOn: batch.startsOn, endsOn: batch.endsOn, hostName: host?.name ?? '' },
     assessment: COMPETENCIES.map((c) => {
       const s = scores.find((x) => x.competency === c);
-      return { competency: c, preTest: s?.preTest ?? null, postTest: s?.postTest ?? null, mentor: s?.mentorScore ?? null, mentorNote: s?.mentorNote ?? null };
+      return {
+        competency: c,
+        preTest: s?.preTest ?? null,
+        postTest: s?.postTest ?? null,
+        mentor: s?.mentorScore ?? null,
+        mentorNote: s?.mentorNote ?? null,
+      };
     }),
     attendance: sessions.map((s) => ({
       sessionId: s.id,
@@ -277,7 +317,10 @@ export async function participantDetail(db: Db, id: string, today: string, scope
       present: attendance.find((a) => a.sessionId === s.id)?.present ?? null,
     })),
     actionPlan: plan,
-    completionBlockers: row.status === 'completed' ? [] : blockers(row, batch, programme.minAttendancePct, sessions.length, attended, scores, plan.length, today),
+    completionBlockers:
+      row.status === 'completed'
+        ? []
+        : blockers(row, batch, programme.minAttendancePct, sessions.length, attended, scores, plan.length, today),
   };
 }
 
@@ -327,7 +370,12 @@ export async function writeAssessment(db: Db, actor: Actor, participantId: strin
         mentorNote: s.mentorNote !== undefined ? s.mentorNote : (e?.mentorNote ?? null),
       });
     }
-    await recordAudit(tx, p.cooperativeId, actor, { action: 'network.assessment.save', entityType: 'network_participant', entityId: p.id, changes: { scores } });
+    await recordAudit(tx, p.cooperativeId, actor, {
+      action: 'network.assessment.save',
+      entityType: 'network_participant',
+      entityId: p.id,
+      changes: { scores },
+    });
   });
 }
 
@@ -339,16 +387,32 @@ export async function issueCertificates(db: Db, actor: Actor, batchId: string, t
   return db.transaction(async (tx) => {
     const batch = await findBatchOrThrow(tx, batchId, true);
     const programme = await programmeBar(tx, batch.programmeId);
-    const [participants, sessions, counts] = await Promise.all([repo.participantsOfBatch(tx, batchId), repo.sessionsOf(tx, batchId), repo.presentCounts(tx, batchId)]);
+    const [participants, sessions, counts] = await Promise.all([
+      repo.participantsOfBatch(tx, batchId),
+      repo.sessionsOf(tx, batchId),
+      repo.presentCounts(tx, batchId),
+    ]);
     const candidates = participants.filter((p) => ['accepted', 'attending'].includes(p.status));
-    const scores = await repo.assessmentsOfBatch(tx, candidates.map((p) => p.id));
+    const scores = await repo.assessmentsOfBatch(
+      tx,
+      candidates.map((p) => p.id),
+    );
     let serial = await repo.certificatesIssued(tx, batchId);
     const issued: { participantId: string; fullName: string; certificateNumber: string }[] = [];
     const notEligible: { participantId: string; fullName: string; reasons: string[] }[] = [];
     for (const p of candidates) {
       const attended = counts.find((c) => c.participantId === p.id)?.present ?? 0;
       const items = (await outcomes.itemsOf(tx, p.cooperativeId, p.id)).length;
-      const reasons = blockers(p, batch, programme.minAttendancePct, sessions.length, attended, scores.filter((s) => s.participantId === p.id), items, today);
+      const reasons = blockers(
+        p,
+        batch,
+        programme.minAttendancePct,
+        sessions.length,
+        attended,
+        scores.filter((s) => s.participantId === p.id),
+        items,
+        today,
+      );
       if (reasons.length) {
         notEligible.push({ participantId: p.id, fullName: p.fullName, reasons });
         continue;
@@ -381,7 +445,10 @@ export async function certificatePdf(db: Db, participantId: string, scope?: stri
   const p = await repo.findParticipant(db, participantId, scope);
   if (!p) throw participantNotFound();
   if (p.status !== 'completed' || !p.certificateNumber)
-    throw conflict('no_certificate', { id: 'Peserta belum lulus: sertifikat belum terbit', en: 'The participant has not completed: no certificate yet' });
+    throw conflict('no_certificate', {
+      id: 'Peserta belum lulus: sertifikat belum terbit',
+      en: 'The participant has not completed: no certificate yet',
+    });
   const batch = (await repo.findBatch(db, p.batchId))!;
   const [host, programme, coop, scores, sessions, attendance] = await Promise.all([
     repo.findHost(db, batch.hostId),

@@ -90,7 +90,8 @@ export const lastEvent = (db: Db, cooperativeId: string, partnershipId: string) 
     .limit(1)
     .then((r) => r[0]);
 
-export const insertDocument = (db: Db, row: typeof networkPartnershipDocuments.$inferInsert) => db.insert(networkPartnershipDocuments).values(row);
+export const insertDocument = (db: Db, row: typeof networkPartnershipDocuments.$inferInsert) =>
+  db.insert(networkPartnershipDocuments).values(row);
 const docColumns = {
   id: networkPartnershipDocuments.id,
   title: networkPartnershipDocuments.title,
@@ -110,7 +111,9 @@ export const findDocument = (db: Db, id: string, cooperativeId?: string) =>
   db
     .select()
     .from(networkPartnershipDocuments)
-    .where(and(eq(networkPartnershipDocuments.id, id), cooperativeId ? eq(networkPartnershipDocuments.cooperativeId, cooperativeId) : undefined))
+    .where(
+      and(eq(networkPartnershipDocuments.id, id), cooperativeId ? eq(networkPartnershipDocuments.cooperativeId, cooperativeId) : undefined),
+    )
     .then((r) => r[0]);
 
 /** Partnerships of a cooperative active at some time in [from, to], optionally of some kind or type. */

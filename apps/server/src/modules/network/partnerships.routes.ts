@@ -102,7 +102,8 @@ export function registerPartnershipRoutes(api: Api, clock: Clock) {
       request: { params: partnershipParams, ...jsonBody(partnershipUpdate) },
       responses: { 200: jsonOf(partnershipDetail) },
     }),
-    async (c) => c.json(await partnerships.updatePartnership(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await partnerships.updatePartnership(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json')), 200),
   );
 
   api.openapi(
@@ -115,7 +116,10 @@ export function registerPartnershipRoutes(api: Api, clock: Clock) {
       responses: { 200: jsonOf(partnershipDetail) },
     }),
     async (c) =>
-      c.json(await partnerships.moveStage(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json'), todayOf(clock)), 200),
+      c.json(
+        await partnerships.moveStage(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json'), todayOf(clock)),
+        200,
+      ),
   );
 
   api.openapi(
@@ -127,7 +131,8 @@ export function registerPartnershipRoutes(api: Api, clock: Clock) {
       request: { params: partnershipParams, ...jsonBody(documentInput) },
       responses: { 201: jsonOf(partnershipDocument, 'Created') },
     }),
-    async (c) => c.json(await partnerships.addDocument(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json')), 201),
+    async (c) =>
+      c.json(await partnerships.addDocument(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json')), 201),
   );
 
   api.openapi(
@@ -182,7 +187,10 @@ export function registerPartnershipRoutes(api: Api, clock: Clock) {
     }),
     async (c) => {
       const id = coopOf(c).id;
-      return c.json(await partnerships.createPartnership(c.get('db'), actorOf(c), id, c.req.valid('json'), await todayOfCoop(c, clock, id)), 201);
+      return c.json(
+        await partnerships.createPartnership(c.get('db'), actorOf(c), id, c.req.valid('json'), await todayOfCoop(c, clock, id)),
+        201,
+      );
     },
   );
 
@@ -210,7 +218,14 @@ export function registerPartnershipRoutes(api: Api, clock: Clock) {
     async (c) => {
       const id = coopOf(c).id;
       return c.json(
-        await partnerships.moveStage(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json'), await todayOfCoop(c, clock, id), id),
+        await partnerships.moveStage(
+          c.get('db'),
+          actorOf(c),
+          c.req.valid('param').partnershipId,
+          c.req.valid('json'),
+          await todayOfCoop(c, clock, id),
+          id,
+        ),
         200,
       );
     },
@@ -226,7 +241,10 @@ export function registerPartnershipRoutes(api: Api, clock: Clock) {
       responses: { 201: jsonOf(partnershipDocument, 'Created') },
     }),
     async (c) =>
-      c.json(await partnerships.addDocument(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json'), coopOf(c).id), 201),
+      c.json(
+        await partnerships.addDocument(c.get('db'), actorOf(c), c.req.valid('param').partnershipId, c.req.valid('json'), coopOf(c).id),
+        201,
+      ),
   );
 
   api.openapi(

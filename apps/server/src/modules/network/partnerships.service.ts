@@ -46,18 +46,25 @@ function presentPartner(p: repo.PartnerRow, counts: Record<string, number> = {})
 }
 
 export async function createPartner(db: Db, actor: Actor, input: PartnerInput) {
-  if (input.mentorCooperativeId) await getCooperative(db, input.mentorCooperativeId).catch(() => {
-    throw invalidField('mentorCooperativeId', 'unknown_cooperative', { id: 'Koperasi kakak asuh tidak ditemukan', en: 'Mentor cooperative not found' });
-  });
+  if (input.mentorCooperativeId)
+    await getCooperative(db, input.mentorCooperativeId).catch(() => {
+      throw invalidField('mentorCooperativeId', 'unknown_cooperative', {
+        id: 'Koperasi kakak asuh tidak ditemukan',
+        en: 'Mentor cooperative not found',
+      });
+    });
   if (input.mentorCooperativeId && input.kind !== 'mentor_cooperative')
     throw invalidField('mentorCooperativeId', 'not_a_mentor', {
       id: 'Hanya mitra jenis koperasi kakak asuh yang menunjuk koperasi',
       en: 'Only a mentor-cooperative partner points to a cooperative',
     });
   if (await repo.findPartnerByName(db, input.name))
-    throw new AppError('conflict', 'partner_exists', { id: `Mitra "${input.name}" sudah terdaftar`, en: `Partner "${input.name}" already exists` }, [
-      { field: 'name', code: 'partner_exists', message: { id: 'Nama mitra sudah dipakai', en: 'Partner name already in use' } },
-    ]);
+    throw new AppError(
+      'conflict',
+      'partner_exists',
+      { id: `Mitra "${input.name}" sudah terdaftar`, en: `Partner "${input.name}" already exists` },
+      [{ field: 'name', code: 'partner_exists', message: { id: 'Nama mitra sudah dipakai', en: 'Partner name already in use' } }],
+    );
   return db.transaction(async (tx) => {
     const id = newId('ptn');
     const [row] = await repo.insertPartner(tx, {
@@ -68,7 +75,12 @@ export async function createPartner(db: Db, actor: Actor, input: PartnerInput) {
       contactName: input.contactName ?? null,
       contactPhone: input.contactPhone ?? null,
     });
-    await recordPlatformAudit(tx, actor, { action: 'network.partner.create', entityType: 'network_partner', entityId: id, changes: { ...input } });
+    await recordPlatformAudit(tx, actor, {
+      action: 'network.partner.create',
+      entityType: 'network_partner',
+      entityId: id,
+      changes: { ...input },
+    });
     return presentPartner(row!);
   });
 }
@@ -110,7 +122,8 @@ function terms(input: TermsInput, current?: repo.PartnershipRow) {
   if (input.volumePeriod !== undefined) out.volumePeriod = input.volumePeriod ?? null;
   if (input.agreedAmount !== undefined) {
     const amount = input.agreedAmount ? BigInt(input.agreedAmount) : null;
-    if (amount === 0n) throw invalidField('agreedAmount', 'not_positive', { id: 'Nilai harus lebih dari nol', en: 'Amount must be above zero' });
+    if (amount === 0n)
+      throw invalidField('agreedAmount', 'not_positive', { id: 'Nilai harus lebih dari nol', en: 'Amount must be above zero' });
     out.agreedAmount = amount;
   }
   if (input.startsOn !== undefined) out.startsOn = input.startsOn ?? null;
@@ -168,7 +181,15 @@ export async function createPartnership(
   await db.transaction(async (tx) => {
     await ensureRegistered(tx, cooperativeId);
     await repo.insertPartnership(tx, { cooperativeId, id, partnerId: partner.id, stage: 'proposed', type: input.type, ...cols });
-    await repo.insertEvent(tx, { cooperativeId, id: newId('kme'), partnershipId: id, fromStage: null, toStage: 'proposed', onDate: today, actorLabel: actor.label });
+    await repo.insertEvent(tx, {
+      cooperativeId,
+      id: newId('kme'),
+      partnershipId: id,
+      fromStage: null,
+      toStage: 'proposed',
+      onDate: today,
+      actorLabel: actor.label,
+    });
     await recordAudit(tx, cooperativeId, actor, {
       action: 'network.partnership.create',
       entityType: 'network_partnership',
@@ -184,9 +205,17 @@ export async function updatePartnership(db: Db, actor: Actor, id: string, input:
     const row = await repo.findPartnership(tx, id, scope, true);
     if (!row) throw partnershipNotFound();
     if (row.p.stage === 'ended')
-      throw conflict('partnership_ended', { id: 'Kemitraan sudah berakhir dan tidak bisa diubah', en: 'The partnership has ended and cannot change' });
+      throw conflict('partnership_ended', {
+        id: 'Kemitraan sudah berakhir dan tidak bisa diubah',
+        en: 'The partnership has ended and cannot change',
+      });
     await repo.updatePartnership(tx, row.p.cooperativeId, id, terms(input, row.p));
-    await recordAudit(tx, row.p.cooperativeId, actor, { action: 'network.partnership.update', entityType: 'network_partnership', entityId: id, changes: { ...input } });
+    await recordAudit(tx, row.p.cooperativeId, actor, {
+      action: 'network.partnership.update',
+      entityType: 'network_partnership',
+      entityId: id,
+      changes: { ...input },
+    });
     return row.p.cooperativeId;
   });
   return getPartnership(db, id, cooperativeId);
@@ -204,7 +233,14 @@ const NEXT: Record<PartnershipStage, PartnershipStage | null> = {
  * Move a partnership one stage forward (or end it from any stage). An active partnership counts in
  * the cooperative's figures from the move's date, so the roll-ups from that month on are refreshed.
  */
-export async function moveStage(db: Db, actor: Actor, id: string, input: { to: PartnershipStage; on?: string; note?: string }, today: string, scope?: string) {
+export async function moveStage(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { to: PartnershipStage; on?: string; note?: string },
+  today: string,
+  scope?: string,
+) {
   const on = input.on ?? today;
   if (on > today) throw invalidField('on', 'future_date', { id: 'Tanggal tidak boleh di masa depan', en: 'Date cannot be in the future' });
   const cooperativeId = await db.transaction(async (tx) => {
@@ -223,7 +259,13 @@ export async function moveStage(db: Db, actor: Actor, id: string, input: { to: P
               en: `The partnership is "${PARTNERSHIP_STAGE_LABELS[from].en}": next is "${PARTNERSHIP_STAGE_LABELS[next].en}" (or end it)`,
             }
           : { id: 'Kemitraan sudah berakhir', en: 'The partnership has already ended' },
-        [{ field: 'to', code: 'invalid_stage_move', message: { id: `Tidak bisa pindah ke tahap ${input.to}`, en: `Cannot move to ${input.to}` } }],
+        [
+          {
+            field: 'to',
+            code: 'invalid_stage_move',
+            message: { id: `Tidak bisa pindah ke tahap ${input.to}`, en: `Cannot move to ${input.to}` },
+          },
+        ],
       );
     }
     const last = await repo.lastEvent(tx, row.p.cooperativeId, id);
@@ -283,7 +325,10 @@ export async function getPartnership(db: Db, id: string, scope?: string) {
   };
 }
 
-export async function listPartnerships(db: Db, f: { cooperativeId?: string; partnerId?: string; stage?: string; cursor?: string; limit: number }) {
+export async function listPartnerships(
+  db: Db,
+  f: { cooperativeId?: string; partnerId?: string; stage?: string; cursor?: string; limit: number },
+) {
   if (f.stage && !PARTNERSHIP_STAGES.includes(f.stage as PartnershipStage)) return { items: [], nextCursor: null };
   const rows = await repo.listPartnerships(db, { ...f, after: f.cursor, limit: f.limit + 1 });
   const more = rows.length > f.limit;
@@ -311,7 +356,10 @@ export async function addDocument(
   const ext = input.fileName.split('.').pop()!.toLowerCase();
   const sig = SIGNATURES[ext]!;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.contentBase64) || input.contentBase64.length % 4 !== 0)
-    throw invalidField('contentBase64', 'invalid_base64', { id: 'Isi berkas bukan base64 yang valid', en: 'The file content is not valid base64' });
+    throw invalidField('contentBase64', 'invalid_base64', {
+      id: 'Isi berkas bukan base64 yang valid',
+      en: 'The file content is not valid base64',
+    });
   const content = Buffer.from(input.contentBase64, 'base64');
   if (content.length > MAX_DOCUMENT_BYTES)
     throw invalidField('contentBase64', 'file_too_large', {
@@ -346,7 +394,15 @@ export async function addDocument(
       entityId: id,
       changes: { documentId: docId, title: input.title, fileName: input.fileName, sizeBytes: content.length, sha256 },
     });
-    return { id: docId, title: input.title, fileName: input.fileName, contentType: sig.type, sizeBytes: content.length, sha256, uploadedAt: new Date().toISOString() };
+    return {
+      id: docId,
+      title: input.title,
+      fileName: input.fileName,
+      contentType: sig.type,
+      sizeBytes: content.length,
+      sha256,
+      uploadedAt: new Date().toISOString(),
+    };
   });
 }
 

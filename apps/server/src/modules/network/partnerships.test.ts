@@ -22,7 +22,11 @@ beforeAll(async () => {
 
 describe('partnerships', () => {
   it('keeps a list of partners by kind, unique by name', async () => {
-    const r = await admin.post('/api/admin/network/partners', { name: 'PT Lion Super Indo', kind: 'retailer', contactName: 'Bagian Pengadaan' });
+    const r = await admin.post('/api/admin/network/partners', {
+      name: 'PT Lion Super Indo',
+      kind: 'retailer',
+      contactName: 'Bagian Pengadaan',
+    });
     expect(r.status).toBe(201);
     retailerId = r.body.id;
     const dup = await admin.post('/api/admin/network/partners', { name: 'pt lion super indo', kind: 'retailer' });
@@ -30,12 +34,21 @@ describe('partnerships', () => {
     expect(dup.body.errors[0].field).toBe('name');
     const wrongKind = await admin.post('/api/admin/network/partners', { name: 'Koperasi Lain', kind: 'bank', mentorCooperativeId: coopId });
     expect(wrongKind.status).toBe(400);
-    const mentor = await admin.post('/api/admin/network/partners', { name: 'KAN Jabung (kakak asuh)', kind: 'mentor_cooperative', mentorCooperativeId: otherCoopId });
+    const mentor = await admin.post('/api/admin/network/partners', {
+      name: 'KAN Jabung (kakak asuh)',
+      kind: 'mentor_cooperative',
+      mentorCooperativeId: otherCoopId,
+    });
     expect(mentor.status).toBe(201);
   });
 
   it('proposes a partnership with agreed volume and amount, checking the terms', async () => {
-    const noPeriod = await admin.post('/api/admin/network/partnerships', { cooperativeId: coopId, partnerId: retailerId, type: 'retail_supply', agreedVolumeKg: '1500' });
+    const noPeriod = await admin.post('/api/admin/network/partnerships', {
+      cooperativeId: coopId,
+      partnerId: retailerId,
+      type: 'retail_supply',
+      agreedVolumeKg: '1500',
+    });
     expect(noPeriod.status).toBe(400);
     expect(noPeriod.body.errors[0].field).toBe('volumePeriod');
     const backwards = await admin.post('/api/admin/network/partnerships', {
@@ -47,7 +60,11 @@ describe('partnerships', () => {
     });
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors[0].field).toBe('endsOn');
-    const unknownCoop = await admin.post('/api/admin/network/partnerships', { cooperativeId: 'kop_01JD3K0000000000000000000Z', partnerId: retailerId, type: 'offtake' });
+    const unknownCoop = await admin.post('/api/admin/network/partnerships', {
+      cooperativeId: 'kop_01JD3K0000000000000000000Z',
+      partnerId: retailerId,
+      type: 'offtake',
+    });
     expect(unknownCoop.status).toBe(400);
     expect(unknownCoop.body.errors[0].field).toBe('cooperativeId');
     const r = await admin.post('/api/admin/network/partnerships', {
@@ -102,18 +119,28 @@ describe('partnerships', () => {
     });
     expect(fake.status).toBe(400);
     expect(fake.body.errors[0]).toMatchObject({ field: 'contentBase64', code: 'content_mismatch' });
-    const exe = await admin.post(`/api/admin/network/partnerships/${p}/documents`, { title: 'Program', fileName: 'mou.exe', contentBase64: 'AAAA' });
+    const exe = await admin.post(`/api/admin/network/partnerships/${p}/documents`, {
+      title: 'Program',
+      fileName: 'mou.exe',
+      contentBase64: 'AAAA',
+    });
     expect(exe.status).toBe(400);
     expect(exe.body.errors[0].field).toBe('fileName');
-    const r = await admin.post(`/api/admin/network/partnerships/${p}/documents`, { title: 'MoU pasokan sayur', fileName: 'mou.pdf', contentBase64: TINY_PDF.toString('base64') });
+    const r = await admin.post(`/api/admin/network/partnerships/${p}/documents`, {
+      title: 'MoU pasokan sayur',
+      fileName: 'mou.pdf',
+      contentBase64: TINY_PDF.toString('base64'),
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ contentType: 'application/pdf', sizeBytes: TINY_PDF.length });
-    const res = await t.app.request(`/api/admin/network/partnership-documents/${r.body.id}`, { headers: { cookie: (admin as any).cookie } });
+    const res = await t.app.request(`/api/admin/network/partnership-documents/${r.body.id}`, {
+      headers: { cookie: (admin as any).cookie },
+    });
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(TINY_PDF)).toBe(true);
   });
 
-  it("shows a cooperative its own partnerships only; pengawas cannot move them", async () => {
+  it('shows a cooperative its own partnerships only; pengawas cannot move them', async () => {
     const pengawas = await makeUser(t.db, coopId, ['pengawas']);
     const c = await signIn(t.app, pengawas.email, pengawas.password);
     const mine = await c.get(`/api/coops/${coopId}/network/partnerships`);

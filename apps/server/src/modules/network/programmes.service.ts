@@ -52,9 +52,12 @@ export async function createHost(db: Db, actor: Actor, input: HostInput) {
       throw invalidField('cooperativeId', 'unknown_cooperative', { id: 'Koperasi tidak ditemukan', en: 'Cooperative not found' });
     });
   if (await repo.findHostByName(db, input.name))
-    throw new AppError('conflict', 'host_exists', { id: `Tuan rumah "${input.name}" sudah terdaftar`, en: `Host "${input.name}" already exists` }, [
-      { field: 'name', code: 'host_exists', message: { id: 'Nama sudah dipakai', en: 'Name already in use' } },
-    ]);
+    throw new AppError(
+      'conflict',
+      'host_exists',
+      { id: `Tuan rumah "${input.name}" sudah terdaftar`, en: `Host "${input.name}" already exists` },
+      [{ field: 'name', code: 'host_exists', message: { id: 'Nama sudah dipakai', en: 'Name already in use' } }],
+    );
   return db.transaction(async (tx) => {
     const row = await repo.insertHost(tx, {
       id: newId('hst'),
@@ -65,7 +68,12 @@ export async function createHost(db: Db, actor: Actor, input: HostInput) {
       cooperativeId: input.cooperativeId ?? null,
       description: input.description ?? null,
     });
-    await recordPlatformAudit(tx, actor, { action: 'network.host.create', entityType: 'network_host', entityId: row!.id, changes: { ...input } });
+    await recordPlatformAudit(tx, actor, {
+      action: 'network.host.create',
+      entityType: 'network_host',
+      entityId: row!.id,
+      changes: { ...input },
+    });
     return presentHost(row!);
   });
 }
@@ -84,14 +92,27 @@ export async function createProgramme(
   const hostIds = [...new Set(input.hostIds)];
   const hosts = await repo.hostsByIds(db, hostIds);
   const missing = input.hostIds.flatMap((id, i): FieldError[] =>
-    hosts.some((h) => h.id === id) ? [] : [{ field: `hostIds.${i}`, code: 'unknown_host', message: { id: 'Tuan rumah tidak ditemukan', en: 'Host not found' } }],
+    hosts.some((h) => h.id === id)
+      ? []
+      : [{ field: `hostIds.${i}`, code: 'unknown_host', message: { id: 'Tuan rumah tidak ditemukan', en: 'Host not found' } }],
   );
   if (missing.length) throw new AppError('validation', 'unknown_host', { id: 'Tuan rumah tidak ditemukan', en: 'Host not found' }, missing);
   const id = newId('prg');
   await db.transaction(async (tx) => {
-    await repo.insertProgramme(tx, { id, name: input.name, year: input.year, description: input.description ?? null, minAttendancePct: input.minAttendancePct });
+    await repo.insertProgramme(tx, {
+      id,
+      name: input.name,
+      year: input.year,
+      description: input.description ?? null,
+      minAttendancePct: input.minAttendancePct,
+    });
     await repo.insertProgrammeHosts(tx, id, hostIds);
-    await recordPlatformAudit(tx, actor, { action: 'network.programme.create', entityType: 'network_programme', entityId: id, changes: { ...input } });
+    await recordPlatformAudit(tx, actor, {
+      action: 'network.programme.create',
+      entityType: 'network_programme',
+      entityId: id,
+      changes: { ...input },
+    });
   });
   return getProgramme(db, id);
 }
@@ -130,15 +151,25 @@ function checkProvinces(codes: string[]) {
   const bad = codes.flatMap((c, i): FieldError[] =>
     PROVINCE_CODES.includes(c)
       ? []
-      : [{ field: `provinceCodes.${i}`, code: 'unknown_province', message: { id: `Kode provinsi ${c} tidak dikenal`, en: `Unknown province code ${c}` } }],
+      : [
+          {
+            field: `provinceCodes.${i}`,
+            code: 'unknown_province',
+            message: { id: `Kode provinsi ${c} tidak dikenal`, en: `Unknown province code ${c}` },
+          },
+        ],
   );
-  if (bad.length) throw new AppError('validation', 'unknown_province', { id: 'Kode provinsi tidak dikenal', en: 'Unknown province code' }, bad);
+  if (bad.length)
+    throw new AppError('validation', 'unknown_province', { id: 'Kode provinsi tidak dikenal', en: 'Unknown province code' }, bad);
   return [...new Set(codes)].sort();
 }
 
 function checkDates(startsOn: string, endsOn: string) {
   if (endsOn < startsOn)
-    throw invalidField('endsOn', 'ends_before_start', { id: 'Tanggal selesai sebelum tanggal mulai', en: 'The batch ends before it starts' });
+    throw invalidField('endsOn', 'ends_before_start', {
+      id: 'Tanggal selesai sebelum tanggal mulai',
+      en: 'The batch ends before it starts',
+    });
 }
 
 export interface BatchInput {
@@ -155,11 +186,17 @@ export async function createBatch(db: Db, actor: Actor, programmeId: string, inp
   const programme = await repo.findProgramme(db, programmeId);
   if (!programme) throw programmeNotFound();
   if (!(await repo.hostIdsOf(db, programmeId)).includes(input.hostId))
-    throw invalidField('hostId', 'host_not_in_programme', { id: 'Tuan rumah ini tidak termasuk program', en: 'This host is not part of the programme' });
+    throw invalidField('hostId', 'host_not_in_programme', {
+      id: 'Tuan rumah ini tidak termasuk program',
+      en: 'This host is not part of the programme',
+    });
   checkDates(input.startsOn, input.endsOn);
   const provinces = checkProvinces(input.provinceCodes);
   if ((await repo.batchesOf(db, programmeId)).some((b) => b.number === input.number))
-    throw conflict('batch_number_taken', { id: `Gelombang ${input.number} sudah ada di program ini`, en: `Batch ${input.number} already exists in this programme` });
+    throw conflict('batch_number_taken', {
+      id: `Gelombang ${input.number} sudah ada di program ini`,
+      en: `Batch ${input.number} already exists in this programme`,
+    });
   const id = newId('bat');
   await db.transaction(async (tx) => {
     await repo.insertBatch(tx, {
@@ -173,7 +210,12 @@ export async function createBatch(db: Db, actor: Actor, programmeId: string, inp
       capacity: input.capacity,
       provinceCodes: provinces,
     });
-    await recordPlatformAudit(tx, actor, { action: 'network.batch.create', entityType: 'network_batch', entityId: id, changes: { programmeId, ...input } });
+    await recordPlatformAudit(tx, actor, {
+      action: 'network.batch.create',
+      entityType: 'network_batch',
+      entityId: id,
+      changes: { programmeId, ...input },
+    });
   });
   return getBatch(db, id);
 }
@@ -206,17 +248,26 @@ export async function updateBatch(
     }
     const provinces = input.provinceCodes ? checkProvinces(input.provinceCodes) : undefined;
     if (provinces) {
-      const outside = (await repo.participantsOfBatch(tx, id)).filter((p) => repo.ACTIVE_STATUSES.includes(p.status) && !provinces.includes(p.provinceCode));
+      const outside = (await repo.participantsOfBatch(tx, id)).filter(
+        (p) => repo.ACTIVE_STATUSES.includes(p.status) && !provinces.includes(p.provinceCode),
+      );
       if (outside.length)
         throw invalidField('provinceCodes', 'participants_outside', {
           id: `Ada peserta dari provinsi yang dihapus: ${[...new Set(outside.map((p) => provinceName(p.provinceCode)))].join(', ')}`,
           en: `Participants come from removed provinces: ${[...new Set(outside.map((p) => provinceName(p.provinceCode)))].join(', ')}`,
         });
     }
-    const set = Object.fromEntries(Object.entries({ ...input, ...(provinces ? { provinceCodes: provinces } : {}) }).filter(([, v]) => v !== undefined));
+    const set = Object.fromEntries(
+      Object.entries({ ...input, ...(provinces ? { provinceCodes: provinces } : {}) }).filter(([, v]) => v !== undefined),
+    );
     if (!Object.keys(set).length) return;
     await repo.updateBatch(tx, id, set);
-    await recordPlatformAudit(tx, actor, { action: 'network.batch.update', entityType: 'network_batch', entityId: id, changes: { ...input } });
+    await recordPlatformAudit(tx, actor, {
+      action: 'network.batch.update',
+      entityType: 'network_batch',
+      entityId: id,
+      changes: { ...input },
+    });
   });
   return getBatch(db, id);
 }

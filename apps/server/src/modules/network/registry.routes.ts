@@ -81,7 +81,8 @@ export function registerRegistryRoutes(api: Api, clock: Clock) {
       request: { params: cooperativeIdParam, ...jsonBody(registryProfileInput) },
       responses: { 200: jsonOf(registryEntry) },
     }),
-    async (c) => c.json(await registry.saveProfile(c.get('db'), actorOf(c), c.req.valid('param').coopId, c.req.valid('json'), todayOf(clock)), 200),
+    async (c) =>
+      c.json(await registry.saveProfile(c.get('db'), actorOf(c), c.req.valid('param').coopId, c.req.valid('json'), todayOf(clock)), 200),
   );
 
   api.openapi(
@@ -94,7 +95,10 @@ export function registerRegistryRoutes(api: Api, clock: Clock) {
       responses: { 200: jsonOf(registryEntry) },
     }),
     async (c) =>
-      c.json(await registry.declareOfficers(c.get('db'), actorOf(c), c.req.valid('param').coopId, c.req.valid('json'), todayOf(clock)), 200),
+      c.json(
+        await registry.declareOfficers(c.get('db'), actorOf(c), c.req.valid('param').coopId, c.req.valid('json'), todayOf(clock)),
+        200,
+      ),
   );
 
   api.openapi(
@@ -108,7 +112,10 @@ export function registerRegistryRoutes(api: Api, clock: Clock) {
     }),
     async (c) => {
       const b = c.req.valid('json');
-      return c.json(await registry.recordRat(c.get('db'), actorOf(c), c.req.valid('param').coopId, b.financialYear, b.heldOn, todayOf(clock)), 200);
+      return c.json(
+        await registry.recordRat(c.get('db'), actorOf(c), c.req.valid('param').coopId, b.financialYear, b.heldOn, todayOf(clock)),
+        200,
+      );
     },
   );
 

@@ -46,7 +46,10 @@ function normalizeIds(input: Pick<RegistryProfileInput, 'nib' | 'npwp'>) {
   const nib = input.nib != null ? digits(input.nib) : input.nib;
   const npwp = input.npwp != null ? digits(input.npwp) : input.npwp;
   if (nib != null && nib.length !== 13)
-    throw invalidField('nib', 'invalid_nib', { id: `NIB harus 13 digit angka (tertulis ${nib.length})`, en: `NIB must be 13 digits (got ${nib.length})` });
+    throw invalidField('nib', 'invalid_nib', {
+      id: `NIB harus 13 digit angka (tertulis ${nib.length})`,
+      en: `NIB must be 13 digits (got ${nib.length})`,
+    });
   if (npwp != null && npwp.length !== 15 && npwp.length !== 16)
     throw invalidField('npwp', 'invalid_npwp', {
       id: `NPWP harus 15 atau 16 digit angka (tertulis ${npwp.length})`,
@@ -92,7 +95,12 @@ export async function writeProfile(db: Db, actor: Actor, cooperativeId: string, 
       action: 'network.profile.save',
       entityType: 'network_profile',
       entityId: cooperativeId,
-      changes: { ...input, nib: ids.nib, npwp: ids.npwp, before: before ? { formationModel: before.formationModel, units: before.businessUnits } : null },
+      changes: {
+        ...input,
+        nib: ids.nib,
+        npwp: ids.npwp,
+        before: before ? { formationModel: before.formationModel, units: before.businessUnits } : null,
+      },
     });
     await refreshCooperative(tx, cooperativeId, monthsToRefresh(today, input.legalEntityDate ?? before?.legalEntityDate), today);
   });
@@ -112,7 +120,12 @@ export async function registerCooperative(
       legalEntityNumber: input.profile.legalEntityNumber ?? input.cooperative.legalEntityNumber ?? null,
     });
     await writeProfile(tx, actor, coop.id, { ...input.profile, legalEntityNumber: undefined }, today);
-    await recordPlatformAudit(tx, actor, { action: 'network.cooperative.register', entityType: 'cooperative', entityId: coop.id, changes: input });
+    await recordPlatformAudit(tx, actor, {
+      action: 'network.cooperative.register',
+      entityType: 'cooperative',
+      entityId: coop.id,
+      changes: input,
+    });
     return coop.id;
   });
   return getEntry(db, id, today);
@@ -130,8 +143,14 @@ function checkOfficers(input: OfficersInput, existing: repo.OfficerRow[], today:
         field: `officers.${i}.position`,
         code: 'position_body_mismatch',
         message: {
-          id: o.body === 'pengawas' ? 'Pengawas berjabatan ketua_pengawas atau anggota_pengawas' : 'Jabatan pengawas tidak bisa dipegang pengurus',
-          en: o.body === 'pengawas' ? 'A supervisor is ketua_pengawas or anggota_pengawas' : 'A board member cannot hold a supervisor position',
+          id:
+            o.body === 'pengawas'
+              ? 'Pengawas berjabatan ketua_pengawas atau anggota_pengawas'
+              : 'Jabatan pengawas tidak bisa dipegang pengurus',
+          en:
+            o.body === 'pengawas'
+              ? 'A supervisor is ketua_pengawas or anggota_pengawas'
+              : 'A board member cannot hold a supervisor position',
         },
       });
     if (o.id && (!known.has(o.id) || known.get(o.id)!.endedOn))
@@ -141,10 +160,18 @@ function checkOfficers(input: OfficersInput, existing: repo.OfficerRow[], today:
         message: { id: 'Pengurus/pengawas ini tidak ada di koperasi ini', en: 'No such officer in this cooperative' },
       });
     if (o.id && seen.has(o.id))
-      errors.push({ field: `officers.${i}.id`, code: 'duplicate_officer', message: { id: 'Orang yang sama tercantum dua kali', en: 'The same person is listed twice' } });
+      errors.push({
+        field: `officers.${i}.id`,
+        code: 'duplicate_officer',
+        message: { id: 'Orang yang sama tercantum dua kali', en: 'The same person is listed twice' },
+      });
     if (o.id) seen.add(o.id);
     if (o.startedOn && o.startedOn > today)
-      errors.push({ field: `officers.${i}.startedOn`, code: 'future_date', message: { id: 'Tanggal tidak boleh di masa depan', en: 'Date cannot be in the future' } });
+      errors.push({
+        field: `officers.${i}.startedOn`,
+        code: 'future_date',
+        message: { id: 'Tanggal tidak boleh di masa depan', en: 'Date cannot be in the future' },
+      });
   });
   const pairs = new Set<string>();
   input.familyTies.forEach((t, i) => {
@@ -157,16 +184,33 @@ function checkOfficers(input: OfficersInput, existing: repo.OfficerRow[], today:
         });
     }
     if (t.a === t.b)
-      errors.push({ field: `familyTies.${i}.b`, code: 'same_person', message: { id: 'Hubungan keluarga harus antara dua orang', en: 'A tie is between two people' } });
+      errors.push({
+        field: `familyTies.${i}.b`,
+        code: 'same_person',
+        message: { id: 'Hubungan keluarga harus antara dua orang', en: 'A tie is between two people' },
+      });
     const key = [t.a, t.b].sort().join('-');
     if (pairs.has(key))
-      errors.push({ field: `familyTies.${i}`, code: 'duplicate_tie', message: { id: 'Hubungan ini sudah dinyatakan', en: 'This tie is already declared' } });
+      errors.push({
+        field: `familyTies.${i}`,
+        code: 'duplicate_tie',
+        message: { id: 'Hubungan ini sudah dinyatakan', en: 'This tie is already declared' },
+      });
     pairs.add(key);
   });
   if (input.effectiveOn && input.effectiveOn > today)
-    errors.push({ field: 'effectiveOn', code: 'future_date', message: { id: 'Tanggal tidak boleh di masa depan', en: 'Date cannot be in the future' } });
+    errors.push({
+      field: 'effectiveOn',
+      code: 'future_date',
+      message: { id: 'Tanggal tidak boleh di masa depan', en: 'Date cannot be in the future' },
+    });
   if (errors.length)
-    throw new AppError('validation', 'invalid_officers', { id: 'Susunan pengurus dan pengawas tidak valid', en: 'The declared board is not valid' }, errors);
+    throw new AppError(
+      'validation',
+      'invalid_officers',
+      { id: 'Susunan pengurus dan pengawas tidak valid', en: 'The declared board is not valid' },
+      errors,
+    );
 }
 
 /** Replace the declared board and supervisors. Officers left out end on `effectiveOn` and keep their history. */
@@ -211,7 +255,8 @@ export async function writeOfficers(db: Db, actor: Actor, cooperativeId: string,
       });
     }
     const keep = new Set(ids);
-    for (const o of existing.filter((x) => !x.endedOn && !keep.has(x.id))) await repo.updateOfficer(tx, cooperativeId, o.id, { endedOn: effectiveOn });
+    for (const o of existing.filter((x) => !x.endedOn && !keep.has(x.id)))
+      await repo.updateOfficer(tx, cooperativeId, o.id, { endedOn: effectiveOn });
     await repo.replaceTies(
       tx,
       cooperativeId,
@@ -239,7 +284,10 @@ export async function recordRat(db: Db, actor: Actor, cooperativeId: string, fin
       en: `The RAT for ${financialYear} is held after the year ends (from ${financialYear + 1}-01-01)`,
     });
   if (heldOn > today)
-    throw invalidField('heldOn', 'future_date', { id: 'Tanggal RAT tidak boleh di masa depan', en: 'The RAT date cannot be in the future' });
+    throw invalidField('heldOn', 'future_date', {
+      id: 'Tanggal RAT tidak boleh di masa depan',
+      en: 'The RAT date cannot be in the future',
+    });
   await db.transaction(async (tx) => {
     await ensureRegistered(tx, cooperativeId);
     await repo.upsertRat(tx, cooperativeId, financialYear, heldOn);
@@ -286,7 +334,9 @@ export function presentOfficer(o: repo.OfficerRow) {
 }
 
 export const activeOfficer = async (db: Db, cooperativeId: string, officerId: string, lock = false) => {
-  const row = lock ? await repo.lockOfficer(db, cooperativeId, officerId) : (await repo.officersOf(db, cooperativeId)).find((o) => o.id === officerId);
+  const row = lock
+    ? await repo.lockOfficer(db, cooperativeId, officerId)
+    : (await repo.officersOf(db, cooperativeId)).find((o) => o.id === officerId);
   return row && !row.endedOn ? presentOfficer(row) : undefined;
 };
 
@@ -361,7 +411,14 @@ export async function listRegistry(db: Db, q: RegistryQuery) {
   const rows = await repo.listProfiles(db, f);
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
-  const coops = new Map((await cooperativesByIds(db, page.map((r) => r.cooperativeId))).map((c) => [c.id, c]));
+  const coops = new Map(
+    (
+      await cooperativesByIds(
+        db,
+        page.map((r) => r.cooperativeId),
+      )
+    ).map((c) => [c.id, c]),
+  );
   return {
     items: page.map((r) => {
       const c = coops.get(r.cooperativeId);
@@ -385,7 +442,14 @@ export async function listRegistry(db: Db, q: RegistryQuery) {
 export async function searchRegistryVillages(db: Db, q: string, limit: number) {
   const villages = searchVillages(q, limit);
   const profiles = await repo.listProfiles(db, { villageCodes: villages.map((v) => v.code), limit: 1000 });
-  const names = new Map((await cooperativesByIds(db, profiles.map((p) => p.cooperativeId))).map((c) => [c.id, c.name]));
+  const names = new Map(
+    (
+      await cooperativesByIds(
+        db,
+        profiles.map((p) => p.cooperativeId),
+      )
+    ).map((c) => [c.id, c.name]),
+  );
   return villages.map((v) => {
     const p = profiles.find((x) => x.villageCode === v.code);
     return { ...v, cooperativeId: p?.cooperativeId ?? null, cooperativeName: p ? (names.get(p.cooperativeId) ?? null) : null };

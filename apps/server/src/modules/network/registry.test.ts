@@ -34,7 +34,11 @@ describe('registry', () => {
       profile,
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0]).toMatchObject({ field: 'villageCode', code: 'unknown_village', message: 'Kode desa 32.04.40.9999 tidak ada dalam daftar wilayah Kemendagri' });
+    expect(bad.body.errors[0]).toMatchObject({
+      field: 'villageCode',
+      code: 'unknown_village',
+      message: 'Kode desa 32.04.40.9999 tidak ada dalam daftar wilayah Kemendagri',
+    });
     const badNib = await admin.post('/api/admin/network/cooperatives', {
       cooperative: { name: 'Koperasi Desa Merah Putih Patengan', villageCode: '32.04.40.2001', timeZone: 'Asia/Jakarta' },
       profile: { ...profile, nib: '12345' },
@@ -58,7 +62,10 @@ describe('registry', () => {
 
   it('declares the board and supervisors and shows the checklist', async () => {
     const board = goodBoard('Patengan');
-    const r = await admin.put(`/api/admin/network/cooperatives/${coopId}/officers`, { ...board, familyTies: [{ a: 0, b: 5, relation: 'spouse' }] });
+    const r = await admin.put(`/api/admin/network/cooperatives/${coopId}/officers`, {
+      ...board,
+      familyTies: [{ a: 0, b: 5, relation: 'spouse' }],
+    });
     expect(r.status).toBe(200);
     expect(r.body.officers).toHaveLength(8);
     const byCode = Object.fromEntries(r.body.governance.checks.map((c: { code: string; status: string }) => [c.code, c.status]));
@@ -71,9 +78,9 @@ describe('registry', () => {
       rat_held: 'pending',
     });
     const listed = await admin.get('/api/admin/network/cooperatives?governance=issues&province=32');
-    expect(listed.body.items.map((i: { cooperativeId: string; governanceIssues: string[] }) => [i.cooperativeId, i.governanceIssues])).toEqual([
-      [coopId, ['no_family_ties']],
-    ]);
+    expect(
+      listed.body.items.map((i: { cooperativeId: string; governanceIssues: string[] }) => [i.cooperativeId, i.governanceIssues]),
+    ).toEqual([[coopId, ['no_family_ties']]]);
     // Re-declare keeping everyone (by id) but the tie: the checklist clears and the ids stay.
     const keep = r.body.officers.map((o: Record<string, unknown>, i: number) => ({ ...board.officers[i], id: o.id }));
     const again = await admin.put(`/api/admin/network/cooperatives/${coopId}/officers`, { officers: keep, familyTies: [] });
@@ -84,7 +91,9 @@ describe('registry', () => {
 
   it('ends officers left out of a new declaration, and refuses inconsistent ones', async () => {
     const current = (await admin.get(`/api/admin/network/cooperatives/${coopId}`)).body.officers;
-    const four = current.slice(0, 4).map((o: Record<string, unknown>) => ({ id: o.id, body: o.body, position: o.position, fullName: o.fullName, sex: o.sex }));
+    const four = current
+      .slice(0, 4)
+      .map((o: Record<string, unknown>) => ({ id: o.id, body: o.body, position: o.position, fullName: o.fullName, sex: o.sex }));
     const r = await admin.put(`/api/admin/network/cooperatives/${coopId}/officers`, { officers: four });
     expect(r.status).toBe(200);
     expect(r.body.officers.filter((o: { endedOn: string | null }) => o.endedOn === '2026-02-10')).toHaveLength(4);
@@ -121,7 +130,7 @@ describe('registry', () => {
     expect(byCode.body.items.map((i: { cooperativeId: string }) => i.cooperativeId)).toContain(coopId);
   });
 
-  it("lets a cooperative read and keep its own entry; pengawas read only; petugas and anggota nothing", async () => {
+  it('lets a cooperative read and keep its own entry; pengawas read only; petugas and anggota nothing', async () => {
     const coop = await makeCoop(t.db, { villageCode: '32.04.40.2005' });
     const people = {
       ketua: await makeUser(t.db, coop.id, ['ketua']),

@@ -29,13 +29,19 @@ async function refuseMeasured(db: Db, cooperativeId: string, input: z.infer<type
     .map(([field]) => ({
       field,
       code: 'measured_from_data',
-      message: { id: 'Diukur dari data koperasi di kopdes; tidak diisi manual', en: "Measured from the cooperative's kopdes data; not typed by hand" },
+      message: {
+        id: 'Diukur dari data koperasi di kopdes; tidak diisi manual',
+        en: "Measured from the cooperative's kopdes data; not typed by hand",
+      },
     }));
   if (fields.length)
     throw new AppError(
       'conflict',
       'measured_from_data',
-      { id: 'Sebagian angka diukur dari data koperasi sendiri di kopdes', en: "Some figures are measured from the cooperative's own kopdes data" },
+      {
+        id: 'Sebagian angka diukur dari data koperasi sendiri di kopdes',
+        en: "Some figures are measured from the cooperative's own kopdes data",
+      },
       fields,
     );
 }
@@ -64,7 +70,12 @@ export async function reportMonth(
       note: input.note ?? null,
       reportedBy: actor.label,
     });
-    await recordAudit(tx, cooperativeId, actor, { action: 'network.report.month', entityType: 'network_report', entityId: month, changes: input });
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'network.report.month',
+      entityType: 'network_report',
+      entityId: month,
+      changes: input,
+    });
     await refreshCooperative(tx, cooperativeId, [first], today);
     return presentManual(row);
   });
@@ -90,10 +101,18 @@ export async function reportMonths(db: Db, actor: Actor, rows: MonthRow[], today
   for (const c of new Set(rows.map((r) => r.cooperativeId))) kopdes.set(c, await usesKopdes(db, c));
   const values = rows.map((r, i) => {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month) || `${r.month}-01` > monthOf(today))
-      fields.push({ field: `rows.${i}.month`, code: 'invalid_month', message: { id: 'Bulan tidak valid atau belum berjalan', en: 'Invalid or future month' } });
+      fields.push({
+        field: `rows.${i}.month`,
+        code: 'invalid_month',
+        message: { id: 'Bulan tidak valid atau belum berjalan', en: 'Invalid or future month' },
+      });
     for (const [field, figure] of Object.entries(FIELDS))
       if (kopdes.get(r.cooperativeId) && FIGURES[figure].read && r[field as keyof typeof FIELDS] != null)
-        fields.push({ field: `rows.${i}.${field}`, code: 'measured_from_data', message: { id: 'Diukur dari data kopdes', en: 'Measured from kopdes data' } });
+        fields.push({
+          field: `rows.${i}.${field}`,
+          code: 'measured_from_data',
+          message: { id: 'Diukur dari data kopdes', en: 'Measured from kopdes data' },
+        });
     return {
       cooperativeId: r.cooperativeId,
       month: `${r.month}-01`,
@@ -105,14 +124,30 @@ export async function reportMonths(db: Db, actor: Actor, rows: MonthRow[], today
       reportedBy: actor.label,
     };
   });
-  if (fields.length) throw new AppError('validation', 'invalid_reports', { id: 'Ada baris laporan yang tidak valid', en: 'Some report rows are not valid' }, fields);
+  if (fields.length)
+    throw new AppError(
+      'validation',
+      'invalid_reports',
+      { id: 'Ada baris laporan yang tidak valid', en: 'Some report rows are not valid' },
+      fields,
+    );
   await db.transaction(async (tx) => {
     for (const c of kopdes.keys()) await ensureRegistered(tx, c);
     await upsertManualReports(tx, values);
     for (const c of kopdes.keys()) {
       const own = values.filter((v) => v.cooperativeId === c);
-      await recordAudit(tx, c, actor, { action: 'network.report.months', entityType: 'network_report', entityId: null, changes: { months: own.map((v) => v.month) } });
-      await refreshCooperative(tx, c, own.map((v) => v.month), today);
+      await recordAudit(tx, c, actor, {
+        action: 'network.report.months',
+        entityType: 'network_report',
+        entityId: null,
+        changes: { months: own.map((v) => v.month) },
+      });
+      await refreshCooperative(
+        tx,
+        c,
+        own.map((v) => v.month),
+        today,
+      );
     }
   });
   return { rows: values.length };

@@ -14,7 +14,11 @@ export const manualReport = (db: Db, cooperativeId: string, month: string) =>
     .then((r) => r[0]);
 
 export const manualReportsOf = (db: Db, cooperativeId: string) =>
-  db.select().from(networkManualReports).where(eq(networkManualReports.cooperativeId, cooperativeId)).orderBy(asc(networkManualReports.month));
+  db
+    .select()
+    .from(networkManualReports)
+    .where(eq(networkManualReports.cooperativeId, cooperativeId))
+    .orderBy(asc(networkManualReports.month));
 
 export const upsertManualReport = (db: Db, row: typeof networkManualReports.$inferInsert) =>
   db
@@ -115,7 +119,11 @@ export const monthlyRowsOfRegency = (db: Db, regencyCode: string, month: string)
 export const operatingIn = (db: Db, pairs: { cooperativeId: string; month: string }[]) =>
   pairs.length
     ? db
-        .select({ cooperativeId: networkMonthlyStats.cooperativeId, month: networkMonthlyStats.month, operating: networkMonthlyStats.operating })
+        .select({
+          cooperativeId: networkMonthlyStats.cooperativeId,
+          month: networkMonthlyStats.month,
+          operating: networkMonthlyStats.operating,
+        })
         .from(networkMonthlyStats)
         .where(
           sql`(${networkMonthlyStats.cooperativeId}, ${networkMonthlyStats.month}) IN (SELECT * FROM unnest(${param(pairs.map((p) => p.cooperativeId))}::text[], ${param(pairs.map((p) => p.month))}::date[]))`,
@@ -151,14 +159,17 @@ const FROM_COOPERATIVES = sql.raw(`count(*)::int, count(*) FILTER (WHERE formed)
 
 /** The sums of area rows one level down, in AREA_COLUMNS order. */
 const FROM_AREAS = sql.raw(
-  AREA_COLUMNS.map((c) => (['members', 'savings', 'intake_grams', 'sales', 'active_units', 'partners_active'].includes(c) ? `sum(${c})::bigint` : `sum(${c})::int`)).join(', '),
+  AREA_COLUMNS.map((c) =>
+    ['members', 'savings', 'intake_grams', 'sales', 'active_units', 'partners_active'].includes(c) ? `sum(${c})::bigint` : `sum(${c})::int`,
+  ).join(', '),
 );
 
 /**
  * Serialises refreshes of one area row: two cooperatives of a regency refreshed at once would each
  * sum without the other's uncommitted row. Taken regency → province → national, so no deadlock.
  */
-const lockArea = (db: Db, level: string, code: string) => db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`network_area:${level}:${code}`}))`);
+const lockArea = (db: Db, level: string, code: string) =>
+  db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`network_area:${level}:${code}`}))`);
 
 export async function refreshRegency(db: Db, regency: string, month: string) {
   await lockArea(db, 'regency', regency);
@@ -211,11 +222,7 @@ export const areaSeries = (db: Db, level: string, code: string, from: string, to
     .select()
     .from(networkAreaStats)
     .where(
-      and(
-        eq(networkAreaStats.level, level),
-        eq(networkAreaStats.areaCode, code),
-        sql`${networkAreaStats.month} BETWEEN ${from} AND ${to}`,
-      ),
+      and(eq(networkAreaStats.level, level), eq(networkAreaStats.areaCode, code), sql`${networkAreaStats.month} BETWEEN ${from} AND ${to}`),
     )
     .orderBy(asc(networkAreaStats.month));
 

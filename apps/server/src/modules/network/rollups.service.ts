@@ -11,7 +11,17 @@ import { invalidField } from '../../lib/errors.js';
 import { listCoopUsers } from '../auth/users.service.js';
 import { cooperativesByIds, getCooperative } from '../cooperatives/cooperatives.service.js';
 import { figureForMonth, type FigureCode } from '../../workflows/network-outcomes.js';
-import { PROVINCE_CODES, PROVINCE_TILES, TILE_GRID, provinceName, provinceOf, regenciesOf, regencyExists, regencyName, regencyOf } from './areas.js';
+import {
+  PROVINCE_CODES,
+  PROVINCE_TILES,
+  TILE_GRID,
+  provinceName,
+  provinceOf,
+  regenciesOf,
+  regencyExists,
+  regencyName,
+  regencyOf,
+} from './areas.js';
 import { addMonths, monthEnd, monthLabel, monthOf, monthsBetween } from './months.js';
 import { activePartnerships, activeTradingPartnerships } from './partner-counts.service.js';
 import * as registry from './registry.repository.js';
@@ -108,7 +118,11 @@ export async function refreshCooperative(db: Db, cooperativeId: string, months: 
     await repo.upsertMonthly(db, await computeRow(db, profile, coop, kopdes, month));
     touched.add(`${profile.regencyCode}|${month}`);
   }
-  if (opts.areas !== false) await refreshAreas(db, [...touched].map((t) => ({ regency: t.split('|')[0]!, month: t.split('|')[1]! })));
+  if (opts.areas !== false)
+    await refreshAreas(
+      db,
+      [...touched].map((t) => ({ regency: t.split('|')[0]!, month: t.split('|')[1]! })),
+    );
 }
 
 /**
@@ -137,7 +151,11 @@ export async function refreshMany(db: Db, ids: string[], months: string[], today
 async function ensureAreaCodes(db: Db, cooperativeId: string, villageCode: string) {
   const p = await registry.findProfile(db, cooperativeId);
   if (p && p.villageCode !== villageCode)
-    await registry.updateProfile(db, cooperativeId, { villageCode, regencyCode: regencyOf(villageCode), provinceCode: provinceOf(villageCode) });
+    await registry.updateProfile(db, cooperativeId, {
+      villageCode,
+      regencyCode: regencyOf(villageCode),
+      provinceCode: provinceOf(villageCode),
+    });
 }
 
 /**
@@ -239,7 +257,10 @@ function checkArea(level: 'national' | 'province' | 'regency', code: string | un
   if (level === 'province' && code && PROVINCE_CODES.includes(code)) return { areaCode: code, name: provinceName(code) };
   if (level === 'regency' && code && regencyExists(code)) return { areaCode: code, name: regencyName(code) };
   throw invalidField('query.code', 'unknown_area', {
-    id: level === 'province' ? `Kode provinsi ${code ?? '(kosong)'} tidak dikenal` : `Kode kabupaten/kota ${code ?? '(kosong)'} tidak dikenal`,
+    id:
+      level === 'province'
+        ? `Kode provinsi ${code ?? '(kosong)'} tidak dikenal`
+        : `Kode kabupaten/kota ${code ?? '(kosong)'} tidak dikenal`,
     en: level === 'province' ? `Unknown province code ${code ?? '(none)'}` : `Unknown regency code ${code ?? '(none)'}`,
   });
 }
@@ -250,13 +271,20 @@ export async function dashboard(db: Db, q: { level: 'national' | 'province' | 'r
   const first = addMonths(month, -11);
   const [rows, childRows] = await Promise.all([
     repo.areaSeries(db, q.level, area.areaCode, first, month),
-    q.level === 'regency' ? repo.monthlyRowsOfRegency(db, area.areaCode, month) : repo.areaChildren(db, q.level === 'national' ? 'province' : 'regency', area.areaCode, month),
+    q.level === 'regency'
+      ? repo.monthlyRowsOfRegency(db, area.areaCode, month)
+      : repo.areaChildren(db, q.level === 'national' ? 'province' : 'regency', area.areaCode, month),
   ]);
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const series = monthsBetween(first, month).map((m) => ({ month: monthLabel(m), ...figuresOf(byMonth.get(m)) }));
   let children: (Figures & { code: string; name: string; level: 'province' | 'regency' | 'cooperative' })[];
   if (q.level === 'regency') {
-    children = (childRows as repo.RegencyRow[]).map((r) => ({ code: r.cooperativeId, name: r.cooperativeName, level: 'cooperative', ...coopFiguresOf(r) }));
+    children = (childRows as repo.RegencyRow[]).map((r) => ({
+      code: r.cooperativeId,
+      name: r.cooperativeName,
+      level: 'cooperative',
+      ...coopFiguresOf(r),
+    }));
   } else {
     const areaRows = new Map((childRows as repo.AreaRow[]).map((r) => [r.areaCode, r]));
     const codes = q.level === 'national' ? PROVINCE_CODES : regenciesOf(area.areaCode);

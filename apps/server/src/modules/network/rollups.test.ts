@@ -57,7 +57,12 @@ describe('roll-ups', () => {
     expect(a.status).toBe(200);
     expect(a.body).toMatchObject({ month: '2026-02', intakeGrams: '1250500', members: null, reportedBy: expect.any(String) });
     expect((await boards.b!.put(`/api/coops/${coops.b}/network/reports`, { month: '2026-02', intakeKg: '0' })).status).toBe(200);
-    const c = await admin.put(`/api/admin/network/cooperatives/${coops.c}/reports`, { month: '2026-02', members: 200, savings: '13600000', sales: '3000000' });
+    const c = await admin.put(`/api/admin/network/cooperatives/${coops.c}/reports`, {
+      month: '2026-02',
+      members: 200,
+      savings: '13600000',
+      sales: '3000000',
+    });
     expect(c.status).toBe(200);
   });
 
@@ -65,7 +70,14 @@ describe('roll-ups', () => {
     const r = await admin.get('/api/admin/network/dashboard?level=regency&code=32.04&month=2026-02');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ level: 'regency', code: '32.04', name: 'Kabupaten Bandung', month: '2026-02' });
-    expect(r.body.totals).toMatchObject({ cooperatives: 2, operating: 1, members: 4, savings: '0', intakeGrams: '1250500', sales: '12500000' });
+    expect(r.body.totals).toMatchObject({
+      cooperatives: 2,
+      operating: 1,
+      members: 4,
+      savings: '0',
+      intakeGrams: '1250500',
+      sales: '12500000',
+    });
     expect(r.body.series).toHaveLength(12);
     expect(r.body.series[0].month).toBe('2025-03');
     expect(r.body.series[11].cooperatives).toBe(2);
@@ -128,11 +140,18 @@ describe('roll-ups', () => {
       expect(x.row).toBeLessThan(r.body.rows);
       expect(x.col).toBeLessThan(r.body.columns);
     }
-    expect(r.body.tiles.find((x: { code: string }) => x.code === '32')).toMatchObject({ abbr: 'JABAR', name: 'Jawa Barat', cooperatives: 3, operating: 3 });
+    expect(r.body.tiles.find((x: { code: string }) => x.code === '32')).toMatchObject({
+      abbr: 'JABAR',
+      name: 'Jawa Barat',
+      cooperatives: 3,
+      operating: 3,
+    });
   });
 
   it('exports the dashboard to a real Excel workbook', async () => {
-    const res = await t.app.request('/api/admin/network/dashboard.xlsx?level=province&code=32&month=2026-02', { headers: { cookie: (admin as any).cookie } });
+    const res = await t.app.request('/api/admin/network/dashboard.xlsx?level=province&code=32&month=2026-02', {
+      headers: { cookie: (admin as any).cookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();

@@ -32,7 +32,10 @@ export async function addSession(db: Db, actor: Actor, batchId: string, input: S
       en: `The session must fall within the batch (${batch.startsOn} to ${batch.endsOn})`,
     });
   if (input.endsAt <= input.startsAt)
-    throw invalidField('endsAt', 'ends_before_start', { id: 'Jam selesai harus setelah jam mulai', en: 'The session must end after it starts' });
+    throw invalidField('endsAt', 'ends_before_start', {
+      id: 'Jam selesai harus setelah jam mulai',
+      en: 'The session must end after it starts',
+    });
   const id = newId('ses');
   await db.transaction(async (tx) => {
     await repo.insertSession(tx, {
@@ -47,14 +50,23 @@ export async function addSession(db: Db, actor: Actor, batchId: string, input: S
       facilitator: input.facilitator ?? null,
       competency: input.competency ?? null,
     });
-    await recordPlatformAudit(tx, actor, { action: 'network.session.create', entityType: 'network_session', entityId: id, changes: { batchId, ...input } });
+    await recordPlatformAudit(tx, actor, {
+      action: 'network.session.create',
+      entityType: 'network_session',
+      entityId: id,
+      changes: { batchId, ...input },
+    });
   });
   return (await listSessions(db, batchId)).find((s) => s.id === id)!;
 }
 
 export async function listSessions(db: Db, batchId: string) {
   await findBatchOrThrow(db, batchId);
-  const [sessions, tallies, participants] = await Promise.all([repo.sessionsOf(db, batchId), repo.sessionTallies(db, batchId), repo.participantsOfBatch(db, batchId)]);
+  const [sessions, tallies, participants] = await Promise.all([
+    repo.sessionsOf(db, batchId),
+    repo.sessionTallies(db, batchId),
+    repo.participantsOfBatch(db, batchId),
+  ]);
   const expected = participants.filter((p) => repo.SEATED.includes(p.status)).length;
   return sessions.map((s) => {
     const t = tallies.find((x) => x.sessionId === s.id);
@@ -113,21 +125,44 @@ export async function recordAttendance(
     entries.forEach((e, i) => {
       const p = participants.get(e.participantId);
       if (!p)
-        errors.push({ field: `entries.${i}.participantId`, code: 'not_in_batch', message: { id: 'Bukan peserta gelombang ini', en: 'Not a participant of this batch' } });
+        errors.push({
+          field: `entries.${i}.participantId`,
+          code: 'not_in_batch',
+          message: { id: 'Bukan peserta gelombang ini', en: 'Not a participant of this batch' },
+        });
       else if (!['accepted', 'attending'].includes(p.status))
         errors.push({
           field: `entries.${i}.participantId`,
           code: 'not_seated',
-          message: { id: `${p.fullName} berstatus ${p.status}: kehadiran tidak dicatat`, en: `${p.fullName} is ${p.status}: attendance is not recorded` },
+          message: {
+            id: `${p.fullName} berstatus ${p.status}: kehadiran tidak dicatat`,
+            en: `${p.fullName} is ${p.status}: attendance is not recorded`,
+          },
         });
       if (seen.has(e.participantId))
-        errors.push({ field: `entries.${i}.participantId`, code: 'duplicate', message: { id: 'Peserta tercantum dua kali', en: 'Listed twice' } });
+        errors.push({
+          field: `entries.${i}.participantId`,
+          code: 'duplicate',
+          message: { id: 'Peserta tercantum dua kali', en: 'Listed twice' },
+        });
       seen.add(e.participantId);
     });
-    if (errors.length) throw new AppError('validation', 'invalid_attendance', { id: 'Daftar hadir tidak valid', en: 'The attendance list is not valid' }, errors);
+    if (errors.length)
+      throw new AppError(
+        'validation',
+        'invalid_attendance',
+        { id: 'Daftar hadir tidak valid', en: 'The attendance list is not valid' },
+        errors,
+      );
     await repo.upsertAttendance(
       tx,
-      entries.map((e) => ({ cooperativeId: participants.get(e.participantId)!.cooperativeId, participantId: e.participantId, sessionId, present: e.present, note: e.note ?? null })),
+      entries.map((e) => ({
+        cooperativeId: participants.get(e.participantId)!.cooperativeId,
+        participantId: e.participantId,
+        sessionId,
+        present: e.present,
+        note: e.note ?? null,
+      })),
     );
     for (const e of entries.filter((x) => x.present)) {
       const p = participants.get(e.participantId)!;

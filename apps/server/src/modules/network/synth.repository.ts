@@ -7,7 +7,9 @@ import { param, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 
 export const occupiedVillages = async (db: Db) =>
-  new Set((await db.execute<{ village_code: string }>(sql`SELECT DISTINCT village_code FROM cooperatives`)).rows.map((r) => r.village_code));
+  new Set(
+    (await db.execute<{ village_code: string }>(sql`SELECT DISTINCT village_code FROM cooperatives`)).rows.map((r) => r.village_code),
+  );
 
 export interface SynthCoop {
   id: string;
@@ -83,7 +85,9 @@ export const storedMonths = async (db: Db) =>
 
 /** Remove every synthetic cooperative and what the network layer holds of it. */
 export async function removeSynthetic(db: Db): Promise<number> {
-  await db.execute(sql`CREATE TEMP TABLE synthetic_ids ON COMMIT DROP AS SELECT cooperative_id AS id FROM network_profiles WHERE synthetic`);
+  await db.execute(
+    sql`CREATE TEMP TABLE synthetic_ids ON COMMIT DROP AS SELECT cooperative_id AS id FROM network_profiles WHERE synthetic`,
+  );
   const tables = [
     'network_action_reports',
     'network_action_items',

@@ -75,7 +75,7 @@ export async function synthesize(db: Db, o: SynthOptions): Promise<SynthResult> 
   for (let i = 0; i < chosen.length; i += chunk) {
     const rows = chosen.slice(i, i + chunk).map((v) => {
       const r = next();
-      const legalEntityDate = addDays(formedFrom, Math.floor((r < 0.9 ? r / 0.9 * 0.5 : 0.5 + (r - 0.9) * 5) * formedDays));
+      const legalEntityDate = addDays(formedFrom, Math.floor((r < 0.9 ? (r / 0.9) * 0.5 : 0.5 + (r - 0.9) * 5) * formedDays));
       const units = BUSINESS_UNITS.filter((_, k) => k < 2 || next() < 0.35);
       return {
         id: newId('kop'),

@@ -4,7 +4,6 @@
  * their price, as configured) and each lot's expiry. Every refusal names its field.
  */
 import { formatDateId } from '@kopdes/shared/format';
-import { formatRupiah } from '@kopdes/shared/money';
 import {
   GRADE_LABELS,
   type Grade,
@@ -112,7 +111,7 @@ export function planIntake(
   }
   const loc = refs.location;
   if (!loc || !loc.active) {
-    throw unusable(input.locationId ? 'locationId' : 'locationId', 'unknown_location', {
+    throw unusable('locationId', 'unknown_location', {
       id: loc ? `Lokasi ${loc.name} tidak aktif` : 'Lokasi simpan tidak ditemukan; pilih lokasi atau atur lokasi bawaan',
       en: loc ? `Location ${loc.name} is inactive` : 'Storage location not found; choose one or set a default',
     });
@@ -267,6 +266,3 @@ export function planIntake(
     notes: input.notes ?? null,
   };
 }
-
-/** "Rp 1.250.000" — for journal memos and slips. */
-export const rupiah = formatRupiah;

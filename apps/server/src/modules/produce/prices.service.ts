@@ -2,8 +2,7 @@
  * Buying prices per commodity and grade, each valid from a date, set by the pengurus. The price
  * that applies to an intake is the newest one valid on the intake date; the intake keeps a copy.
  */
-import type { Grade, PriceListInput, UnitOfMeasure } from '@kopdes/shared/produce';
-import { sql } from 'drizzle-orm';
+import type { PriceListInput } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { invalidField } from '../../lib/errors.js';
@@ -11,34 +10,10 @@ import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { commodityRows } from './catalogue.service.js';
 import { todayOf, unusable } from './common.js';
+import * as repo from './prices.repository.js';
 
-export type PriceRow = {
-  commodity_id: string;
-  commodity_name: string;
-  unit: UnitOfMeasure;
-  grade: Grade;
-  price: bigint;
-  valid_from: string;
-  created_by_label: string;
-};
-
-/** Prices in force on `date` (or every row ever set, newest first, with `history`). */
-export async function priceRows(db: Db, cooperativeId: string, q: { date: string; commodityId?: string; history?: boolean }) {
-  const byCommodity = q.commodityId ? sql`AND p.commodity_id = ${q.commodityId}` : sql``;
-  const res = q.history
-    ? await db.execute<PriceRow>(sql`
-        SELECT p.commodity_id, c.name AS commodity_name, c.unit, p.grade, p.price, p.valid_from, p.created_by_label
-        FROM produce_prices p JOIN produce_commodities c ON c.cooperative_id = p.cooperative_id AND c.id = p.commodity_id
-        WHERE p.cooperative_id = ${cooperativeId} ${byCommodity}
-        ORDER BY p.valid_from DESC, lower(c.name), p.grade, p.id DESC LIMIT 2000`)
-    : await db.execute<PriceRow>(sql`
-        SELECT DISTINCT ON (lower(c.name), p.commodity_id, p.grade) p.commodity_id, c.name AS commodity_name, c.unit, p.grade, p.price,
-               p.valid_from, p.created_by_label
-        FROM produce_prices p JOIN produce_commodities c ON c.cooperative_id = p.cooperative_id AND c.id = p.commodity_id
-        WHERE p.cooperative_id = ${cooperativeId} AND p.valid_from <= ${q.date} ${byCommodity}
-        ORDER BY lower(c.name), p.commodity_id, p.grade, p.valid_from DESC, p.id DESC`);
-  return res.rows;
-}
+export type { PriceRow } from './prices.repository.js';
+export const priceRows = repo.priceRows;
 
 export async function listPrices(db: Db, cooperativeId: string, q: { date?: string; commodityId?: string; history?: 'true' | 'false' }) {
   const date = q.date ?? (await todayOf(db, cooperativeId));
@@ -88,10 +63,7 @@ export async function setPrices(db: Db, cooperativeId: string, actor: Actor, inp
   });
   const rows = JSON.stringify(input.items.map((i) => ({ id: newId('hrg'), commodity_id: i.commodityId, grade: i.grade, price: i.price })));
   await db.transaction(async (tx) => {
-    await tx.execute(sql`
-      INSERT INTO produce_prices (cooperative_id, id, commodity_id, grade, valid_from, price, created_by_label)
-      SELECT ${cooperativeId}, x.id, x.commodity_id, x.grade, ${input.validFrom}, x.price, ${actor.label}
-      FROM jsonb_to_recordset(${rows}::jsonb) AS x(id text, commodity_id text, grade text, price bigint)`);
+    await repo.insertPrices(tx, cooperativeId, input.validFrom, actor.label, rows);
     await recordAudit(tx, cooperativeId, actor, {
       action: 'produce.prices.set',
       entityType: 'produce_price_list',

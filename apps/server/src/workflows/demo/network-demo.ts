@@ -42,7 +42,12 @@ const HOSTS = [
   { name: 'KUD Mino Saroyo', sector: 'fisheries', villageCode: null, location: 'Cilacap, Jawa Tengah' },
   { name: 'Marindo Citra Bahari', sector: 'aquaculture', villageCode: null, location: 'Lokasi belum dicatat' },
   { name: 'KAN Jabung', sector: 'dairy', villageCode: '35.07.17.2011', location: 'Jabung, Kab. Malang, Jawa Timur' },
-  { name: 'Kopontren Husnul Khotimah', sector: 'multi_service', villageCode: '32.08.12.2009', location: 'Jalaksana, Kab. Kuningan, Jawa Barat' },
+  {
+    name: 'Kopontren Husnul Khotimah',
+    sector: 'multi_service',
+    villageCode: '32.08.12.2009',
+    location: 'Jalaksana, Kab. Kuningan, Jawa Barat',
+  },
 ] as const;
 
 /** Participants per province of each batch (38 each; 24 provinces in all). Batch 1 includes Alamendah. */
@@ -63,33 +68,152 @@ const BATCHES = [
 ] as const;
 
 /** Eight days: material and study visits first, then on-the-job training in the packing house. */
-const SCHEDULE: { day: number; startsAt: string; endsAt: string; title: string; kind: 'material' | 'study_visit' | 'on_the_job'; competency?: Competency }[] = [
+const SCHEDULE: {
+  day: number;
+  startsAt: string;
+  endsAt: string;
+  title: string;
+  kind: 'material' | 'study_visit' | 'on_the_job';
+  competency?: Competency;
+}[] = [
   { day: 0, startsAt: '08:00', endsAt: '10:00', title: 'Pembukaan dan orientasi program magang', kind: 'material' },
-  { day: 0, startsAt: '10:30', endsAt: '15:00', title: 'Model bisnis koperasi pesantren: dari hulu ke hilir', kind: 'material', competency: 'member_services' },
-  { day: 1, startsAt: '08:00', endsAt: '11:30', title: 'Pola tanam berbasis permintaan pembeli', kind: 'material', competency: 'production_planning' },
-  { day: 1, startsAt: '13:00', endsAt: '16:00', title: 'Kunjungan kebun dan kelompok tani mitra', kind: 'study_visit', competency: 'production_planning' },
-  { day: 2, startsAt: '08:00', endsAt: '11:30', title: 'Kunjungan rumah kemas dan rantai dingin', kind: 'study_visit', competency: 'post_harvest' },
+  {
+    day: 0,
+    startsAt: '10:30',
+    endsAt: '15:00',
+    title: 'Model bisnis koperasi pesantren: dari hulu ke hilir',
+    kind: 'material',
+    competency: 'member_services',
+  },
+  {
+    day: 1,
+    startsAt: '08:00',
+    endsAt: '11:30',
+    title: 'Pola tanam berbasis permintaan pembeli',
+    kind: 'material',
+    competency: 'production_planning',
+  },
+  {
+    day: 1,
+    startsAt: '13:00',
+    endsAt: '16:00',
+    title: 'Kunjungan kebun dan kelompok tani mitra',
+    kind: 'study_visit',
+    competency: 'production_planning',
+  },
+  {
+    day: 2,
+    startsAt: '08:00',
+    endsAt: '11:30',
+    title: 'Kunjungan rumah kemas dan rantai dingin',
+    kind: 'study_visit',
+    competency: 'post_harvest',
+  },
   { day: 2, startsAt: '13:00', endsAt: '16:00', title: 'Pembukuan koperasi menurut SAK EP', kind: 'material', competency: 'bookkeeping' },
-  { day: 3, startsAt: '07:00', endsAt: '15:00', title: 'Praktik: penerimaan, penimbangan dan sortir hasil panen', kind: 'on_the_job', competency: 'post_harvest' },
-  { day: 4, startsAt: '07:00', endsAt: '15:00', title: 'Praktik: grading, pengemasan dan label per saluran', kind: 'on_the_job', competency: 'post_harvest' },
-  { day: 5, startsAt: '05:00', endsAt: '13:00', title: 'Praktik: pengiriman ke ritel modern dan penagihan', kind: 'on_the_job', competency: 'marketing_retail' },
-  { day: 6, startsAt: '08:00', endsAt: '12:00', title: 'Praktik: pencatatan transaksi dan pembayaran petani', kind: 'on_the_job', competency: 'bookkeeping' },
-  { day: 6, startsAt: '13:00', endsAt: '16:00', title: 'Pelayanan anggota dan kelompok tani', kind: 'material', competency: 'member_services' },
+  {
+    day: 3,
+    startsAt: '07:00',
+    endsAt: '15:00',
+    title: 'Praktik: penerimaan, penimbangan dan sortir hasil panen',
+    kind: 'on_the_job',
+    competency: 'post_harvest',
+  },
+  {
+    day: 4,
+    startsAt: '07:00',
+    endsAt: '15:00',
+    title: 'Praktik: grading, pengemasan dan label per saluran',
+    kind: 'on_the_job',
+    competency: 'post_harvest',
+  },
+  {
+    day: 5,
+    startsAt: '05:00',
+    endsAt: '13:00',
+    title: 'Praktik: pengiriman ke ritel modern dan penagihan',
+    kind: 'on_the_job',
+    competency: 'marketing_retail',
+  },
+  {
+    day: 6,
+    startsAt: '08:00',
+    endsAt: '12:00',
+    title: 'Praktik: pencatatan transaksi dan pembayaran petani',
+    kind: 'on_the_job',
+    competency: 'bookkeeping',
+  },
+  {
+    day: 6,
+    startsAt: '13:00',
+    endsAt: '16:00',
+    title: 'Pelayanan anggota dan kelompok tani',
+    kind: 'material',
+    competency: 'member_services',
+  },
   { day: 7, startsAt: '08:00', endsAt: '12:00', title: 'Penyusunan dan presentasi rencana aksi koperasi', kind: 'material' },
 ];
 
-const MEN = ['Ahmad', 'Budi', 'Joko', 'Slamet', 'Agus', 'Made', 'Wayan', 'Hendra', 'Rudi', 'Yusuf', 'Andi', 'Hasan', 'Darmawan', 'Fajar', 'Ilham', 'Rahmat', 'Teguh', 'Syahrul', 'Bambang', 'Eko'];
+const MEN = [
+  'Ahmad',
+  'Budi',
+  'Joko',
+  'Slamet',
+  'Agus',
+  'Made',
+  'Wayan',
+  'Hendra',
+  'Rudi',
+  'Yusuf',
+  'Andi',
+  'Hasan',
+  'Darmawan',
+  'Fajar',
+  'Ilham',
+  'Rahmat',
+  'Teguh',
+  'Syahrul',
+  'Bambang',
+  'Eko',
+];
 const WOMEN = ['Siti', 'Sri', 'Ani', 'Dewi', 'Nur', 'Ratna', 'Lestari', 'Wulan', 'Fitri', 'Kadek', 'Yuliana', 'Rina', 'Hartini', 'Marlina'];
-const FAMILY = ['Santoso', 'Wibowo', 'Saputra', 'Hidayat', 'Nasution', 'Siregar', 'Lubis', 'Pratama', 'Kurniawan', 'Setiawan', 'Wijaya', 'Harahap', 'Daeng', 'Manurung', 'Sinaga', 'Rahman', 'Susanto', 'Gunawan', 'Purnomo', 'Utami'];
+const FAMILY = [
+  'Santoso',
+  'Wibowo',
+  'Saputra',
+  'Hidayat',
+  'Nasution',
+  'Siregar',
+  'Lubis',
+  'Pratama',
+  'Kurniawan',
+  'Setiawan',
+  'Wijaya',
+  'Harahap',
+  'Daeng',
+  'Manurung',
+  'Sinaga',
+  'Rahman',
+  'Susanto',
+  'Gunawan',
+  'Purnomo',
+  'Utami',
+];
 const COMPETENCIES: Competency[] = ['production_planning', 'post_harvest', 'marketing_retail', 'bookkeeping', 'member_services'];
 
 function board(next: () => number, villageHead: string): OfficersInput {
-  const name = (sex: 'M' | 'F') => `${(sex === 'M' ? MEN : WOMEN)[Math.floor(next() * (sex === 'M' ? MEN.length : WOMEN.length))]} ${FAMILY[Math.floor(next() * FAMILY.length)]}`;
+  const name = (sex: 'M' | 'F') =>
+    `${(sex === 'M' ? MEN : WOMEN)[Math.floor(next() * (sex === 'M' ? MEN.length : WOMEN.length))]} ${FAMILY[Math.floor(next() * FAMILY.length)]}`;
   const sexes: ('M' | 'F')[] = ['M', next() < 0.5 ? 'F' : 'M', 'M', 'F', next() < 0.5 ? 'F' : 'M'];
   const positions = ['ketua', 'wakil_ketua_usaha', 'wakil_ketua_keanggotaan', 'sekretaris', 'bendahara'] as const;
   return {
     officers: [
-      ...positions.map((position, i) => ({ body: 'pengurus' as const, position, fullName: name(sexes[i]!), sex: sexes[i]!, isVillageHead: false })),
+      ...positions.map((position, i) => ({
+        body: 'pengurus' as const,
+        position,
+        fullName: name(sexes[i]!),
+        sex: sexes[i]!,
+        isVillageHead: false,
+      })),
       { body: 'pengawas', position: 'ketua_pengawas', fullName: villageHead, sex: 'M', isVillageHead: true },
       { body: 'pengawas', position: 'anggota_pengawas', fullName: name('F'), sex: 'F', isVillageHead: false },
       { body: 'pengawas', position: 'anggota_pengawas', fullName: name('M'), sex: 'M', isVillageHead: false },
@@ -133,10 +257,25 @@ function villagesFor(provinceCode: string, n: number, skip: Set<string>) {
 }
 
 const PLAN: { title: (n: bigint) => string; measure: MeasureCode; target: (next: () => number) => bigint; months: number }[] = [
-  { title: () => 'Mulai membeli hasil panen anggota', measure: 'intake_kg', target: (r) => BigInt(500 + Math.floor(r() * 4) * 250), months: 3 },
+  {
+    title: () => 'Mulai membeli hasil panen anggota',
+    measure: 'intake_kg',
+    target: (r) => BigInt(500 + Math.floor(r() * 4) * 250),
+    months: 3,
+  },
   { title: () => 'Mitra ritel modern pertama', measure: 'modern_retail_partners', target: () => 1n, months: 6 },
-  { title: (n) => `Penerimaan hasil panen ${n.toLocaleString('id-ID')} kg per bulan`, measure: 'monthly_intake_kg', target: (r) => BigInt(3000 + Math.floor(r() * 6) * 1000), months: 6 },
-  { title: (n) => `${n} petani anggota dalam pola tanam`, measure: 'planting_plan_farmers', target: (r) => BigInt(20 + Math.floor(r() * 5) * 10), months: 4 },
+  {
+    title: (n) => `Penerimaan hasil panen ${n.toLocaleString('id-ID')} kg per bulan`,
+    measure: 'monthly_intake_kg',
+    target: (r) => BigInt(3000 + Math.floor(r() * 6) * 1000),
+    months: 6,
+  },
+  {
+    title: (n) => `${n} petani anggota dalam pola tanam`,
+    measure: 'planting_plan_farmers',
+    target: (r) => BigInt(20 + Math.floor(r() * 5) * 10),
+    months: 4,
+  },
 ];
 
 interface Alumnus {
@@ -170,7 +309,13 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
       db,
       ACTOR,
       demoCoopId,
-      { formationModel: 'new', legalEntityDate: '2025-07-21', nib: '9120301234567', npwp: '0123456789012000', businessUnits: ['kantor', 'gerai_sembako', 'simpan_pinjam', 'agribisnis', 'gudang', 'logistik'] },
+      {
+        formationModel: 'new',
+        legalEntityDate: '2025-07-21',
+        nib: '9120301234567',
+        npwp: '0123456789012000',
+        businessUnits: ['kantor', 'gerai_sembako', 'simpan_pinjam', 'agribisnis', 'gudang', 'logistik'],
+      },
       today,
     );
     const alamendah = await writeOfficers(db, ACTOR, demoCoopId, { ...ALAMENDAH_BOARD, effectiveOn: '2025-07-21' }, '2025-11-01');
@@ -210,7 +355,13 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
               formationModel: next() < 0.8 ? 'new' : next() < 0.5 ? 'development' : 'revival',
               legalEntityDate: legalDate,
               nib: String(9120000000000 + serial * 7919),
-              businessUnits: ['kantor', 'gerai_sembako', ...(next() < 0.6 ? (['simpan_pinjam'] as const) : []), ...(next() < 0.4 ? (['agribisnis'] as const) : []), ...(next() < 0.5 ? (['lpg'] as const) : [])],
+              businessUnits: [
+                'kantor',
+                'gerai_sembako',
+                ...(next() < 0.6 ? (['simpan_pinjam'] as const) : []),
+                ...(next() < 0.4 ? (['agribisnis'] as const) : []),
+                ...(next() < 0.5 ? (['lpg'] as const) : []),
+              ],
             },
             today,
           );
@@ -230,7 +381,15 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
       const ill = b.number === 2 ? participants[17] : undefined;
       for (const s of SCHEDULE) {
         const day = addDays(b.startsOn, s.day);
-        const session = await addSession(db, ACTOR, batch.id, { day, startsAt: s.startsAt, endsAt: s.endsAt, title: s.title, kind: s.kind, competency: s.competency ?? null, location: alIttifaq.location.split(',')[0]! });
+        const session = await addSession(db, ACTOR, batch.id, {
+          day,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          title: s.title,
+          kind: s.kind,
+          competency: s.competency ?? null,
+          location: alIttifaq.location.split(',')[0]!,
+        });
         const entries = participants.map((id) => ({ participantId: id, present: id === ill ? s.day < 3 : next() > 0.03 }));
         await recordAttendance(db, ACTOR, session.id, entries, day);
       }
@@ -255,14 +414,21 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
         const cooperativeId = seats[i]!.cooperativeId;
         const r = next();
         // About two in three trade within three months, one more in ten by six months.
-        const tradesAfter = cooperativeId === demoCoopId ? 2 : r < 0.62 ? 1 + Math.floor(next() * 3) : r < 0.74 ? 4 + Math.floor(next() * 3) : Infinity;
+        const tradesAfter =
+          cooperativeId === demoCoopId ? 2 : r < 0.62 ? 1 + Math.floor(next() * 3) : r < 0.74 ? 4 + Math.floor(next() * 3) : Infinity;
         if (id !== ill) alumni.push({ cooperativeId, participantId: id, endsOn: b.endsOn, tradesAfter, plan });
       }
       await issueCertificates(db, ACTOR, batch.id, b.endsOn);
     }
 
     const rows: MonthRow[] = [];
-    await alamendahOutcomes(db, demoCoopId, alumni.find((a) => a.cooperativeId === demoCoopId)!, rows, today);
+    await alamendahOutcomes(
+      db,
+      demoCoopId,
+      alumni.find((a) => a.cooperativeId === demoCoopId)!,
+      rows,
+      today,
+    );
     const others = alumni.filter((x) => x.cooperativeId !== demoCoopId);
     for (const a of others) monthlyFigures(a, next, rows, today);
     await reportMonths(db, ACTOR, rows, today);
@@ -275,14 +441,28 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
  * are typed by hand until the produce-intake and market-link modules land, and say so.
  */
 async function alamendahOutcomes(db: Db, coopId: string, a: Alumnus, rows: MonthRow[], today: string) {
-  const retailer = await createPartner(db, ACTOR, { name: 'PT Pasar Segar Priangan', kind: 'retailer', contactName: 'Bagian Pengadaan Sayur' });
+  const retailer = await createPartner(db, ACTOR, {
+    name: 'PT Pasar Segar Priangan',
+    kind: 'retailer',
+    contactName: 'Bagian Pengadaan Sayur',
+  });
   const mentor = await createPartner(db, ACTOR, { name: 'Kopontren Al-Ittifaq (kakak asuh)', kind: 'mentor_cooperative' });
   const offtaker = await createPartner(db, ACTOR, { name: 'CV Sayur Bandung Raya', kind: 'offtaker' });
   const steps = async (id: string, moves: [PartnershipStage, string][]) => {
     for (const [to, on] of moves) if (on <= today) await moveStage(db, ACTOR, id, { to }, on);
   };
-  const m = await createPartnership(db, ACTOR, coopId, { partnerId: mentor.id, type: 'mentoring', notes: 'Pendampingan pola tanam dan rumah kemas' }, '2025-11-25');
-  await steps(m.id, [['in_talks', '2025-11-26'], ['agreed', '2025-11-28'], ['active', '2025-12-01']]);
+  const m = await createPartnership(
+    db,
+    ACTOR,
+    coopId,
+    { partnerId: mentor.id, type: 'mentoring', notes: 'Pendampingan pola tanam dan rumah kemas' },
+    '2025-11-25',
+  );
+  await steps(m.id, [
+    ['in_talks', '2025-11-26'],
+    ['agreed', '2025-11-28'],
+    ['active', '2025-12-01'],
+  ]);
   const o = await createPartnership(
     db,
     ACTOR,
@@ -290,7 +470,11 @@ async function alamendahOutcomes(db: Db, coopId: string, a: Alumnus, rows: Month
     { partnerId: offtaker.id, type: 'offtake', commodity: 'Kentang, wortel, kubis', agreedVolumeKg: '4000', volumePeriod: 'month' },
     '2025-12-10',
   );
-  await steps(o.id, [['in_talks', '2025-12-12'], ['agreed', '2026-01-08'], ['active', '2026-01-15']]);
+  await steps(o.id, [
+    ['in_talks', '2025-12-12'],
+    ['agreed', '2026-01-08'],
+    ['active', '2026-01-15'],
+  ]);
   const r = await createPartnership(
     db,
     ACTOR,
@@ -307,7 +491,11 @@ async function alamendahOutcomes(db: Db, coopId: string, a: Alumnus, rows: Month
     },
     '2026-01-05',
   );
-  await steps(r.id, [['in_talks', '2026-01-12'], ['agreed', '2026-02-20'], ['active', '2026-03-02']]);
+  await steps(r.id, [
+    ['in_talks', '2026-01-12'],
+    ['agreed', '2026-02-20'],
+    ['active', '2026-03-02'],
+  ]);
   if (today >= '2026-03-14') await recordRat(db, ACTOR, coopId, 2025, '2026-03-14', today);
   // Intake and sales by hand: from the off-take (January) and the retailer (March) onwards.
   for (const month of monthsBetween('2026-01-01', monthOf(today))) {
@@ -349,7 +537,8 @@ async function handReportedProgress(db: Db, a: Alumnus, next: () => number, toda
   for (const item of a.plan) {
     if (next() < 0.25) continue;
     const target = BigInt(item.target);
-    const value = item.measure === 'modern_retail_partners' ? (next() < 0.45 ? 1n : 0n) : (target * BigInt(Math.floor(next() * 130))) / 100n;
+    const value =
+      item.measure === 'modern_retail_partners' ? (next() < 0.45 ? 1n : 0n) : (target * BigInt(Math.floor(next() * 130))) / 100n;
     await reportProgress(db, ACTOR, item.id, { value: value.toString(), asOf, note: 'Laporan pendamping lapangan' }, today);
   }
 }

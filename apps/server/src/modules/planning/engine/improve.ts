@@ -163,8 +163,11 @@ function partnersOf(s: SearchState): Int32Array {
 // Move ids: i·KINDS adds a bed to variable i, +1 removes one, +2… moves one to a partner.
 const KINDS = 2 + PARTNERS;
 
-/** Applies the best single-bed moves until none lowers the objective; returns the number applied. */
-export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: number }): number {
+/**
+ * Applies the best single-bed moves until none lowers the objective. Returns the moves applied,
+ * and whether the deadline cut the search short (then the plan is not the search's last word).
+ */
+export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: number }): { moves: number; cutShort: boolean } {
   const partners = partnersOf(s);
   const stepsOf = (id: number): Step[] | null => {
     const i = Math.floor(id / KINDS);
@@ -190,7 +193,7 @@ export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: 
     let appliedThisPass = 0;
     let pops = 0;
     while (heap.size && applied < opts.maxMoves) {
-      if ((++pops & 1023) === 0 && performance.now() > opts.deadline) return applied;
+      if ((++pops & 1023) === 0 && performance.now() > opts.deadline) return { moves: applied, cutShort: true };
       const id = heap.pop();
       const steps = stepsOf(id);
       if (!steps || steps.some(([i, sign]) => sign === 1 && blocked[i])) continue;
@@ -208,7 +211,7 @@ export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: 
     }
     if (!appliedThisPass || applied >= opts.maxMoves) break;
   }
-  return applied;
+  return { moves: applied, cutShort: false };
 }
 
 /** Carries the steps out on the plots; undoes them and marks the variable blocked if a bed finds no room. */
@@ -232,54 +235,70 @@ function apply(s: SearchState, steps: Step[], blocked: Uint8Array): boolean {
 }
 
 /**
- * Moves work between farmers of one pool (each piece stays in its plot set, so harvest and income
- * do not change) until everyone who can plant has something and no farmer's income per m² is
- * above `cap` × the average, as far as land and rotation allow.
+ * Moves work between farmers, never changing a harvest (a piece only moves to a plot where its crop
+ * yields the same, same grade mix), until everyone who can grow something demanded has work and no
+ * farmer's expected income per m² is above `cap` × the average, as far as land and rotation allow.
+ * Moves stay within the pool where they can (the model's fairness is per pool). Returns whether the
+ * deadline cut it short.
  */
-export function rebalance(cp: Compiled, land: Land, layout: Layout, opts: { deadline: number }) {
-  const { plots, farmers } = cp;
+export function rebalance(cp: Compiled, land: Land, layout: Layout, canGrow: (farmer: number) => boolean, opts: { deadline: number }): boolean {
+  const { farmers } = cp;
   const totalLand = farmers.reduce((s, f) => s + f.land, 0);
   const ratio = (f: number) => layout.income[f]! / farmers[f]!.land;
-  for (const pool of land.pools) {
-    const members = [...new Set(pool.plots.map((p) => plots[p]!.farmer))].sort((a, b) => a - b);
-    if (members.length < 2) continue;
-    const stuck = new Set<number>();
-    for (let iter = 0; iter < members.length * 8; iter++) {
-      if (performance.now() > opts.deadline) return;
-      const average = layout.income.reduce((s, x) => s + x, 0) / totalLand;
-      if (average <= 0) return;
-      const byRatio = members.filter((f) => !stuck.has(f)).sort((a, b) => ratio(a) - ratio(b) || a - b);
-      const poor = byRatio[0];
-      const rich = [...byRatio].reverse().find((f) => !farmers[f]!.acceptsExtra);
-      if (poor === undefined || rich === undefined || rich === poor) break;
-      const leftOut = layout.income[poor] === 0;
-      const tooRich = ratio(rich) > cp.settings.fairnessCap * average;
-      if (!leftOut && !tooRich) break;
-      // The poorest cannot take any of the richest's work (no room, rotation, away): try the next.
-      if (!moveSome(cp, land, layout, rich, poor, average)) stuck.add(poor);
+  const setOf = new Map<string, number>();
+  for (const set of land.sets) for (const p of set.plots) setOf.set(`${set.crop}|${p}`, set.idx);
+  const eligible = farmers.filter((f) => f.land > 0 && canGrow(f.idx)).map((f) => f.idx);
+  const stuck = new Set<number>();
+  for (let iter = 0; iter < eligible.length * 6; iter++) {
+    if (performance.now() > opts.deadline) return true;
+    const average = layout.income.reduce((s, x) => s + x, 0) / totalLand;
+    if (average <= 0) return false;
+    const open = eligible.filter((f) => !stuck.has(f)).sort((a, b) => ratio(a) - ratio(b) || a - b);
+    const poor = open[0];
+    if (poor === undefined) return false;
+    const richest = [...eligible].sort((a, b) => ratio(b) - ratio(a) || a - b).filter((f) => !farmers[f]!.acceptsExtra && f !== poor);
+    const leftOut = layout.income[poor] === 0;
+    if (!leftOut && !(richest.length && ratio(richest[0]!) > cp.settings.fairnessCap * average)) return false;
+    let moved = false;
+    for (const rich of richest.slice(0, 12)) {
+      if (ratio(rich) <= ratio(poor)) break;
+      if (moveSome(cp, land, setOf, layout, rich, poor, average)) {
+        moved = true;
+        break;
+      }
     }
+    // The poorest can take none of the richest farmers' work (no room, rotation, away): next one.
+    if (!moved) stuck.add(poor);
   }
+  return false;
 }
 
-function moveSome(cp: Compiled, land: Land, layout: Layout, rich: number, poor: number, average: number): boolean {
+function moveSome(cp: Compiled, land: Land, setOf: Map<string, number>, layout: Layout, rich: number, poor: number, average: number): boolean {
   const f = cp.farmers;
   const richPlots = new Set(f[rich]!.plots);
-  const poorPlots = new Set(f[poor]!.plots);
   const pieces = layout.pieces
     .filter((p) => p.group >= 0 && p.len > 0 && richPlots.has(p.plot) && !f[poor]!.unavailable.has(p.week))
     .sort((a, b) => b.len - a.len || a.week - b.week || a.plot - b.plot || a.offset - b.offset);
   for (const piece of pieces) {
-    const set = land.sets[piece.group]!;
-    const targets = set.plots.filter((p) => poorPlots.has(p));
-    if (!targets.length) continue;
+    const from = land.sets[piece.group]!;
     const crop = cp.crops[piece.crop]!;
-    const perBed = (crop.bed * set.yieldPerM2 * crop.priceNum) / 1000;
+    // Plots of the poorer farmer where this crop yields exactly the same: its own set first.
+    const targets = f[poor]!.plots
+      .map((plot) => ({ plot, set: setOf.get(`${piece.crop}|${plot}`) }))
+      .filter((t): t is { plot: number; set: number } => {
+        if (t.set === undefined) return false;
+        const to = land.sets[t.set]!;
+        return to.yieldPerM2 === from.yieldPerM2 && to.mix.join('/') === from.mix.join('/');
+      })
+      .sort((a, b) => Number(a.set !== piece.group) - Number(b.set !== piece.group) || a.plot - b.plot);
+    if (!targets.length) continue;
+    const perBed = (crop.bed * from.yieldPerM2 * crop.priceNum) / 1000;
     if (perBed <= 0) continue;
     // About half the distance to the average, at least one bed.
     const excess = Math.max(layout.income[rich]! - average * f[rich]!.land, (average * f[poor]!.land - layout.income[poor]!) / 2);
     const beds = Math.max(1, Math.min(piece.len / crop.bed, Math.floor(excess / perBed)));
-    for (const plot of targets) {
-      for (let b = beds; b >= 1; b = Math.floor(b / 2)) if (layout.move(piece, plot, b)) return true;
+    for (const t of targets) {
+      for (let b = beds; b >= 1; b = Math.floor(b / 2)) if (layout.move(piece, t.plot, b, t.set)) return true;
     }
   }
   return false;

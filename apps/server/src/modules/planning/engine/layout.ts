@@ -149,15 +149,15 @@ export class Layout {
     return false;
   }
 
-  /** Moves `beds` beds of a piece to another plot of its set (same yield, same harvest). */
-  move(piece: PlacedPiece, toPlot: number, beds: number): boolean {
+  /** Moves `beds` beds of a piece to another plot (where the crop yields the same), into plot set `group`. */
+  move(piece: PlacedPiece, toPlot: number, beds: number, group: number): boolean {
     const c = this.cp.crops[piece.crop]!;
     const len = beds * c.bed;
     if (this.strips[piece.plot]!.vacateJoinsFamilies(piece, piece.offset + piece.len - len, piece.offset + piece.len)) return false;
     const spot = this.strips[toPlot]!.findSpot(piece.start, piece.end, c.family, len, c.bed);
     if (!spot || spot.len < len) return false;
     this.resize(piece, -len);
-    this.attach({ ...piece, offset: spot.offset, len: spot.len, plot: toPlot });
+    this.attach({ ...piece, offset: spot.offset, len: spot.len, plot: toPlot, group });
     return true;
   }
 

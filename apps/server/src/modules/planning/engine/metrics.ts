@@ -4,7 +4,7 @@
  * evenly it falls on farmers relative to their land.
  */
 import { amountForGrams } from '@kopdes/shared/quantity';
-import { cellOf, channelOf, type Compiled } from './compile.js';
+import { cellOf, channelOf, suitable, type Compiled } from './compile.js';
 import { plantingHarvest } from './harvest.js';
 import { cellPenalty, fairnessPenalty, LAND_COST_PER_M2, type FairnessTerms } from './objective.js';
 import type { FairnessFigures, Plan, PlanFigures, Planting } from './types.js';
@@ -55,6 +55,32 @@ export function expectedIncome(cp: Compiled, p: Planting): bigint {
   return amountForGrams(BigInt(grams), crop.price);
 }
 
+/**
+ * Whether a farmer could be given work: away in some open week less than all of them, and with a
+ * plot where a demanded crop may grow as its next crop (family allowed, altitude, not the family
+ * grown there last).
+ */
+export function canGrowSomething(cp: Compiled, farmer: number): boolean {
+  const f = cp.farmers[farmer]!;
+  let away = 0;
+  for (let w = cp.open; w < cp.W; w++) if (f.unavailable.has(w)) away++;
+  if (away >= cp.W - cp.open) return false;
+  return f.plots.some((p) => {
+    const plot = cp.plots[p]!;
+    return cp.crops.some((c) => demanded(cp, c.idx) && suitable(c, plot) && plot.lastFamily !== c.family);
+  });
+}
+
+const demandedCache = new WeakMap<Compiled, boolean[]>();
+function demanded(cp: Compiled, crop: number): boolean {
+  let list = demandedCache.get(cp);
+  if (!list) {
+    list = cp.crops.map((c) => c.channels.some((ch) => cp.demand.subarray(cellOf(cp.W, c.idx, ch, 0), cellOf(cp.W, c.idx, ch, 0) + cp.W).some((d) => d > 0)));
+    demandedCache.set(cp, list);
+  }
+  return list[crop]!;
+}
+
 export function fairnessFigures(cp: Compiled, plan: Plan): FairnessFigures {
   const income = new Map<string, number>();
   const planting = new Set<string>();
@@ -63,12 +89,7 @@ export function fairnessFigures(cp: Compiled, plan: Plan): FairnessFigures {
     if (!p.fixed) planting.add(p.farmerId);
   }
   const withLand = cp.farmers.filter((f) => f.land > 0);
-  const openWeeks = cp.W - cp.open;
-  const canPlant = withLand.filter((f) => {
-    let unavailable = 0;
-    for (let w = cp.open; w < cp.W; w++) if (f.unavailable.has(w)) unavailable++;
-    return unavailable < openWeeks;
-  });
+  const canPlant = withLand.filter((f) => canGrowSomething(cp, f.idx));
   const totalIncome = withLand.reduce((s, f) => s + (income.get(f.id) ?? 0), 0);
   const totalLand = withLand.reduce((s, f) => s + f.land, 0);
   let maxShareRatio = 0;

@@ -14,7 +14,7 @@ import { cellPenalty as cellPenaltyDbg } from './objective.js';
 import { Layout, PlacementError } from './layout.js';
 import { landOf, type Land } from './land.js';
 import { buildModel, fairnessTerms, plantingVars, reachableCells, type BuiltModel, type PlantVar } from './model.js';
-import { planFigures, planObjective, type ObjectiveTerms } from './metrics.js';
+import { canGrowSomething, planFigures, planObjective, type ObjectiveTerms } from './metrics.js';
 import type { Explanation, Plan, PlanFigures, PlanningProblem, SolverReport, SolverStatus } from './types.js';
 import { validateProblem, type Issue } from './validate.js';
 
@@ -112,7 +112,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   let solveMs = 0;
   let values: Float64Array = new Float64Array(0);
   if (model.vars.length) {
-    const timeLeft = Math.max(1, (deadline - performance.now()) / 1000);
+    const timeLeft = Math.max(0.01, (deadline - performance.now()) / 1000);
     const answer = await runHighs(model.lp, { timeLimitSeconds: timeLeft * 0.8, integer: model.integer, plantingVars: model.vars.length });
     solveMs = answer.runMs;
     highsStatus = answer.status;
@@ -189,7 +189,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   const { plan, objective, layout: finalLayout } = best;
   if (process.env.PLANNING_DEBUG) console.error('candidates', candidates.map((c) => c.objective.toFixed(1)), 'lp bound', model.vars.length ? values.length : 0, 'bound', bound);
   const gap = objective > 1e-9 ? Math.max(0, (objective - bound) / objective) : 0;
-  const timedOut = highsStatus === 'Time limit reached';
+  const timedOut = highsStatus === 'Time limit reached' || best.cutShort;
   const status: SolverStatus = timedOut ? 'time_limit' : gap <= 1e-6 ? 'optimal' : 'feasible';
   const terms: ObjectiveTerms = { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot };
   const figures = planFigures(cp, terms, plan);
@@ -236,6 +236,8 @@ interface Finished {
   plan: Plan;
   objective: number;
   layout: Layout;
+  /** The deadline stopped the local search or the sharing-out early. */
+  cutShort: boolean;
 }
 
 function freshLayout(prep: Prepared): Layout {
@@ -269,16 +271,16 @@ async function finish(prep: Prepared, model: BuiltModel, fixedSupply: Float64Arr
     poolIncome,
   };
   let t = performance.now();
-  const moves = localSearch(state, { maxMoves: 400_000, deadline });
+  const { moves, cutShort } = localSearch(state, { maxMoves: 400_000, deadline });
   t = phase('local search', t);
   if (process.env.PLANNING_DUMP_BEDS) (await import('node:fs')).writeFileSync(process.env.PLANNING_DUMP_BEDS, JSON.stringify([...beds]));
-  rebalance(cp, land, layout, { deadline });
+  const rebalanceCut = rebalance(cp, land, layout, (f) => canGrowSomething(cp, f), { deadline });
   t = phase('rebalance', t);
   const plan = withClaims(cp, layout.plantings());
   t = phase('claims', t);
   const objective = planObjective(cp, { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot }, plan);
   if (process.env.PLANNING_DEBUG) console.error('finished', objective.toFixed(1), 'after', moves, 'moves');
-  return { plan, objective, layout };
+  return { plan, objective, layout, cutShort: cutShort || rebalanceCut };
 }
 
 function supplyOfBeds(cp: Compiled, fixedSupply: Float64Array, vars: PlantVar[], beds: Int32Array, land: Land) {

@@ -205,7 +205,7 @@ export interface Explanation {
 export interface FairnessFigures {
   farmersWithLand: number;
   farmersPlanting: number;
-  /** Farmers with land (and weeks available) who were given nothing new to plant. */
+  /** Farmers who could grow something demanded (land, weeks, rotation) but were given nothing new. */
   farmersLeftOut: number;
   /** Highest income share ÷ land share among farmers who did not ask for more. */
   maxShareRatio: number;
