@@ -41,10 +41,19 @@ export const seasonId = idOf('msm');
 export const planId = idOf('rtn');
 export const plantingId = idOf('tnm');
 
-export const cropCode = z.string().regex(/^[A-Z0-9]{2,12}$/, bi('Kode komoditas 2–12 huruf besar/angka, mis. TOMAT', 'Commodity code: 2–12 capitals or digits, e.g. TOMAT'));
-export const familyCode = z.string().regex(/^[a-z]{3,40}$/, bi('Famili ditulis huruf kecil, mis. solanaceae', 'Family in lower case, e.g. solanaceae'));
+export const cropCode = z
+  .string()
+  .regex(
+    /^[A-Z0-9]{2,12}$/,
+    bi('Kode komoditas 2–12 huruf besar/angka, mis. TOMAT', 'Commodity code: 2–12 capitals or digits, e.g. TOMAT'),
+  );
+export const familyCode = z
+  .string()
+  .regex(/^[a-z]{3,40}$/, bi('Famili ditulis huruf kecil, mis. solanaceae', 'Family in lower case, e.g. solanaceae'));
 /** A member id or a plot id from another module: letters, digits, _ and -. */
-export const refId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, bi('Id hanya huruf, angka, _ dan -', 'An id has only letters, digits, _ and -'));
+export const refId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, bi('Id hanya huruf, angka, _ dan -', 'An id has only letters, digits, _ and -'));
 export const gramsString = z.string().regex(/^\d{1,13}$/, bi('Jumlah harus gram bulat ≥ 0', 'Amount must be whole grams ≥ 0'));
 export const signedGramsString = z.string().regex(/^-?\d{1,13}$/, bi('Jumlah harus gram bulat', 'Amount must be whole grams'));
 const priceString = rupiahString.refine((s) => !s.startsWith('-'), bi('Harga tidak boleh negatif', 'The price must not be negative'));
@@ -64,7 +73,10 @@ export const gradeMix = z
 
 const altitudeYield = z
   .strictObject({ fromM: int(-500, 6000), toM: int(-500, 6000), yieldPerM2Grams: int(1, 100_000), gradeMix: gradeMix.optional() })
-  .refine((a) => a.toM > a.fromM, { ...bi('Batas atas pita ketinggian harus > batas bawah', 'A band must end above where it starts'), path: ['toM'] });
+  .refine((a) => a.toM > a.fromM, {
+    ...bi('Batas atas pita ketinggian harus > batas bawah', 'A band must end above where it starts'),
+    path: ['toM'],
+  });
 
 const cropFields = z.strictObject({
   name,
@@ -85,12 +97,27 @@ const cropFields = z.strictObject({
 
 const cropRules = <T extends z.infer<typeof cropFields>>(c: T, ctx: z.RefinementCtx) => {
   if (c.yieldSpread.length !== c.harvestWeeks) {
-    ctx.addIssue({ code: 'custom', path: ['yieldSpread'], ...bi(`Sebaran hasil harus ${c.harvestWeeks} angka, satu per minggu panen`, `The yield spread needs ${c.harvestWeeks} numbers, one per harvest week`) });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['yieldSpread'],
+      ...bi(
+        `Sebaran hasil harus ${c.harvestWeeks} angka, satu per minggu panen`,
+        `The yield spread needs ${c.harvestWeeks} numbers, one per harvest week`,
+      ),
+    });
   } else if (c.yieldSpread.every((w) => w === 0)) {
-    ctx.addIssue({ code: 'custom', path: ['yieldSpread'], ...bi('Sebaran hasil tidak boleh semuanya 0', 'The yield spread must not be all 0') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['yieldSpread'],
+      ...bi('Sebaran hasil tidak boleh semuanya 0', 'The yield spread must not be all 0'),
+    });
   }
   if (c.altitudeMaxM < c.altitudeMinM) {
-    ctx.addIssue({ code: 'custom', path: ['altitudeMaxM'], ...bi('Ketinggian maksimum harus ≥ minimum', 'The maximum altitude must be ≥ the minimum') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['altitudeMaxM'],
+      ...bi('Ketinggian maksimum harus ≥ minimum', 'The maximum altitude must be ≥ the minimum'),
+    });
   }
 };
 
@@ -111,7 +138,12 @@ export const crop = z.object({
   altitudeMinM: z.number(),
   altitudeMaxM: z.number(),
   altitudeYields: z.array(
-    z.object({ fromM: z.number(), toM: z.number(), yieldPerM2Grams: z.number(), gradeMix: z.object({ A: z.number(), B: z.number(), C: z.number() }).optional() }),
+    z.object({
+      fromM: z.number(),
+      toM: z.number(),
+      yieldPerM2Grams: z.number(),
+      gradeMix: z.object({ A: z.number(), B: z.number(), C: z.number() }).optional(),
+    }),
   ),
   avoidWeeks: z.array(z.number()),
   bedM2: z.number(),

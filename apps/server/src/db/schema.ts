@@ -10,4 +10,15 @@ import * as produce from '../modules/produce/produce.schema.js';
 import * as savings from '../modules/savings/savings.schema.js';
 import * as infra from './infra.schema.js';
 
-export const schema = { ...infra, ...cooperatives, ...auth, ...audit, ...ledger, ...network, ...members, ...savings, ...produce, ...planning };
+export const schema = {
+  ...infra,
+  ...cooperatives,
+  ...auth,
+  ...audit,
+  ...ledger,
+  ...network,
+  ...members,
+  ...savings,
+  ...produce,
+  ...planning,
+};

@@ -115,14 +115,6 @@ function makeRand(seed: number) {
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('deposit' as const), member: fc.nat(MEMBERS - 1), amount: fc.bigInt(1_000n, 500_000n) }),
   fc.record({ kind: fc.constant('withdrawal' as const), member: fc.nat(MEMBERS - 1), amount: fc.bigInt(1_000n, 400_000n) }),
-  fc
-    .record({
-      kind: fc.constant('transfer' as const),
-      from: fc.nat(MEMBERS - 1),
-      to: fc.nat(MEMBERS - 1),
-      amount: fc.bigInt(1_000n, 300_000n),
-    })
-    .filter((t) => t.from !== t.to),
 );
 
 describe(`bank: ${CLIENTS} clients, ${OPS} operations with retries and hang-ups`, () => {

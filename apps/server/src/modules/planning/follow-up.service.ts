@@ -27,11 +27,20 @@ type Lang = 'id' | 'en';
 
 const REFUSALS: Partial<Record<Violation['code'], { id: string; en: string }>> = {
   outside_plot: { id: 'Tidak muat di lahan ini', en: 'Does not fit on this plot' },
-  overlap: { id: 'Bertumpuk dengan tanaman lain di lahan yang sama pada minggu-minggu itu', en: 'Overlaps another planting on the same land in those weeks' },
+  overlap: {
+    id: 'Bertumpuk dengan tanaman lain di lahan yang sama pada minggu-minggu itu',
+    en: 'Overlaps another planting on the same land in those weeks',
+  },
   area_exceeded: { id: 'Luas lahan terlampaui pada minggu-minggu itu', en: 'The plot area is exceeded in those weeks' },
-  rotation: { id: 'Melanggar rotasi: famili yang sama berturut-turut di lahan yang sama', en: 'Breaks rotation: the same family twice in a row on the same land' },
+  rotation: {
+    id: 'Melanggar rotasi: famili yang sama berturut-turut di lahan yang sama',
+    en: 'Breaks rotation: the same family twice in a row on the same land',
+  },
   not_bed_multiple: { id: 'Luas harus kelipatan ukuran bedengan', en: 'The area must be a whole number of beds' },
-  avoid_week: { id: 'Minggu tanam jatuh pada musim yang dihindari untuk tanaman ini', en: 'The planting week falls in a season this crop avoids' },
+  avoid_week: {
+    id: 'Minggu tanam jatuh pada musim yang dihindari untuk tanaman ini',
+    en: 'The planting week falls in a season this crop avoids',
+  },
   farmer_unavailable: { id: 'Petani berhalangan pada minggu tanam itu', en: 'The farmer is unavailable in that planting week' },
   before_open_week: { id: 'Minggu tanam sebelum awal musim', en: 'The planting week is before the season starts' },
   week_out_of_range: { id: 'Minggu tanam di luar musim', en: 'The planting week is outside the season' },
@@ -47,7 +56,10 @@ export async function updatePlanting(db: Db, actor: Actor, coopId: string, plant
     if (!row) throw notFound({ id: 'Tanaman dalam rencana tidak ditemukan', en: 'Planting not found' });
     const plan = await repo.findPlan(tx, coopId, row.planId);
     if (plan?.status !== 'active') {
-      throw new AppError('conflict', 'plan_superseded', { id: 'Rencana ini sudah diganti; ubah tanaman di rencana yang berlaku', en: 'This plan was replaced; change plantings in the current plan' });
+      throw new AppError('conflict', 'plan_superseded', {
+        id: 'Rencana ini sudah diganti; ubah tanaman di rencana yang berlaku',
+        en: 'This plan was replaced; change plantings in the current plan',
+      });
     }
     if (row.status === 'cancelled') {
       throw new AppError('conflict', 'planting_cancelled', { id: 'Tanaman ini sudah dibatalkan', en: 'This planting was cancelled' });
@@ -69,19 +81,30 @@ export async function updatePlanting(db: Db, actor: Actor, coopId: string, plant
       action: 'planning.planting.update',
       entityType: 'planning_planting',
       entityId: plantingId,
-      changes: { from: { status: row.status, week: effective(row).week, area: effective(row).area }, to: { status: input.status, week, area } },
+      changes: {
+        from: { status: row.status, week: effective(row).week, area: effective(row).area },
+        to: { status: input.status, week, area },
+      },
     });
     return presentPlanting(await planContext(tx, coopId, row.planId), updated!);
   });
 }
 
-async function checkOnPlot(db: Db, coopId: string, row: repo.PlantingRow, plan: repo.PlanRow, next: { week: number; area: number; asFact: boolean }) {
+async function checkOnPlot(
+  db: Db,
+  coopId: string,
+  row: repo.PlantingRow,
+  plan: repo.PlanRow,
+  next: { week: number; area: number; asFact: boolean },
+) {
   const [season, plot, farmer, cropRows, onPlot] = await Promise.all([
     repo.findSeason(db, coopId, plan.seasonId),
     repo.findPlot(db, coopId, row.plotId),
     repo.findFarmer(db, coopId, row.farmerId),
     repo.listCrops(db, coopId),
-    repo.listPlantings(db, coopId, plan.id).then((r) => r.filter((p) => p.plotId === row.plotId && p.status !== 'cancelled' && p.id !== row.id)),
+    repo
+      .listPlantings(db, coopId, plan.id)
+      .then((r) => r.filter((p) => p.plotId === row.plotId && p.status !== 'cancelled' && p.id !== row.id)),
   ]);
   const others: Planting[] = onPlot.map((p) => ({
     farmerId: p.farmerId,
@@ -92,7 +115,15 @@ async function checkOnPlot(db: Db, coopId: string, row: repo.PlantingRow, plan: 
     offsetM2: p.offsetM2,
     fixed: true,
   }));
-  const target: Planting = { farmerId: row.farmerId, plotId: row.plotId, commodity: row.commodityCode, plantWeek: next.week, areaM2: next.area, offsetM2: row.offsetM2, fixed: next.asFact };
+  const target: Planting = {
+    farmerId: row.farmerId,
+    plotId: row.plotId,
+    commodity: row.commodityCode,
+    plantWeek: next.week,
+    areaM2: next.area,
+    offsetM2: row.offsetM2,
+    fixed: next.asFact,
+  };
   const problem = {
     weeks: season!.weeks,
     startDate: season!.startDate,
@@ -103,11 +134,26 @@ async function checkOnPlot(db: Db, coopId: string, row: repo.PlantingRow, plan: 
         id: row.farmerId,
         group: farmer?.groupName ?? '',
         unavailableWeeks: (farmer?.unavailableWeeks ?? []).map((d) => weeksBetween(season!.startDate, d)),
-        plots: [{ id: plot!.plotId, areaM2: plot!.areaM2, altitudeM: plot!.altitudeM, allowedFamilies: plot!.allowedFamilies, lastFamily: plot!.lastFamily }],
+        plots: [
+          {
+            id: plot!.plotId,
+            areaM2: plot!.areaM2,
+            altitudeM: plot!.altitudeM,
+            allowedFamilies: plot!.allowedFamilies,
+            lastFamily: plot!.lastFamily,
+          },
+        ],
       },
     ],
     demand: [],
-    fixed: [...others, ...(next.asFact ? [target] : [])].map((p) => ({ farmerId: p.farmerId, plotId: p.plotId, commodity: p.commodity, plantWeek: p.plantWeek, areaM2: p.areaM2, offsetM2: p.offsetM2 })),
+    fixed: [...others, ...(next.asFact ? [target] : [])].map((p) => ({
+      farmerId: p.farmerId,
+      plotId: p.plotId,
+      commodity: p.commodity,
+      plantWeek: p.plantWeek,
+      areaM2: p.areaM2,
+      offsetM2: p.offsetM2,
+    })),
   };
   const plantings = [...others, target];
   const report = checkPlan(problem, withClaims(compile(problem), plantings));
@@ -115,7 +161,9 @@ async function checkOnPlot(db: Db, coopId: string, row: repo.PlantingRow, plan: 
   if (v) {
     const reason = REFUSALS[v.code] ?? { id: 'Tidak memenuhi aturan rencana', en: 'Breaks a planning rule' };
     const field = v.code === 'avoid_week' || v.code === 'farmer_unavailable' || v.code.includes('week') ? 'plantWeek' : 'areaM2';
-    throw new AppError('conflict', 'planting_conflict', { id: `Perubahan ditolak: ${reason.id}`, en: `Change refused: ${reason.en}` }, [{ field, code: v.code, message: reason }]);
+    throw new AppError('conflict', 'planting_conflict', { id: `Perubahan ditolak: ${reason.id}`, en: `Change refused: ${reason.en}` }, [
+      { field, code: v.code, message: reason },
+    ]);
   }
 }
 
@@ -148,11 +196,31 @@ export async function recordActualHarvest(
 
 export async function addActual(db: Db, actor: Actor, coopId: string, input: ActualInput) {
   return db.transaction(async (tx) => {
-    const ok = await recordActualHarvest(tx, coopId, { commodity: input.commodity, week: input.weekDate, grams: BigInt(input.grams), grade: input.grade, source: 'manual', note: input.note }, actor);
+    const ok = await recordActualHarvest(
+      tx,
+      coopId,
+      {
+        commodity: input.commodity,
+        week: input.weekDate,
+        grams: BigInt(input.grams),
+        grade: input.grade,
+        source: 'manual',
+        note: input.note,
+      },
+      actor,
+    );
     if (!ok) {
-      throw invalidField('commodity', 'unknown_commodity', { id: `Komoditas ${input.commodity} belum punya parameter tanaman`, en: `Commodity ${input.commodity} has no crop parameters` });
+      throw invalidField('commodity', 'unknown_commodity', {
+        id: `Komoditas ${input.commodity} belum punya parameter tanaman`,
+        en: `Commodity ${input.commodity} has no crop parameters`,
+      });
     }
-    await recordAudit(tx, coopId, actor, { action: 'planning.actual.record', entityType: 'planning_actual', entityId: input.commodity, changes: input });
+    await recordAudit(tx, coopId, actor, {
+      action: 'planning.actual.record',
+      entityType: 'planning_actual',
+      entityId: input.commodity,
+      changes: input,
+    });
     return { ok: true as const };
   });
 }
@@ -224,7 +292,10 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
       const short = run.demand - run.expected;
       const replanHelps = run.to >= currentWeek + crop.weeksToHarvest;
       const shortKg = formatKg(short);
-      const weeks = run.from === run.to ? { id: `minggu ke-${run.from + 1}`, en: `week ${run.from + 1}` } : { id: `minggu ke-${run.from + 1}–${run.to + 1}`, en: `weeks ${run.from + 1}–${run.to + 1}` };
+      const weeks =
+        run.from === run.to
+          ? { id: `minggu ke-${run.from + 1}`, en: `week ${run.from + 1}` }
+          : { id: `minggu ke-${run.from + 1}–${run.to + 1}`, en: `weeks ${run.from + 1}–${run.to + 1}` };
       const cost = amountForGrams(short, crop.pricePerKg);
       const options = [];
       if (replanHelps) {

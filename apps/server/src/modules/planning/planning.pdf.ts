@@ -54,7 +54,12 @@ const shortDate = (iso: string) => {
 };
 
 export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Rencana tanam ${d.farmer.name}`, Author: d.coopName } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 36,
+    info: { Title: `Rencana tanam ${d.farmer.name}`, Author: d.coopName },
+  });
   const done = collect(doc);
   const left = 36;
   const width = doc.page.width - 72;
@@ -62,7 +67,10 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
 
   doc.font('Helvetica-Bold').fontSize(12).text(d.coopName.toUpperCase(), left, 36, { width, align: 'center' });
   doc.font('Helvetica-Bold').fontSize(14).text('RENCANA TANAM PETANI', { width, align: 'center' });
-  doc.font('Helvetica').fontSize(9).text(`${d.seasonName} · ${formatDateId(d.seasonStart)} s.d. ${formatDateId(d.seasonEnd)}`, { width, align: 'center' });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`${d.seasonName} · ${formatDateId(d.seasonStart)} s.d. ${formatDateId(d.seasonEnd)}`, { width, align: 'center' });
   doc.moveDown(0.6);
 
   const infoTop = doc.y;
@@ -73,9 +81,19 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
   label('Nama petani', d.farmer.name, left, infoTop);
   label('No. anggota', d.farmer.id, left, infoTop + 13);
   label('Kelompok tani', d.farmer.group, left, infoTop + 26);
-  doc.font('Helvetica').fontSize(9).text('Lahan', left + 380, infoTop, { width: 60 });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text('Lahan', left + 380, infoTop, { width: 60 });
   d.plots.forEach((p, i) => {
-    doc.font('Helvetica').text(`: ${p.name} — ${formatNumberId(BigInt(p.areaM2))} m², ${formatNumberId(BigInt(p.altitudeM))} m dpl`, left + 440, infoTop + i * 13, { width: width - 440 });
+    doc
+      .font('Helvetica')
+      .text(
+        `: ${p.name} — ${formatNumberId(BigInt(p.areaM2))} m², ${formatNumberId(BigInt(p.altitudeM))} m dpl`,
+        left + 440,
+        infoTop + i * 13,
+        { width: width - 440 },
+      );
   });
   doc.y = infoTop + Math.max(3, d.plots.length) * 13 + 10;
 
@@ -110,10 +128,19 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
         .text(c, x + 3, y + 4, { width: col.w - 6, align: col.a ?? 'left', lineBreak: false, ellipsis: true });
       x += col.w;
     });
-    doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(0.3).strokeColor('#999').stroke().strokeColor('#000');
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + width, y + h)
+      .lineWidth(0.3)
+      .strokeColor('#999')
+      .stroke()
+      .strokeColor('#000');
     doc.y = y + h;
   };
-  drawRow(cols.map((c) => c.h), { bold: true, fill: '#e8efe3' });
+  drawRow(
+    cols.map((c) => c.h),
+    { bold: true, fill: '#e8efe3' },
+  );
   let totalGrams = 0n;
   let totalIncome = 0n;
   d.plantings.forEach((p, i) => {
@@ -160,7 +187,10 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
       const x = left + Math.floor(i / perCol) * colW;
       const y = i % perCol === 0 ? top : doc.y;
       const text = `${shortDate(wk.weekStart)}: ${wk.items.map((it) => `${it.commodityName} ${formatKg(it.grams)}`).join(', ')}`;
-      doc.font('Helvetica').fontSize(7.5).text(text, x, y, { width: colW - 8 });
+      doc
+        .font('Helvetica')
+        .fontSize(7.5)
+        .text(text, x, y, { width: colW - 8 });
       maxY = Math.max(maxY, doc.y);
     });
     doc.y = maxY + 10;
@@ -170,10 +200,19 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
   if (doc.y + 70 > bottom) doc.addPage();
   const sigTop = doc.y + 4;
   const sigW = width / 3;
-  doc.font('Helvetica').fontSize(8.5).text(`${d.coopPlace}, ${formatDateId(d.printedOn)}`, left + 2 * sigW, sigTop, { width: sigW, align: 'center' });
+  doc
+    .font('Helvetica')
+    .fontSize(8.5)
+    .text(`${d.coopPlace}, ${formatDateId(d.printedOn)}`, left + 2 * sigW, sigTop, { width: sigW, align: 'center' });
   ['Petani', 'Ketua Kelompok Tani', 'Pengurus Koperasi'].forEach((who, i) => {
-    doc.font('Helvetica').fontSize(8.5).text(who, left + i * sigW, sigTop + 12, { width: sigW, align: 'center' });
-    doc.text(i === 0 ? `( ${d.farmer.name} )` : '( ........................................ )', left + i * sigW, sigTop + 56, { width: sigW, align: 'center' });
+    doc
+      .font('Helvetica')
+      .fontSize(8.5)
+      .text(who, left + i * sigW, sigTop + 12, { width: sigW, align: 'center' });
+    doc.text(i === 0 ? `( ${d.farmer.name} )` : '( ........................................ )', left + i * sigW, sigTop + 56, {
+      width: sigW,
+      align: 'center',
+    });
   });
   doc.end();
   return done;

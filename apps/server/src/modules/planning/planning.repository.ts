@@ -52,7 +52,13 @@ export const upsertFarmer = (db: Db, row: typeof planningFarmers.$inferInsert) =
     .values(row)
     .onConflictDoUpdate({
       target: [planningFarmers.cooperativeId, planningFarmers.farmerId],
-      set: { name: row.name, groupName: row.groupName, unavailableWeeks: row.unavailableWeeks, acceptsExtra: row.acceptsExtra, updatedAt: new Date() },
+      set: {
+        name: row.name,
+        groupName: row.groupName,
+        unavailableWeeks: row.unavailableWeeks,
+        acceptsExtra: row.acceptsExtra,
+        updatedAt: new Date(),
+      },
     });
 export const listPlots = (db: Db, coopId: string) =>
   db.select().from(planningCapacity).where(eq(planningCapacity.cooperativeId, coopId)).orderBy(asc(planningCapacity.plotId));
@@ -72,7 +78,11 @@ export const updatePlot = (db: Db, coopId: string, plotId: string, set: Partial<
 
 // ── seasons and demand ──
 export const listSeasons = (db: Db, coopId: string) =>
-  db.select().from(planningSeasons).where(eq(planningSeasons.cooperativeId, coopId)).orderBy(asc(planningSeasons.startDate), asc(planningSeasons.id));
+  db
+    .select()
+    .from(planningSeasons)
+    .where(eq(planningSeasons.cooperativeId, coopId))
+    .orderBy(asc(planningSeasons.startDate), asc(planningSeasons.id));
 export const findSeason = (db: Db, coopId: string, id: string) =>
   db
     .select()
@@ -128,7 +138,12 @@ export const listPlantings = (db: Db, coopId: string, planId: string) =>
     .select()
     .from(planningPlantings)
     .where(and(eq(planningPlantings.cooperativeId, coopId), eq(planningPlantings.planId, planId)))
-    .orderBy(asc(planningPlantings.plantWeek), asc(planningPlantings.farmerId), asc(planningPlantings.plotId), asc(planningPlantings.offsetM2));
+    .orderBy(
+      asc(planningPlantings.plantWeek),
+      asc(planningPlantings.farmerId),
+      asc(planningPlantings.plotId),
+      asc(planningPlantings.offsetM2),
+    );
 export const findPlanting = (db: Db, coopId: string, id: string) =>
   db
     .select()
@@ -153,7 +168,11 @@ export const insertActual = (db: Db, row: typeof planningActuals.$inferInsert) =
 /** Actual grams per commodity and week start, in [from, to). */
 export const actualsByWeek = (db: Db, coopId: string, from: string, to: string, codes?: string[]) =>
   db
-    .select({ commodity: planningActuals.commodityCode, weekStart: planningActuals.weekStart, grams: sql<string>`sum(${planningActuals.grams})::text` })
+    .select({
+      commodity: planningActuals.commodityCode,
+      weekStart: planningActuals.weekStart,
+      grams: sql<string>`sum(${planningActuals.grams})::text`,
+    })
     .from(planningActuals)
     .where(
       and(

@@ -76,11 +76,25 @@ const pdfResponse = {
 export function registerPlanningRoutes(api: Api) {
   // ── crops ──
   api.openapi(
-    coopRoute('planning.read', { method: 'get', path: `${P}/crops`, tags, summary: 'Crop parameters', request: { params: coopParams }, responses: { 200: jsonOf(items(crop)) } }),
+    coopRoute('planning.read', {
+      method: 'get',
+      path: `${P}/crops`,
+      tags,
+      summary: 'Crop parameters',
+      request: { params: coopParams },
+      responses: { 200: jsonOf(items(crop)) },
+    }),
     async (c) => c.json({ items: await listCrops(c.get('db'), coopOf(c).id) }, 200),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'post', path: `${P}/crops`, tags, summary: 'Add a crop', request: { params: coopParams, ...jsonBody(cropInput) }, responses: { 201: jsonOf(crop, 'Created') } }),
+    coopRoute('planning.write', {
+      method: 'post',
+      path: `${P}/crops`,
+      tags,
+      summary: 'Add a crop',
+      request: { params: coopParams, ...jsonBody(cropInput) },
+      responses: { 201: jsonOf(crop, 'Created') },
+    }),
     async (c) => c.json(await createCrop(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
   );
   api.openapi(
@@ -95,51 +109,130 @@ export function registerPlanningRoutes(api: Api) {
     async (c) => c.json({ added: await seedDefaultCrops(c.get('db'), actorOf(c), coopOf(c).id) }, 200),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'put', path: `${P}/crops/{cropCode}`, tags, summary: "Change a crop's parameters", request: { params: cropParam, ...jsonBody(cropUpdate) }, responses: { 200: jsonOf(crop) } }),
+    coopRoute('planning.write', {
+      method: 'put',
+      path: `${P}/crops/{cropCode}`,
+      tags,
+      summary: "Change a crop's parameters",
+      request: { params: cropParam, ...jsonBody(cropUpdate) },
+      responses: { 200: jsonOf(crop) },
+    }),
     async (c) => c.json(await updateCrop(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').cropCode, c.req.valid('json')), 200),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'delete', path: `${P}/crops/{cropCode}`, tags, summary: 'Take a crop out of future plans', request: { params: cropParam }, responses: { 200: jsonOf(crop) } }),
+    coopRoute('planning.write', {
+      method: 'delete',
+      path: `${P}/crops/{cropCode}`,
+      tags,
+      summary: 'Take a crop out of future plans',
+      request: { params: cropParam },
+      responses: { 200: jsonOf(crop) },
+    }),
     async (c) => c.json(await deactivateCrop(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').cropCode), 200),
   );
 
   // ── capacity ──
   api.openapi(
-    coopRoute('planning.read', { method: 'get', path: `${P}/farmers`, tags, summary: 'Planting capacity: farmers with their plots', request: { params: coopParams }, responses: { 200: jsonOf(items(planningFarmer)) } }),
+    coopRoute('planning.read', {
+      method: 'get',
+      path: `${P}/farmers`,
+      tags,
+      summary: 'Planting capacity: farmers with their plots',
+      request: { params: coopParams },
+      responses: { 200: jsonOf(items(planningFarmer)) },
+    }),
     async (c) => c.json({ items: await listCapacity(c.get('db'), coopOf(c).id) }, 200),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'post', path: `${P}/farmers`, tags, summary: 'Add a farmer (a member) to the planting capacity', request: { params: coopParams, ...jsonBody(planningFarmerCreate) }, responses: { 201: jsonOf(planningFarmer, 'Created') } }),
+    coopRoute('planning.write', {
+      method: 'post',
+      path: `${P}/farmers`,
+      tags,
+      summary: 'Add a farmer (a member) to the planting capacity',
+      request: { params: coopParams, ...jsonBody(planningFarmerCreate) },
+      responses: { 201: jsonOf(planningFarmer, 'Created') },
+    }),
     async (c) => c.json(await createFarmer(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'put', path: `${P}/farmers/{planningFarmerId}`, tags, summary: "Change a farmer's group, weeks away, willingness to take more", request: { params: farmerParam, ...jsonBody(planningFarmerInput) }, responses: { 200: jsonOf(planningFarmer) } }),
-    async (c) => c.json(await updateFarmer(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').planningFarmerId, c.req.valid('json')), 200),
+    coopRoute('planning.write', {
+      method: 'put',
+      path: `${P}/farmers/{planningFarmerId}`,
+      tags,
+      summary: "Change a farmer's group, weeks away, willingness to take more",
+      request: { params: farmerParam, ...jsonBody(planningFarmerInput) },
+      responses: { 200: jsonOf(planningFarmer) },
+    }),
+    async (c) =>
+      c.json(await updateFarmer(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').planningFarmerId, c.req.valid('json')), 200),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'post', path: `${P}/plots`, tags, summary: 'Add a plot', request: { params: coopParams, ...jsonBody(plotInput) }, responses: { 201: jsonOf(plot, 'Created') } }),
+    coopRoute('planning.write', {
+      method: 'post',
+      path: `${P}/plots`,
+      tags,
+      summary: 'Add a plot',
+      request: { params: coopParams, ...jsonBody(plotInput) },
+      responses: { 201: jsonOf(plot, 'Created') },
+    }),
     async (c) => c.json(await createPlot(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'put', path: `${P}/plots/{capacityPlotId}`, tags, summary: 'Change a plot', request: { params: plotParam, ...jsonBody(plotUpdate) }, responses: { 200: jsonOf(plot) } }),
-    async (c) => c.json(await updatePlot(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').capacityPlotId, c.req.valid('json')), 200),
+    coopRoute('planning.write', {
+      method: 'put',
+      path: `${P}/plots/{capacityPlotId}`,
+      tags,
+      summary: 'Change a plot',
+      request: { params: plotParam, ...jsonBody(plotUpdate) },
+      responses: { 200: jsonOf(plot) },
+    }),
+    async (c) =>
+      c.json(await updatePlot(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').capacityPlotId, c.req.valid('json')), 200),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'delete', path: `${P}/plots/{capacityPlotId}`, tags, summary: 'Take a plot out of future plans', request: { params: plotParam }, responses: { 200: jsonOf(plot) } }),
+    coopRoute('planning.write', {
+      method: 'delete',
+      path: `${P}/plots/{capacityPlotId}`,
+      tags,
+      summary: 'Take a plot out of future plans',
+      request: { params: plotParam },
+      responses: { 200: jsonOf(plot) },
+    }),
     async (c) => c.json(await deactivatePlot(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').capacityPlotId), 200),
   );
 
   // ── seasons and demand ──
   api.openapi(
-    coopRoute('planning.read', { method: 'get', path: `${P}/seasons`, tags, summary: 'Planting seasons', request: { params: coopParams }, responses: { 200: jsonOf(items(season)) } }),
+    coopRoute('planning.read', {
+      method: 'get',
+      path: `${P}/seasons`,
+      tags,
+      summary: 'Planting seasons',
+      request: { params: coopParams },
+      responses: { 200: jsonOf(items(season)) },
+    }),
     async (c) => c.json({ items: await listSeasons(c.get('db'), coopOf(c).id) }, 200),
   );
   api.openapi(
-    coopRoute('planning.write', { method: 'post', path: `${P}/seasons`, tags, summary: 'Open a season (up to 52 weeks from a Monday)', request: { params: coopParams, ...jsonBody(seasonInput) }, responses: { 201: jsonOf(season, 'Created') } }),
+    coopRoute('planning.write', {
+      method: 'post',
+      path: `${P}/seasons`,
+      tags,
+      summary: 'Open a season (up to 52 weeks from a Monday)',
+      request: { params: coopParams, ...jsonBody(seasonInput) },
+      responses: { 201: jsonOf(season, 'Created') },
+    }),
     async (c) => c.json(await createSeason(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
   );
   api.openapi(
-    coopRoute('planning.read', { method: 'get', path: `${P}/seasons/{planningSeasonId}`, tags, summary: 'A season', request: { params: seasonParam }, responses: { 200: jsonOf(season) } }),
+    coopRoute('planning.read', {
+      method: 'get',
+      path: `${P}/seasons/{planningSeasonId}`,
+      tags,
+      summary: 'A season',
+      request: { params: seasonParam },
+      responses: { 200: jsonOf(season) },
+    }),
     async (c) => c.json(await getSeason(c.get('db'), coopOf(c).id, c.req.valid('param').planningSeasonId), 200),
   );
   api.openapi(
@@ -162,10 +255,18 @@ export function registerPlanningRoutes(api: Api) {
       request: { params: seasonParam, ...jsonBody(demandPut) },
       responses: { 200: jsonOf(demandTable) },
     }),
-    async (c) => c.json(await putDemand(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').planningSeasonId, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await putDemand(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').planningSeasonId, c.req.valid('json')), 200),
   );
   api.openapi(
-    coopRoute('planning.read', { method: 'get', path: `${P}/seasons/{planningSeasonId}/demand/chart`, tags, summary: 'Demand per commodity and week, for the chart', request: { params: seasonParam }, responses: { 200: jsonOf(demandChart) } }),
+    coopRoute('planning.read', {
+      method: 'get',
+      path: `${P}/seasons/{planningSeasonId}/demand/chart`,
+      tags,
+      summary: 'Demand per commodity and week, for the chart',
+      request: { params: seasonParam },
+      responses: { 200: jsonOf(demandChart) },
+    }),
     async (c) => c.json(await demandChartOf(c.get('db'), coopOf(c).id, c.req.valid('param').planningSeasonId), 200),
   );
 
@@ -175,11 +276,16 @@ export function registerPlanningRoutes(api: Api) {
       method: 'post',
       path: `${P}/seasons/{planningSeasonId}/solve`,
       tags,
-      summary: 'Plan the season: optimiser (HiGHS) with a time limit, checked, compared with the spreadsheet way; saved only if the checker passes',
+      summary:
+        'Plan the season: optimiser (HiGHS) with a time limit, checked, compared with the spreadsheet way; saved only if the checker passes',
       request: { params: seasonParam, ...jsonBody(solveInput) },
       responses: { 201: jsonOf(planSummary, 'Plan saved') },
     }),
-    async (c) => c.json(await solveSeason(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').planningSeasonId, c.req.valid('json'), c.get('lang')), 201),
+    async (c) =>
+      c.json(
+        await solveSeason(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').planningSeasonId, c.req.valid('json'), c.get('lang')),
+        201,
+      ),
   );
   api.openapi(
     coopRoute('planning.write', {
@@ -193,15 +299,40 @@ export function registerPlanningRoutes(api: Api) {
     async (c) => {
       const db = c.get('db');
       const coopId = coopOf(c).id;
-      return c.json(await replanSeason(db, actorOf(c), coopId, c.req.valid('param').planningSeasonId, c.req.valid('json'), await todayOf(db, coopId), c.get('lang')), 201);
+      return c.json(
+        await replanSeason(
+          db,
+          actorOf(c),
+          coopId,
+          c.req.valid('param').planningSeasonId,
+          c.req.valid('json'),
+          await todayOf(db, coopId),
+          c.get('lang'),
+        ),
+        201,
+      );
     },
   );
   api.openapi(
-    coopRoute('planning.read', { method: 'get', path: `${P}/seasons/{planningSeasonId}/plan`, tags, summary: "The season's plan in force, with its plantings", request: { params: seasonParam }, responses: { 200: jsonOf(planDetail) } }),
+    coopRoute('planning.read', {
+      method: 'get',
+      path: `${P}/seasons/{planningSeasonId}/plan`,
+      tags,
+      summary: "The season's plan in force, with its plantings",
+      request: { params: seasonParam },
+      responses: { 200: jsonOf(planDetail) },
+    }),
     async (c) => c.json(await activePlanOf(c.get('db'), coopOf(c).id, c.req.valid('param').planningSeasonId, c.get('lang')), 200),
   );
   api.openapi(
-    coopRoute('planning.read', { method: 'get', path: `${P}/plans/{planningPlanId}`, tags, summary: 'A plan with its plantings', request: { params: planParam }, responses: { 200: jsonOf(planDetail) } }),
+    coopRoute('planning.read', {
+      method: 'get',
+      path: `${P}/plans/{planningPlanId}`,
+      tags,
+      summary: 'A plan with its plantings',
+      request: { params: planParam },
+      responses: { 200: jsonOf(planDetail) },
+    }),
     async (c) => c.json(await getPlan(c.get('db'), coopOf(c).id, c.req.valid('param').planningPlanId, c.get('lang')), 200),
   );
   api.openapi(
@@ -238,7 +369,10 @@ export function registerPlanningRoutes(api: Api) {
     async (c) => {
       const db = c.get('db');
       const coopId = coopOf(c).id;
-      return c.json(await followUpOf(db, coopId, c.req.valid('param').planningPlanId, c.req.valid('query').asOf ?? (await todayOf(db, coopId))), 200);
+      return c.json(
+        await followUpOf(db, coopId, c.req.valid('param').planningPlanId, c.req.valid('query').asOf ?? (await todayOf(db, coopId))),
+        200,
+      );
     },
   );
   api.openapi(
@@ -253,7 +387,16 @@ export function registerPlanningRoutes(api: Api) {
     async (c) => {
       const db = c.get('db');
       const coopId = coopOf(c).id;
-      return c.json(await warningsOf(db, coopId, c.req.valid('param').planningPlanId, c.req.valid('query').asOf ?? (await todayOf(db, coopId)), c.get('lang')), 200);
+      return c.json(
+        await warningsOf(
+          db,
+          coopId,
+          c.req.valid('param').planningPlanId,
+          c.req.valid('query').asOf ?? (await todayOf(db, coopId)),
+          c.get('lang'),
+        ),
+        200,
+      );
     },
   );
   api.openapi(
@@ -287,7 +430,8 @@ export function registerPlanningRoutes(api: Api) {
       request: { params: plantingParam, ...jsonBody(plantingUpdate) },
       responses: { 200: jsonOf(planting) },
     }),
-    async (c) => c.json(await updatePlanting(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').plantingId, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updatePlanting(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('param').plantingId, c.req.valid('json')), 200),
   );
   api.openapi(
     coopRoute('planning.write', {

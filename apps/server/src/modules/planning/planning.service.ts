@@ -81,9 +81,12 @@ export async function listCrops(db: Db, coopId: string) {
 export async function createCrop(db: Db, actor: Actor, coopId: string, input: CropInput) {
   return db.transaction(async (tx) => {
     if (await repo.findCrop(tx, coopId, input.code)) {
-      throw new AppError('conflict', 'crop_exists', { id: `Komoditas ${input.code} sudah ada`, en: `Commodity ${input.code} already exists` }, [
-        { field: 'code', code: 'crop_exists', message: { id: 'Kode sudah dipakai', en: 'Code already used' } },
-      ]);
+      throw new AppError(
+        'conflict',
+        'crop_exists',
+        { id: `Komoditas ${input.code} sudah ada`, en: `Commodity ${input.code} already exists` },
+        [{ field: 'code', code: 'crop_exists', message: { id: 'Kode sudah dipakai', en: 'Code already used' } }],
+      );
     }
     await repo.insertCrops(tx, [cropRow(coopId, input.code, input)]);
     await recordAudit(tx, coopId, actor, { action: 'planning.crop.create', entityType: 'crop', entityId: input.code, changes: input });
@@ -97,7 +100,12 @@ export async function updateCrop(db: Db, actor: Actor, coopId: string, code: str
     if (!before) throw notFound({ id: `Komoditas ${code} tidak ditemukan`, en: `Commodity ${code} not found` });
     const { cooperativeId: _c, code: _k, ...set } = cropRow(coopId, code, input);
     const [row] = await repo.updateCrop(tx, coopId, code, set);
-    await recordAudit(tx, coopId, actor, { action: 'planning.crop.update', entityType: 'crop', entityId: code, changes: { from: presentCrop(before), to: input } });
+    await recordAudit(tx, coopId, actor, {
+      action: 'planning.crop.update',
+      entityType: 'crop',
+      entityId: code,
+      changes: { from: presentCrop(before), to: input },
+    });
     return presentCrop(row!);
   });
 }
@@ -123,7 +131,11 @@ export async function seedDefaultCrops(db: Db, actor: Actor, coopId: string): Pr
         tx,
         missing.map((c) => cropRow(coopId, c.code, c)),
       );
-      await recordAudit(tx, coopId, actor, { action: 'planning.crop.defaults', entityType: 'crop', changes: { added: missing.map((c) => c.code) } });
+      await recordAudit(tx, coopId, actor, {
+        action: 'planning.crop.defaults',
+        entityType: 'crop',
+        changes: { added: missing.map((c) => c.code) },
+      });
     }
     return missing.map((c) => c.code);
   });
@@ -160,15 +172,19 @@ export async function listCapacity(db: Db, coopId: string) {
 
 export async function createFarmer(db: Db, actor: Actor, coopId: string, input: PlanningFarmerInput & { farmerId: string }) {
   if (await repo.findFarmer(db, coopId, input.farmerId)) {
-    throw new AppError('conflict', 'farmer_exists', { id: `Petani ${input.farmerId} sudah ada di kapasitas tanam`, en: `Farmer ${input.farmerId} is already in the planting capacity` }, [
-      { field: 'farmerId', code: 'farmer_exists', message: { id: 'Petani sudah terdaftar', en: 'Farmer already listed' } },
-    ]);
+    throw new AppError(
+      'conflict',
+      'farmer_exists',
+      { id: `Petani ${input.farmerId} sudah ada di kapasitas tanam`, en: `Farmer ${input.farmerId} is already in the planting capacity` },
+      [{ field: 'farmerId', code: 'farmer_exists', message: { id: 'Petani sudah terdaftar', en: 'Farmer already listed' } }],
+    );
   }
   return saveFarmer(db, actor, coopId, input.farmerId, input, 'planning.farmer.create');
 }
 
 export async function updateFarmer(db: Db, actor: Actor, coopId: string, farmerId: string, input: PlanningFarmerInput) {
-  if (!(await repo.findFarmer(db, coopId, farmerId))) throw notFound({ id: `Petani ${farmerId} tidak ada di kapasitas tanam`, en: `Farmer ${farmerId} is not in the planting capacity` });
+  if (!(await repo.findFarmer(db, coopId, farmerId)))
+    throw notFound({ id: `Petani ${farmerId} tidak ada di kapasitas tanam`, en: `Farmer ${farmerId} is not in the planting capacity` });
   return saveFarmer(db, actor, coopId, farmerId, input, 'planning.farmer.update');
 }
 
@@ -229,7 +245,12 @@ export async function updatePlot(db: Db, actor: Actor, coopId: string, plotId: s
     if (!before) throw notFound({ id: `Lahan ${plotId} tidak ditemukan`, en: `Plot ${plotId} not found` });
     await requireFarmer(tx, coopId, input.farmerId);
     const [row] = await repo.updatePlot(tx, coopId, plotId, { ...input, allowedFamilies: [...new Set(input.allowedFamilies)].sort() });
-    await recordAudit(tx, coopId, actor, { action: 'planning.plot.update', entityType: 'planning_plot', entityId: plotId, changes: { from: presentPlot(before), to: input } });
+    await recordAudit(tx, coopId, actor, {
+      action: 'planning.plot.update',
+      entityType: 'planning_plot',
+      entityId: plotId,
+      changes: { from: presentPlot(before), to: input },
+    });
     return presentPlot(row!);
   });
 }
@@ -237,7 +258,8 @@ export async function updatePlot(db: Db, actor: Actor, coopId: string, plotId: s
 /** Plots stay (plantings refer to them); removing one takes it out of future plans. */
 export async function deactivatePlot(db: Db, actor: Actor, coopId: string, plotId: string) {
   return db.transaction(async (tx) => {
-    if (!(await repo.findPlot(tx, coopId, plotId))) throw notFound({ id: `Lahan ${plotId} tidak ditemukan`, en: `Plot ${plotId} not found` });
+    if (!(await repo.findPlot(tx, coopId, plotId)))
+      throw notFound({ id: `Lahan ${plotId} tidak ditemukan`, en: `Plot ${plotId} not found` });
     const [row] = await repo.updatePlot(tx, coopId, plotId, { active: false });
     await recordAudit(tx, coopId, actor, { action: 'planning.plot.deactivate', entityType: 'planning_plot', entityId: plotId });
     return presentPlot(row!);
@@ -274,7 +296,14 @@ export async function getSeason(db: Db, coopId: string, seasonId: string) {
 export async function createSeason(db: Db, actor: Actor, coopId: string, input: SeasonInput) {
   const id = newId('msm');
   await db.transaction(async (tx) => {
-    await repo.insertSeason(tx, { cooperativeId: coopId, id, name: input.name, startDate: input.startDate, weeks: input.weeks, safetyMarginPct: input.safetyMarginPct });
+    await repo.insertSeason(tx, {
+      cooperativeId: coopId,
+      id,
+      name: input.name,
+      startDate: input.startDate,
+      weeks: input.weeks,
+      safetyMarginPct: input.safetyMarginPct,
+    });
     await recordAudit(tx, coopId, actor, { action: 'planning.season.create', entityType: 'planning_season', entityId: id, changes: input });
   });
   return getSeason(db, coopId, id);

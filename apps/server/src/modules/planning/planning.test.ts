@@ -19,8 +19,16 @@ const start = addWeeks(mondayOf(today), -6);
 
 beforeAll(async () => {
   coopId = (await makeCoop(t.db)).id;
-  const [k, p, w] = await Promise.all([makeUser(t.db, coopId, ['ketua']), makeUser(t.db, coopId, ['petugas']), makeUser(t.db, coopId, ['pengawas'])]);
-  [ketua, petugas, pengawas] = await Promise.all([signIn(t.app, k.email, k.password), signIn(t.app, p.email, p.password), signIn(t.app, w.email, w.password)]);
+  const [k, p, w] = await Promise.all([
+    makeUser(t.db, coopId, ['ketua']),
+    makeUser(t.db, coopId, ['petugas']),
+    makeUser(t.db, coopId, ['pengawas']),
+  ]);
+  [ketua, petugas, pengawas] = await Promise.all([
+    signIn(t.app, k.email, k.password),
+    signIn(t.app, p.email, p.password),
+    signIn(t.app, w.email, w.password),
+  ]);
   base = `/api/coops/${coopId}/planning`;
 }, 120_000);
 
@@ -79,7 +87,13 @@ describe('crops and capacity', () => {
 
   it('keeps farmers and plots; a plot without area is refused', async () => {
     for (let i = 1; i <= 4; i++) {
-      const f = await ketua.post(`${base}/farmers`, { farmerId: `mbr_api_${i}`, name: `Petani ${i}`, group: i <= 2 ? 'Poktan Mekar' : 'Poktan Sauyunan', unavailableWeeks: [], acceptsExtra: false });
+      const f = await ketua.post(`${base}/farmers`, {
+        farmerId: `mbr_api_${i}`,
+        name: `Petani ${i}`,
+        group: i <= 2 ? 'Poktan Mekar' : 'Poktan Sauyunan',
+        unavailableWeeks: [],
+        acceptsExtra: false,
+      });
       expect(f.status).toBe(201);
       const p = await ketua.post(`${base}/plots`, {
         plotId: `LHN-${i}`,
@@ -92,16 +106,38 @@ describe('crops and capacity', () => {
       });
       expect(p.status).toBe(201);
     }
-    const noArea = await ketua.post(`${base}/plots`, { farmerId: 'mbr_api_1', name: 'Kosong', areaM2: 0, altitudeM: 1200, allowedFamilies: ['solanaceae'] });
+    const noArea = await ketua.post(`${base}/plots`, {
+      farmerId: 'mbr_api_1',
+      name: 'Kosong',
+      areaM2: 0,
+      altitudeM: 1200,
+      allowedFamilies: ['solanaceae'],
+    });
     expect(noArea.status).toBe(400);
     expect(noArea.body.errors[0].field).toBe('areaM2');
-    const unknownFarmer = await ketua.post(`${base}/plots`, { farmerId: 'mbr_tidak_ada', name: 'X', areaM2: 10, altitudeM: 1200, allowedFamilies: ['solanaceae'] });
+    const unknownFarmer = await ketua.post(`${base}/plots`, {
+      farmerId: 'mbr_tidak_ada',
+      name: 'X',
+      areaM2: 10,
+      altitudeM: 1200,
+      allowedFamilies: ['solanaceae'],
+    });
     expect(unknownFarmer.status).toBe(400);
     expect(unknownFarmer.body.errors[0].field).toBe('farmerId');
     const capacity = await pengawas.get(`${base}/farmers`);
     expect(capacity.body.items).toHaveLength(4);
     expect(capacity.body.items[0].landM2).toBe(2000);
-    expect((await petugas.post(`${base}/plots`, { farmerId: 'mbr_api_1', name: 'X', areaM2: 10, altitudeM: 1200, allowedFamilies: ['solanaceae'] })).status).toBe(403);
+    expect(
+      (
+        await petugas.post(`${base}/plots`, {
+          farmerId: 'mbr_api_1',
+          name: 'X',
+          areaM2: 10,
+          altitudeM: 1200,
+          allowedFamilies: ['solanaceae'],
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -112,7 +148,14 @@ describe('demand', () => {
     seasonId = s.body.id;
     const rows = [];
     for (let w = 6; w < 24; w++) {
-      rows.push({ commodity: 'PAKCOY', grade: '*', week: w, contractGrams: '120000', historyGrams: '30000', adjustmentGrams: w === 10 ? '-50000' : '0' });
+      rows.push({
+        commodity: 'PAKCOY',
+        grade: '*',
+        week: w,
+        contractGrams: '120000',
+        historyGrams: '30000',
+        adjustmentGrams: w === 10 ? '-50000' : '0',
+      });
       rows.push({ commodity: 'KOL', grade: 'A', week: w, contractGrams: '80000' });
       rows.push({ commodity: 'KOL', grade: 'B', week: w, contractGrams: '20000' });
     }
@@ -132,10 +175,14 @@ describe('demand', () => {
   });
 
   it('refuses demand for an unknown commodity or outside the season, naming the row', async () => {
-    const unknown = await ketua.put(`${base}/seasons/${seasonId}/demand`, { rows: [{ commodity: 'DURIAN', grade: '*', week: 3, contractGrams: '1000' }] });
+    const unknown = await ketua.put(`${base}/seasons/${seasonId}/demand`, {
+      rows: [{ commodity: 'DURIAN', grade: '*', week: 3, contractGrams: '1000' }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('rows.0.commodity');
-    const late = await ketua.put(`${base}/seasons/${seasonId}/demand`, { rows: [{ commodity: 'KOL', grade: 'A', week: 30, contractGrams: '1000' }] });
+    const late = await ketua.put(`${base}/seasons/${seasonId}/demand`, {
+      rows: [{ commodity: 'KOL', grade: 'A', week: 30, contractGrams: '1000' }],
+    });
     expect(late.status).toBe(400);
     expect(late.body.errors[0].field).toBe('rows.0.week');
     // Nothing was written: the table is as it was.
@@ -159,7 +206,9 @@ describe('solving and the plan', () => {
     expect(butternut[0].reason).toBe('family_not_allowed');
     expect(butternut[0].message).toMatch(/cucurbitaceae/);
     expect(butternut[0].fromWeek).toBe(16);
-    const early = r.body.explanations.find((e: { commodity: string; reason: string }) => e.commodity === 'KOL' && e.reason === 'before_first_harvest');
+    const early = r.body.explanations.find(
+      (e: { commodity: string; reason: string }) => e.commodity === 'KOL' && e.reason === 'before_first_harvest',
+    );
     expect(early.message).toMatch(/panen paling cepat/);
   }, 120_000);
 
@@ -222,7 +271,8 @@ describe('following the plan', () => {
     // Intake so far (weeks 7–12) at half of what was expected.
     for (let w = 6; w < 12; w++) {
       const expected = BigInt(cov.expectedGrams[w]);
-      if (expected > 0n) expect(await recordActualHarvest(t.db, coopId, { commodity: 'PAKCOY', week: addWeeks(start, w), grams: expected / 2n })).toBe(true);
+      if (expected > 0n)
+        expect(await recordActualHarvest(t.db, coopId, { commodity: 'PAKCOY', week: addWeeks(start, w), grams: expected / 2n })).toBe(true);
     }
     expect(await recordActualHarvest(t.db, coopId, { commodity: 'DURIAN', week: today, grams: 5n })).toBe(false);
     const manual = await ketua.post(`${base}/actuals`, { commodity: 'KOL', weekDate: addWeeks(start, 5), grams: '1000' });
@@ -250,14 +300,23 @@ describe('following the plan', () => {
   it('re-plans the open weeks keeping what is in the ground', async () => {
     const before = (await ketua.get(`${base}/plans/${planId}`)).body.plantings;
     const asOf = addWeeks(start, 6);
-    const inGround = before.filter((p: { plantWeek: number; actualPlantWeek: number | null; status: string }) => (p.actualPlantWeek ?? p.plantWeek) < 6 && p.status !== 'cancelled');
+    const inGround = before.filter(
+      (p: { plantWeek: number; actualPlantWeek: number | null; status: string }) =>
+        (p.actualPlantWeek ?? p.plantWeek) < 6 && p.status !== 'cancelled',
+    );
     const r = await ketua.post(`${base}/seasons/${seasonId}/replan`, { asOf, timeLimitSeconds: 20 });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.firstOpenWeek).toBe(6);
     expect(r.body.check.ok).toBe(true);
     const after = (await ketua.get(`${base}/plans/${r.body.id}`)).body.plantings;
     for (const p of inGround) {
-      const kept = after.find((q: any) => q.fixed && q.plotId === p.plotId && q.commodity === p.commodity && (q.actualPlantWeek ?? q.plantWeek) === (p.actualPlantWeek ?? p.plantWeek));
+      const kept = after.find(
+        (q: any) =>
+          q.fixed &&
+          q.plotId === p.plotId &&
+          q.commodity === p.commodity &&
+          (q.actualPlantWeek ?? q.plantWeek) === (p.actualPlantWeek ?? p.plantWeek),
+      );
       expect(kept, `${p.commodity} on ${p.plotId} week ${p.plantWeek}`).toBeDefined();
     }
     for (const p of after.filter((q: any) => !q.fixed)) expect(p.plantWeek).toBeGreaterThanOrEqual(6);

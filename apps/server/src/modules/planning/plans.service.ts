@@ -130,7 +130,15 @@ function workerFailure(e: unknown, refs: Built['refs']): never {
   const d = e.detail;
   if (d.kind === 'input') {
     const fields: FieldError[] = d.issues.map((i) => ({ field: fieldOf(i.path, refs), code: i.code, message: i.message }));
-    throw new AppError('validation', 'planning_input', { id: `Data perencanaan tidak lengkap atau tidak masuk akal: ${d.issues[0]!.message.id}`, en: `The planning data is incomplete or makes no sense: ${d.issues[0]!.message.en}` }, fields);
+    throw new AppError(
+      'validation',
+      'planning_input',
+      {
+        id: `Data perencanaan tidak lengkap atau tidak masuk akal: ${d.issues[0]!.message.id}`,
+        en: `The planning data is incomplete or makes no sense: ${d.issues[0]!.message.en}`,
+      },
+      fields,
+    );
   }
   if (d.kind === 'solve') throw new AppError('unprocessable', d.code, d.msg, [], { details: d.details });
   throw e;
@@ -269,7 +277,12 @@ async function savePlan(
       action: previous ? 'planning.plan.replan' : 'planning.plan.solve',
       entityType: 'planning_plan',
       entityId: planId,
-      changes: { seasonId: season.id, replaces: previous?.plan.id ?? null, solver: summary.solver, shortfallGrams: summary.figures.shortfallGrams },
+      changes: {
+        seasonId: season.id,
+        replaces: previous?.plan.id ?? null,
+        solver: summary.solver,
+        shortfallGrams: summary.figures.shortfallGrams,
+      },
     });
   });
   return planId;
@@ -309,18 +322,38 @@ function requireSomethingToPlan(p: PlanningProblem) {
 /** Plantings as they are now: the group's change or what was actually planted, else the plan. */
 export const effective = (p: repo.PlantingRow) => ({ week: p.actualPlantWeek ?? p.plantWeek, area: p.actualAreaM2 ?? p.areaM2 });
 
-export async function replanSeason(db: Db, actor: Actor, coopId: string, seasonId: string, input: { asOf?: string; timeLimitSeconds: number }, today: string, lang: Lang) {
+export async function replanSeason(
+  db: Db,
+  actor: Actor,
+  coopId: string,
+  seasonId: string,
+  input: { asOf?: string; timeLimitSeconds: number },
+  today: string,
+  lang: Lang,
+) {
   const season = await requireSeason(db, coopId, seasonId);
   const active = await repo.findActivePlan(db, coopId, seasonId);
-  if (!active) throw notFound({ id: 'Musim ini belum punya rencana; buat rencana dulu', en: 'This season has no plan yet; make one first' });
+  if (!active)
+    throw notFound({ id: 'Musim ini belum punya rencana; buat rencana dulu', en: 'This season has no plan yet; make one first' });
   const currentWeek = Math.max(0, weeksBetween(season.startDate, input.asOf ?? today));
   if (currentWeek >= season.weeks) {
-    throw new AppError('unprocessable', 'season_over', { id: 'Musim sudah selesai; tidak ada minggu terbuka untuk direncanakan ulang', en: 'The season is over; no open weeks to re-plan' });
+    throw new AppError('unprocessable', 'season_over', {
+      id: 'Musim sudah selesai; tidak ada minggu terbuka untuk direncanakan ulang',
+      en: 'The season is over; no open weeks to re-plan',
+    });
   }
   const rows = (await repo.listPlantings(db, coopId, active.id)).filter((p) => p.status !== 'cancelled');
   // In the ground: planted already, or its planting week has passed.
   const inGround = rows.filter((p) => p.status === 'planted' || effective(p).week < currentWeek);
-  const fixed = inGround.map((p) => ({ ref: p.id, farmerId: p.farmerId, plotId: p.plotId, commodity: p.commodityCode, plantWeek: effective(p).week, areaM2: effective(p).area, offsetM2: p.offsetM2 }));
+  const fixed = inGround.map((p) => ({
+    ref: p.id,
+    farmerId: p.farmerId,
+    plotId: p.plotId,
+    commodity: p.commodityCode,
+    plantWeek: effective(p).week,
+    areaM2: effective(p).area,
+    offsetM2: p.offsetM2,
+  }));
   const built = await buildProblem(db, coopId, season, { firstOpenWeek: currentWeek, fixed, timeLimitSeconds: input.timeLimitSeconds });
   requireSomethingToPlan(built.problem);
   const result = await solveProblem(built.problem, input.timeLimitSeconds).catch((e) => workerFailure(e, built.refs));
@@ -341,7 +374,14 @@ type StoredSummary = {
   figures: ReturnType<typeof figuresJson>;
   greedy: ReturnType<typeof figuresJson>;
   check: { ok: boolean; checkedPlantings: number; greedyOk: boolean };
-  explanations: { commodity: string; fromWeek: number; toWeek: number; shortfallGrams: string; reason: string; message: { id: string; en: string } }[];
+  explanations: {
+    commodity: string;
+    fromWeek: number;
+    toWeek: number;
+    shortfallGrams: string;
+    reason: string;
+    message: { id: string; en: string };
+  }[];
 };
 
 export function presentSummary(plan: repo.PlanRow, lang: Lang) {
@@ -392,7 +432,15 @@ export async function planContext(db: Db, coopId: string, planId: string): Promi
       id: f.farmerId,
       group: f.groupName,
       unavailableWeeks: [],
-      plots: plotRows.filter((p) => p.farmerId === f.farmerId).map((p) => ({ id: p.plotId, areaM2: p.areaM2, altitudeM: p.altitudeM, allowedFamilies: p.allowedFamilies, lastFamily: p.lastFamily })),
+      plots: plotRows
+        .filter((p) => p.farmerId === f.farmerId)
+        .map((p) => ({
+          id: p.plotId,
+          areaM2: p.areaM2,
+          altitudeM: p.altitudeM,
+          allowedFamilies: p.allowedFamilies,
+          lastFamily: p.lastFamily,
+        })),
     })),
     demand: [],
     fixed: [],
@@ -449,7 +497,8 @@ export async function activePlanOf(db: Db, coopId: string, seasonId: string, lan
   return getPlan(db, coopId, plan.id, lang);
 }
 
-const weekRefs = (season: repo.SeasonRow) => Array.from({ length: season.weeks }, (_, w) => ({ week: w, weekStart: addWeeks(season.startDate, w) }));
+const weekRefs = (season: repo.SeasonRow) =>
+  Array.from({ length: season.weeks }, (_, w) => ({ week: w, weekStart: addWeeks(season.startDate, w) }));
 
 export async function ganttOf(db: Db, coopId: string, planId: string, q: { group?: string; farmerId?: string }) {
   const ctx = await planContext(db, coopId, planId);
@@ -501,7 +550,8 @@ export function expectedByWeek(ctx: Context): Map<string, number[]> {
     const e = effective(p);
     let series = out.get(p.commodityCode);
     if (!series) out.set(p.commodityCode, (series = new Array<number>(ctx.season.weeks).fill(0)));
-    for (const h of plantingHarvest(crop, plot.altitude, e.area, e.week)) if (h.week >= 0 && h.week < ctx.season.weeks) series[h.week]! += h.grams;
+    for (const h of plantingHarvest(crop, plot.altitude, e.area, e.week))
+      if (h.week >= 0 && h.week < ctx.season.weeks) series[h.week]! += h.grams;
   }
   return out;
 }
@@ -543,7 +593,9 @@ export async function coverageOf(db: Db, coopId: string, planId: string, q: { co
       name: ctx.crops.get(code)?.name ?? code,
       demandGrams: (demand.get(code) ?? zeros()).map(String),
       expectedGrams: (expected.get(code) ?? new Array<number>(ctx.season.weeks).fill(0)).map(String),
-      actualGrams: (actual.get(code) ?? new Array<bigint | null>(ctx.season.weeks).fill(null)).map((x) => (x === null ? null : x.toString())),
+      actualGrams: (actual.get(code) ?? new Array<bigint | null>(ctx.season.weeks).fill(null)).map((x) =>
+        x === null ? null : x.toString(),
+      ),
     })),
   };
 }
@@ -601,13 +653,21 @@ export async function planSheet(db: Db, coopId: string, planId: string, farmerId
     seasonStart: ctx.season.startDate,
     seasonEnd: addWeeks(ctx.season.startDate, ctx.season.weeks - 1),
     farmer: { id: farmerId, name: farmer?.name ?? farmerId, group: farmer?.groupName ?? '' },
-    plots: [...ctx.plots.values()].filter((p) => p.farmerId === farmerId && p.active).map((p) => ({ name: p.name, areaM2: p.areaM2, altitudeM: p.altitudeM })),
+    plots: [...ctx.plots.values()]
+      .filter((p) => p.farmerId === farmerId && p.active)
+      .map((p) => ({ name: p.name, areaM2: p.areaM2, altitudeM: p.altitudeM })),
     plantings: rows,
     weekly: [...weekly.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([w, m]) => ({ weekStart: addWeeks(ctx.season.startDate, w), items: [...m.entries()].map(([commodityName, grams]) => ({ commodityName, grams })) })),
+      .map(([w, m]) => ({
+        weekStart: addWeeks(ctx.season.startDate, w),
+        items: [...m.entries()].map(([commodityName, grams]) => ({ commodityName, grams })),
+      })),
     printedOn: today,
   });
-  const safeName = (farmer?.name ?? farmerId).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  const safeName = (farmer?.name ?? farmerId)
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
   return { pdf, filename: `rencana-tanam-${safeName || 'petani'}.pdf` };
 }

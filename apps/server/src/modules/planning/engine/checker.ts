@@ -14,7 +14,15 @@
  */
 import { allocateLargestRemainder } from '@kopdes/shared/money';
 import { addWeeks, isoWeekOf } from './calendar.js';
-import { GRADES, type CheckReport, type CommodityParams, type Plan, type PlanningProblem, type PlotCapacity, type Violation } from './types.js';
+import {
+  GRADES,
+  type CheckReport,
+  type CommodityParams,
+  type Plan,
+  type PlanningProblem,
+  type PlotCapacity,
+  type Violation,
+} from './types.js';
 
 const MAX_VIOLATIONS = 200;
 
@@ -36,7 +44,8 @@ export function checkPlan(problem: PlanningProblem, plan: Plan): CheckReport {
 
   const crops = new Map<string, CommodityParams>(problem.commodities.map((c) => [c.code, c]));
   const plots = new Map<string, { plot: PlotCapacity; farmerId: string; unavailable: Set<number> }>();
-  for (const f of problem.farmers) for (const p of f.plots) plots.set(p.id, { plot: p, farmerId: f.id, unavailable: new Set(f.unavailableWeeks) });
+  for (const f of problem.farmers)
+    for (const p of f.plots) plots.set(p.id, { plot: p, farmerId: f.id, unavailable: new Set(f.unavailableWeeks) });
   const open = problem.firstOpenWeek ?? 0;
   const spans = new Map<string, Span[]>();
 
@@ -53,7 +62,8 @@ export function checkPlan(problem: PlanningProblem, plan: Plan): CheckReport {
     }
     if (pl.plantWeek >= problem.weeks) flag('week_out_of_range', `${where}: planted after the season`, i);
     if (!pl.fixed) {
-      if (!plot.allowedFamilies.includes(crop.family)) flag('family_not_allowed', `${where}: family ${crop.family} not allowed on the plot`, i);
+      if (!plot.allowedFamilies.includes(crop.family))
+        flag('family_not_allowed', `${where}: family ${crop.family} not allowed on the plot`, i);
       if (plot.altitudeM < crop.altitudeMinM || plot.altitudeM > crop.altitudeMaxM) {
         flag('altitude', `${where}: plot at ${plot.altitudeM} m, crop needs ${crop.altitudeMinM}–${crop.altitudeMaxM} m`, i);
       }
@@ -86,7 +96,8 @@ export function checkPlan(problem: PlanningProblem, plan: Plan): CheckReport {
 type Flag = (code: Violation['code'], message: string, planting?: number) => void;
 
 function checkFixed(problem: PlanningProblem, plan: Plan, flag: Flag) {
-  const key = (x: { plotId: string; commodity: string; plantWeek: number; areaM2: number }) => `${x.plotId}|${x.commodity}|${x.plantWeek}|${x.areaM2}`;
+  const key = (x: { plotId: string; commodity: string; plantWeek: number; areaM2: number }) =>
+    `${x.plotId}|${x.commodity}|${x.plantWeek}|${x.areaM2}`;
   const wanted = new Map<string, number>();
   for (const f of problem.fixed) wanted.set(key(f), (wanted.get(key(f)) ?? 0) + 1);
   plan.plantings.forEach((p, i) => {
@@ -148,7 +159,11 @@ function checkLand(plot: PlotCapacity, list: Span[], flag: Flag) {
         break;
       }
       if (after && after.family === x.family) {
-        flag('rotation', `plot ${plot.id}: #${after.index + 1} (${x.family}) follows #${x.index + 1} of the same family at ${at} m²`, after.index);
+        flag(
+          'rotation',
+          `plot ${plot.id}: #${after.index + 1} (${x.family}) follows #${x.index + 1} of the same family at ${at} m²`,
+          after.index,
+        );
         break;
       }
     }
@@ -177,7 +192,10 @@ function checkCoverage(
       const week = p.plantWeek + crop.weeksToHarvest + k;
       if (week < 0 || week >= problem.weeks) return;
       if (graded.has(crop.code)) {
-        allocateLargestRemainder(grams, GRADES.map((g) => BigInt(mix[g]))).forEach((gg, gi) => {
+        allocateLargestRemainder(
+          grams,
+          GRADES.map((g) => BigInt(mix[g])),
+        ).forEach((gg, gi) => {
           const k2 = key(crop.code, GRADES[gi]!, week);
           supply.set(k2, (supply.get(k2) ?? 0n) + gg);
         });
@@ -209,7 +227,12 @@ function checkCoverage(
     const e = expected.get(k) ?? { d: 0n, s: 0n };
     const short = e.d > e.s ? e.d - e.s : 0n;
     const over = e.s > e.d ? e.s - e.d : 0n;
-    if (BigInt(c.demandGrams) !== e.d || BigInt(c.supplyGrams) !== e.s || BigInt(c.shortfallGrams) !== short || BigInt(c.oversupplyGrams) !== over) {
+    if (
+      BigInt(c.demandGrams) !== e.d ||
+      BigInt(c.supplyGrams) !== e.s ||
+      BigInt(c.shortfallGrams) !== short ||
+      BigInt(c.oversupplyGrams) !== over
+    ) {
       flag(
         'coverage_mismatch',
         `coverage ${k}: claims demand ${c.demandGrams} g, supply ${c.supplyGrams} g, short ${c.shortfallGrams} g, over ${c.oversupplyGrams} g; the plantings give demand ${e.d} g, supply ${e.s} g`,

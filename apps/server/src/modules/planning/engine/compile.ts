@@ -79,7 +79,10 @@ export const cellOf = (W: number, crop: number, channel: number, week: number) =
 export const channelGrade = (channel: number): Grade | null => (channel === TOTAL_CHANNEL ? null : GRADES[channel]!);
 export const channelOf = (grade: Grade | null) => (grade === null ? TOTAL_CHANNEL : GRADES.indexOf(grade));
 
-const byString = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byString =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 export function compile(p: PlanningProblem): Compiled {
   const W = p.weeks;
@@ -166,7 +169,8 @@ export function compile(p: PlanningProblem): Compiled {
   };
 
   const fixed = [...p.fixed].sort(
-    (a, b) => a.plantWeek - b.plantWeek || byString<FixedPlanting>((x) => `${x.plotId}|${x.commodity}|${x.ref ?? ''}`)(a, b) || a.areaM2 - b.areaM2,
+    (a, b) =>
+      a.plantWeek - b.plantWeek || byString<FixedPlanting>((x) => `${x.plotId}|${x.commodity}|${x.ref ?? ''}`)(a, b) || a.areaM2 - b.areaM2,
   );
   return {
     W,

@@ -28,7 +28,11 @@ const crop = (over: Partial<CommodityParams> = {}): CommodityParams => ({
   ...over,
 });
 
-const plot = (id: string, areaM2: number, over: Partial<{ altitudeM: number; allowedFamilies: string[]; lastFamily: string | null }> = {}) => ({
+const plot = (
+  id: string,
+  areaM2: number,
+  over: Partial<{ altitudeM: number; allowedFamilies: string[]; lastFamily: string | null }> = {},
+) => ({
   id,
   areaM2,
   altitudeM: over.altitudeM ?? 1200,
@@ -122,14 +126,37 @@ describe('the independent checker', () => {
     commodities: [crop(), crop({ code: 'TOMAT', family: 'solanaceae', altitudeMaxM: 1500, avoidWeeks: [4] })],
     farmers: [
       { id: 'F1', group: 'Poktan A', plots: [plot('P1', 100)], unavailableWeeks: [5] },
-      { id: 'F2', group: 'Poktan A', plots: [plot('P2', 100, { altitudeM: 1800, allowedFamilies: ['brassicaceae'] })], unavailableWeeks: [] },
+      {
+        id: 'F2',
+        group: 'Poktan A',
+        plots: [plot('P2', 100, { altitudeM: 1800, allowedFamilies: ['brassicaceae'] })],
+        unavailableWeeks: [],
+      },
     ],
     demand: [{ commodity: 'SAWI', grade: null, week: 3, grams: 40_000 }],
     fixed: [{ ref: 'old', farmerId: 'F2', plotId: 'P2', commodity: 'SAWI', plantWeek: -1, areaM2: 25, offsetM2: 0 }],
   });
   const cp = compile(pr);
-  const planted = (over: Partial<Planting>): Planting => ({ farmerId: 'F1', plotId: 'P1', commodity: 'SAWI', plantWeek: 1, areaM2: 40, offsetM2: 0, fixed: false, ...over });
-  const fixed: Planting = { farmerId: 'F2', plotId: 'P2', commodity: 'SAWI', plantWeek: -1, areaM2: 25, offsetM2: 0, fixed: true, ref: 'old' };
+  const planted = (over: Partial<Planting>): Planting => ({
+    farmerId: 'F1',
+    plotId: 'P1',
+    commodity: 'SAWI',
+    plantWeek: 1,
+    areaM2: 40,
+    offsetM2: 0,
+    fixed: false,
+    ...over,
+  });
+  const fixed: Planting = {
+    farmerId: 'F2',
+    plotId: 'P2',
+    commodity: 'SAWI',
+    plantWeek: -1,
+    areaM2: 25,
+    offsetM2: 0,
+    fixed: true,
+    ref: 'old',
+  };
   const codes = (plantings: Planting[]) => checkPlan(pr, withClaims(cp, plantings)).violations.map((v) => v.code);
 
   it('passes a correct hand-made plan', () => {
@@ -149,9 +176,15 @@ describe('the independent checker', () => {
     // Sawi on P1 weeks 1–3, then sawi again on the same land from week 4.
     expect(codes([fixed, planted({}), planted({ plantWeek: 4, areaM2: 20, offsetM2: 30 })])).toContain('rotation');
     // The same with a tomato between them on that land is fine.
-    expect(codes([fixed, planted({}), planted({ commodity: 'TOMAT', plantWeek: 5, areaM2: 40, farmerId: 'F1' })])).not.toContain('rotation');
+    expect(codes([fixed, planted({}), planted({ commodity: 'TOMAT', plantWeek: 5, areaM2: 40, farmerId: 'F1' })])).not.toContain(
+      'rotation',
+    );
     // The plot's last family counts for the first planting.
-    const onP2 = problem({ ...pr, farmers: [{ id: 'F1', group: 'A', plots: [plot('P1', 100, { lastFamily: 'brassicaceae' })], unavailableWeeks: [] }], fixed: [] });
+    const onP2 = problem({
+      ...pr,
+      farmers: [{ id: 'F1', group: 'A', plots: [plot('P1', 100, { lastFamily: 'brassicaceae' })], unavailableWeeks: [] }],
+      fixed: [],
+    });
     expect(checkPlan(onP2, withClaims(compile(onP2), [planted({})])).violations.map((v) => v.code)).toContain('rotation');
   });
 
@@ -193,7 +226,12 @@ describe('same input, same plan', () => {
     // A generous time limit: a run the deadline cuts short says so (status time_limit) and may differ.
     const pr = { ...syntheticProblem({ farmers: 20, commodities: 8, weeks: 26, seed: 5 }), settings: { timeLimitSeconds: 300 } };
     const a = await optimisePlan(pr);
-    const shuffled = { ...pr, farmers: [...pr.farmers].reverse(), commodities: [...pr.commodities].reverse(), demand: [...pr.demand].reverse() };
+    const shuffled = {
+      ...pr,
+      farmers: [...pr.farmers].reverse(),
+      commodities: [...pr.commodities].reverse(),
+      demand: [...pr.demand].reverse(),
+    };
     const b = await optimisePlan(shuffled);
     expect(JSON.stringify(b.plan.plantings)).toBe(JSON.stringify(a.plan.plantings));
     expect(b.solver.objective).toBe(a.solver.objective);
@@ -216,18 +254,33 @@ describe('bad input gets an explanation, never a crash or a silent partial plan'
 
   it('names crop parameters that make no sense and plots without area', async () => {
     expect(await issues(problem({ commodities: [crop({ yieldPerM2Grams: 0 })] }))).toContain('commodities.0.yieldPerM2Grams:zero_yield');
-    expect(await issues(problem({ commodities: [crop({ weeksToHarvest: 0 })] }))).toContain('commodities.0.weeksToHarvest:harvest_before_planting');
+    expect(await issues(problem({ commodities: [crop({ weeksToHarvest: 0 })] }))).toContain(
+      'commodities.0.weeksToHarvest:harvest_before_planting',
+    );
     expect(await issues(problem({ commodities: [crop({ harvestWeeks: 2 })] }))).toContain('commodities.0.yieldSpread:spread_length');
-    expect(await issues(problem({ farmers: [{ id: 'F1', group: 'A', plots: [plot('P1', 0)], unavailableWeeks: [] }] }))).toContain('farmers.0.plots.0.areaM2:no_area');
+    expect(await issues(problem({ farmers: [{ id: 'F1', group: 'A', plots: [plot('P1', 0)], unavailableWeeks: [] }] }))).toContain(
+      'farmers.0.plots.0.areaM2:no_area',
+    );
     expect(
-      await issues(problem({ fixed: [{ farmerId: 'F1', plotId: 'P1', commodity: 'SAWI', plantWeek: 0, areaM2: 80 }, { farmerId: 'F1', plotId: 'P1', commodity: 'SAWI', plantWeek: 0, areaM2: 80 }] })),
+      await issues(
+        problem({
+          fixed: [
+            { farmerId: 'F1', plotId: 'P1', commodity: 'SAWI', plantWeek: 0, areaM2: 80 },
+            { farmerId: 'F1', plotId: 'P1', commodity: 'SAWI', plantWeek: 0, areaM2: 80 },
+          ],
+        }),
+      ),
     ).toEqual([expect.stringMatching(/^fixed\.\d\.areaM2:plot_overfull$/)]);
   });
 
   it('explains demand that cannot be met: no crop parameters, a family nobody may grow, too early, wrong altitude', async () => {
     const pr = problem({
       weeks: 12,
-      commodities: [crop(), crop({ code: 'LABU', family: 'cucurbitaceae' }), crop({ code: 'TEH', family: 'brassicaceae', altitudeMinM: 2000, altitudeMaxM: 3000 })],
+      commodities: [
+        crop(),
+        crop({ code: 'LABU', family: 'cucurbitaceae' }),
+        crop({ code: 'TEH', family: 'brassicaceae', altitudeMinM: 2000, altitudeMaxM: 3000 }),
+      ],
       demand: [
         { commodity: 'DURIAN', grade: null, week: 5, grams: 1000 },
         { commodity: 'LABU', grade: null, week: 5, grams: 1000 },
@@ -240,7 +293,12 @@ describe('bad input gets an explanation, never a crash or a silent partial plan'
     });
     const r = await optimisePlan(pr);
     const why = r.explanations.map((e) => `${e.commodity}:${e.reason}:${e.fromWeek}-${e.toWeek}`);
-    expect(why).toEqual(['DURIAN:no_crop_parameters:5-5', 'LABU:family_not_allowed:5-6', 'SAWI:before_first_harvest:0-1', 'TEH:altitude:7-7']);
+    expect(why).toEqual([
+      'DURIAN:no_crop_parameters:5-5',
+      'LABU:family_not_allowed:5-6',
+      'SAWI:before_first_harvest:0-1',
+      'TEH:altitude:7-7',
+    ]);
     expect(r.explanations[2]!.message.id).toMatch(/panen paling cepat \(minggu ke-3/);
     expect(r.figures.shortfallGrams).toBe(14_000);
     expect(checkPlan(pr, r.plan).ok).toBe(true);

@@ -14,16 +14,32 @@ import type { Explanation, Plan, ReasonCode } from './types.js';
 const PATTERN_THRESHOLD = 0.05;
 
 const weeksText = (a: number, b: number, lang: 'id' | 'en') =>
-  a === b ? (lang === 'id' ? `minggu ke-${a + 1}` : `week ${a + 1}`) : lang === 'id' ? `minggu ke-${a + 1}–${b + 1}` : `weeks ${a + 1}–${b + 1}`;
+  a === b
+    ? lang === 'id'
+      ? `minggu ke-${a + 1}`
+      : `week ${a + 1}`
+    : lang === 'id'
+      ? `minggu ke-${a + 1}–${b + 1}`
+      : `weeks ${a + 1}–${b + 1}`;
 
 function message(reason: ReasonCode, name: string, crop: Crop | undefined, cp: Compiled, a: number, b: number, grams: number) {
   const wi = weeksText(a, b, 'id');
   const we = weeksText(a, b, 'en');
   const kg = formatKg(BigInt(Math.round(grams)));
-  const earliest = crop ? cp.open + crop.h + Math.max(0, crop.spread.findIndex((w) => w > 0)) : 0;
+  const earliest = crop
+    ? cp.open +
+      crop.h +
+      Math.max(
+        0,
+        crop.spread.findIndex((w) => w > 0),
+      )
+    : 0;
   switch (reason) {
     case 'no_crop_parameters':
-      return { id: `${name}: belum ada parameter tanaman, permintaan ${wi} (${kg}) tidak bisa direncanakan`, en: `${name}: no crop parameters, demand in ${we} (${kg}) cannot be planned` };
+      return {
+        id: `${name}: belum ada parameter tanaman, permintaan ${wi} (${kg}) tidak bisa direncanakan`,
+        en: `${name}: no crop parameters, demand in ${we} (${kg}) cannot be planned`,
+      };
     case 'family_not_allowed':
       return {
         id: `${name}: tidak ada lahan yang boleh ditanami famili ${crop?.family}; permintaan ${wi} (${kg}) tidak bisa dipenuhi`,
@@ -162,7 +178,10 @@ function roomCheck(cp: Compiled, ctx: ExplainContext): ((crop: Crop, week: numbe
       room = land.sets.some(
         (set) =>
           set.crop === crop.idx &&
-          set.plots.some((p) => !cp.farmers[cp.plots[p]!.farmer]!.unavailable.has(week) && cp.plots[p]!.area - layout.strips[p]!.usedIn(week) >= crop.bed),
+          set.plots.some(
+            (p) =>
+              !cp.farmers[cp.plots[p]!.farmer]!.unavailable.has(week) && cp.plots[p]!.area - layout.strips[p]!.usedIn(week) >= crop.bed,
+          ),
       );
       cache.set(key, room);
     }

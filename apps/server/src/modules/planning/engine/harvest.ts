@@ -57,7 +57,14 @@ export function supplyOf(cp: Compiled, plantings: readonly Planting[]): Float64A
 export function withClaims(cp: Compiled, plantings: Planting[]): Plan {
   const supply = supplyOf(cp, plantings);
   const coverage: CoverageCell[] = [];
-  const totals: PlanTotals = { demandGrams: 0, supplyGrams: 0, shortfallGrams: 0, oversupplyGrams: 0, plantedM2: 0, plantings: plantings.length };
+  const totals: PlanTotals = {
+    demandGrams: 0,
+    supplyGrams: 0,
+    shortfallGrams: 0,
+    oversupplyGrams: 0,
+    plantedM2: 0,
+    plantings: plantings.length,
+  };
   for (const crop of cp.crops) {
     for (const ch of crop.channels) {
       for (let w = 0; w < cp.W; w++) {
@@ -83,7 +90,15 @@ export function withClaims(cp: Compiled, plantings: Planting[]): Plan {
     }
   }
   for (const d of cp.orphanDemand) {
-    coverage.push({ commodity: d.commodity, grade: d.grade, week: d.week, demandGrams: d.grams, supplyGrams: 0, shortfallGrams: d.grams, oversupplyGrams: 0 });
+    coverage.push({
+      commodity: d.commodity,
+      grade: d.grade,
+      week: d.week,
+      demandGrams: d.grams,
+      supplyGrams: 0,
+      shortfallGrams: d.grams,
+      oversupplyGrams: 0,
+    });
     totals.demandGrams += d.grams;
     totals.shortfallGrams += d.grams;
   }

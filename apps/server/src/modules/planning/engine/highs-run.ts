@@ -44,7 +44,10 @@ export interface HighsAnswer {
   runMs: number;
 }
 
-export async function runHighs(lp: string, opts: { timeLimitSeconds: number; integer: boolean; plantingVars: number }): Promise<HighsAnswer> {
+export async function runHighs(
+  lp: string,
+  opts: { timeLimitSeconds: number; integer: boolean; plantingVars: number },
+): Promise<HighsAnswer> {
   const highs = await (runtime ??= loadHighs());
   const started = performance.now();
   const model = highs.createModel({ format: 'lp', data: lp });

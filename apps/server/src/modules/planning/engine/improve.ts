@@ -176,7 +176,12 @@ export function localSearch(s: SearchState, opts: { maxMoves: number; deadline: 
     if (s.beds[i]! <= 0) return null;
     if (kind === 1) return [[i, -1]];
     const j = partners[i * PARTNERS + kind - 2]!;
-    return j < 0 ? null : [[i, -1], [j, 1]];
+    return j < 0
+      ? null
+      : [
+          [i, -1],
+          [j, 1],
+        ];
   };
   let applied = 0;
   for (let pass = 0; pass < 8; pass++) {
@@ -241,7 +246,13 @@ function apply(s: SearchState, steps: Step[], blocked: Uint8Array): boolean {
  * Moves stay within the pool where they can (the model's fairness is per pool). Returns whether the
  * deadline cut it short.
  */
-export function rebalance(cp: Compiled, land: Land, layout: Layout, canGrow: (farmer: number) => boolean, opts: { deadline: number }): boolean {
+export function rebalance(
+  cp: Compiled,
+  land: Land,
+  layout: Layout,
+  canGrow: (farmer: number) => boolean,
+  opts: { deadline: number },
+): boolean {
   const { farmers } = cp;
   const totalLand = farmers.reduce((s, f) => s + f.land, 0);
   const ratio = (f: number) => layout.income[f]! / farmers[f]!.land;
@@ -273,7 +284,15 @@ export function rebalance(cp: Compiled, land: Land, layout: Layout, canGrow: (fa
   return false;
 }
 
-function moveSome(cp: Compiled, land: Land, setOf: Map<string, number>, layout: Layout, rich: number, poor: number, average: number): boolean {
+function moveSome(
+  cp: Compiled,
+  land: Land,
+  setOf: Map<string, number>,
+  layout: Layout,
+  rich: number,
+  poor: number,
+  average: number,
+): boolean {
   const f = cp.farmers;
   const richPlots = new Set(f[rich]!.plots);
   const pieces = layout.pieces
@@ -283,8 +302,7 @@ function moveSome(cp: Compiled, land: Land, setOf: Map<string, number>, layout: 
     const from = land.sets[piece.group]!;
     const crop = cp.crops[piece.crop]!;
     // Plots of the poorer farmer where this crop yields exactly the same: its own set first.
-    const targets = f[poor]!.plots
-      .map((plot) => ({ plot, set: setOf.get(`${piece.crop}|${plot}`) }))
+    const targets = f[poor]!.plots.map((plot) => ({ plot, set: setOf.get(`${piece.crop}|${plot}`) }))
       .filter((t): t is { plot: number; set: number } => {
         if (t.set === undefined) return false;
         const to = land.sets[t.set]!;

@@ -67,7 +67,10 @@ export function landOf(cp: Compiled, strips: PlotStrip[]): Land {
   const families = new Set(cp.crops.map((c) => c.family));
   const plotBand = new Int32Array(cp.plots.length);
   for (const plot of cp.plots) {
-    const key = [...plot.allowed].filter((f) => families.has(f)).sort().join(',');
+    const key = [...plot.allowed]
+      .filter((f) => families.has(f))
+      .sort()
+      .join(',');
     if (!key) continue;
     let pool = byKey.get(key);
     if (!pool) {
@@ -107,7 +110,17 @@ export function landOf(cp: Compiled, strips: PlotStrip[]): Land {
           const away = cp.farmers[cp.plots[p]!.farmer]!.unavailable;
           for (let w = 0; w < cp.W; w++) if (!away.has(w)) plantable[w]! += cp.plots[p]!.area - strips[p]!.usedIn(w);
         }
-        sets.push({ idx: sets.length, pool: pool.idx, crop: crop.idx, from: Math.min(...bands), to: Math.max(...bands), plots, yieldPerM2: y.yieldPerM2, mix: y.mix, plantable });
+        sets.push({
+          idx: sets.length,
+          pool: pool.idx,
+          crop: crop.idx,
+          from: Math.min(...bands),
+          to: Math.max(...bands),
+          plots,
+          yieldPerM2: y.yieldPerM2,
+          mix: y.mix,
+          plantable,
+        });
       }
     }
   }
@@ -129,7 +142,11 @@ export function hallRuns(sets: PlotSet[]): { from: number; to: number; sets: num
       if (!inside.length) continue;
       const key = inside.map((s) => s.idx).join(',');
       if (runs.has(key)) continue;
-      runs.set(key, { from: Math.min(...inside.map((s) => s.from)), to: Math.max(...inside.map((s) => s.to)), sets: inside.map((s) => s.idx) });
+      runs.set(key, {
+        from: Math.min(...inside.map((s) => s.from)),
+        to: Math.max(...inside.map((s) => s.to)),
+        sets: inside.map((s) => s.idx),
+      });
     }
   }
   return [...runs.values()];

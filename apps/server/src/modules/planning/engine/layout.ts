@@ -80,7 +80,19 @@ export class Layout {
       if (offset === undefined) {
         throw new PlacementError(i, `${crop.code} ${f.areaM2} m² on plot ${plot.id} does not fit next to what is already there`);
       }
-      this.attach({ offset, len: f.areaM2, start, end, family: crop.family, plot: plot.idx, group: -1, crop: crop.idx, week: f.plantWeek, fixed: true, ref: f.ref });
+      this.attach({
+        offset,
+        len: f.areaM2,
+        start,
+        end,
+        family: crop.family,
+        plot: plot.idx,
+        group: -1,
+        crop: crop.idx,
+        week: f.plantWeek,
+        fixed: true,
+        ref: f.ref,
+      });
     });
   }
 
@@ -97,7 +109,14 @@ export class Layout {
   }
 
   /** Places up to `beds` beds of a crop in a week on some plots; returns how many beds found room. */
-  place(group: number | ((plot: number) => number), candidates: number[], crop: number, week: number, beds: number, maxPieceBeds = Infinity): number {
+  place(
+    group: number | ((plot: number) => number),
+    candidates: number[],
+    crop: number,
+    week: number,
+    beds: number,
+    maxPieceBeds = Infinity,
+  ): number {
     const c = this.cp.crops[crop]!;
     let remaining = beds * c.bed;
     for (const plot of this.plotsInOrder(candidates, week)) {
@@ -106,7 +125,18 @@ export class Layout {
         const spot = this.strips[plot]!.findSpot(week, week + c.occ, c.family, want, c.bed);
         if (!spot) break;
         const g = typeof group === 'number' ? group : group(plot);
-        this.attach({ offset: spot.offset, len: spot.len, start: week, end: week + c.occ, family: c.family, plot, group: g, crop, week, fixed: false });
+        this.attach({
+          offset: spot.offset,
+          len: spot.len,
+          start: week,
+          end: week + c.occ,
+          family: c.family,
+          plot,
+          group: g,
+          crop,
+          week,
+          fixed: false,
+        });
         remaining -= spot.len;
         if (maxPieceBeds !== Infinity) break;
       }

@@ -43,7 +43,8 @@ export function planObjective(cp: Compiled, terms: ObjectiveTerms, plan: Plan): 
     objective += cellPenalty(cp, terms.reachable, cellOf(cp.W, crop.idx, channelOf(c.grade), c.week), c.supplyGrams);
   }
   for (const p of plan.plantings) if (!p.fixed) objective += LAND_COST_PER_M2 * p.areaM2;
-  if (terms.fairness) objective += fairnessPenalty(terms.fairness, poolIncomes(cp, terms.poolOfPlot, plan.plantings, terms.fairness.share.length));
+  if (terms.fairness)
+    objective += fairnessPenalty(terms.fairness, poolIncomes(cp, terms.poolOfPlot, plan.plantings, terms.fairness.share.length));
   return objective;
 }
 
@@ -75,7 +76,9 @@ const demandedCache = new WeakMap<Compiled, boolean[]>();
 function demanded(cp: Compiled, crop: number): boolean {
   let list = demandedCache.get(cp);
   if (!list) {
-    list = cp.crops.map((c) => c.channels.some((ch) => cp.demand.subarray(cellOf(cp.W, c.idx, ch, 0), cellOf(cp.W, c.idx, ch, 0) + cp.W).some((d) => d > 0)));
+    list = cp.crops.map((c) =>
+      c.channels.some((ch) => cp.demand.subarray(cellOf(cp.W, c.idx, ch, 0), cellOf(cp.W, c.idx, ch, 0) + cp.W).some((d) => d > 0)),
+    );
     demandedCache.set(cp, list);
   }
   return list[crop]!;

@@ -80,7 +80,9 @@ export function fairnessTerms(cp: Compiled, land: Land, vars: PlantVar[]): Fairn
   const used = [...new Set(vars.map((v) => v.pool))].sort((a, b) => a - b);
   if (used.length < 2) return null;
   const area = used.reduce((s, t) => s + land.pools[t]!.area, 0);
-  const demanded = cp.crops.filter((c) => c.channels.some((ch) => cp.demand.subarray(cellOf(cp.W, c.idx, ch, 0), cellOf(cp.W, c.idx, ch, 0) + cp.W).some((d) => d > 0)));
+  const demanded = cp.crops.filter((c) =>
+    c.channels.some((ch) => cp.demand.subarray(cellOf(cp.W, c.idx, ch, 0), cellOf(cp.W, c.idx, ch, 0) + cp.W).some((d) => d > 0)),
+  );
   const avgPriceK = demanded.length ? demanded.reduce((s, c) => s + c.priceNum, 0) / demanded.length / 1000 : 1;
   const share = new Float64Array(land.pools.length);
   for (const t of used) share[t] = land.pools[t]!.area / area;
@@ -235,7 +237,13 @@ export function buildModel(cp: Compiled, land: Land, fixedSupply: Float64Array):
   const lines = ['Minimize', ` obj: ${obj.join(' ')}`, 'Subject To', ...rows, 'Bounds', ...bounds];
   if (integer && vars.length) {
     lines.push('General');
-    for (let i = 0; i < vars.length; i += 20) lines.push(` ${vars.slice(i, i + 20).map((_, k) => `n${i + k}`).join(' ')}`);
+    for (let i = 0; i < vars.length; i += 20)
+      lines.push(
+        ` ${vars
+          .slice(i, i + 20)
+          .map((_, k) => `n${i + k}`)
+          .join(' ')}`,
+      );
   }
   lines.push('End', '');
   return { lp: lines.join('\n'), vars, integer, rows: rowCount, columns, reachable, fairness };

@@ -44,7 +44,9 @@ export function cellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, s
 export function strictCellPenalty(cp: Compiled, reachable: Uint8Array, cell: number, supplyGrams: number): number {
   if (!reachable[cell]) return 0;
   const d = cp.demand[cell]!;
-  return supplyGrams < d ? (cp.settings.shortfallWeight * (d - supplyGrams)) / 1000 : (cp.settings.oversupplyWeight * (supplyGrams - d)) / 1000;
+  return supplyGrams < d
+    ? (cp.settings.shortfallWeight * (d - supplyGrams)) / 1000
+    : (cp.settings.oversupplyWeight * (supplyGrams - d)) / 1000;
 }
 
 /** Penalty for pool incomes (thousand Rupiah, by pool index) outside [floor, cap] × land share × total. */

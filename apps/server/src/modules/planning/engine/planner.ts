@@ -80,7 +80,8 @@ function objectiveTerms(prep: Prepared): ObjectiveTerms {
 }
 
 const phase = (label: string, t0: number) => {
-  if (process.env.PLANNING_DEBUG) console.error(`phase ${label}: ${Math.round(performance.now() - t0)} ms (cpu ${Math.round(process.cpuUsage().user / 1000)} ms)`);
+  if (process.env.PLANNING_DEBUG)
+    console.error(`phase ${label}: ${Math.round(performance.now() - t0)} ms (cpu ${Math.round(process.cpuUsage().user / 1000)} ms)`);
   return performance.now();
 };
 
@@ -129,7 +130,10 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
       }
       throw new PlanningSolveError(
         'solver_failed',
-        { id: `Pemecah masalah gagal (${answer.status}); tidak ada yang disimpan`, en: `The solver failed (${answer.status}); nothing was saved` },
+        {
+          id: `Pemecah masalah gagal (${answer.status}); tidak ada yang disimpan`,
+          en: `The solver failed (${answer.status}); nothing was saved`,
+        },
         { highsStatus: answer.status },
       );
     }
@@ -145,11 +149,13 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   const candidates: Finished[] = [];
   const fromLp = freshLayout(prep);
   const want = wholeBeds(model, values);
-  const order = model.vars.map((_, i) => i).sort((a, b) => {
-    const x = model.vars[a]!;
-    const y = model.vars[b]!;
-    return x.week - y.week || land.sets[x.set]!.plots.length - land.sets[y.set]!.plots.length || x.set - y.set;
-  });
+  const order = model.vars
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = model.vars[a]!;
+      const y = model.vars[b]!;
+      return x.week - y.week || land.sets[x.set]!.plots.length - land.sets[y.set]!.plots.length || x.set - y.set;
+    });
   for (const i of order) {
     const v = model.vars[i]!;
     if (want[i]! > 0) fromLp.place(v.set, land.sets[v.set]!.plots, v.crop, v.week, want[i]!);
@@ -187,7 +193,15 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   }
   const best = candidates.reduce((a, b) => (b.objective < a.objective - 1e-9 ? b : a));
   const { plan, objective, layout: finalLayout } = best;
-  if (process.env.PLANNING_DEBUG) console.error('candidates', candidates.map((c) => c.objective.toFixed(1)), 'lp bound', model.vars.length ? values.length : 0, 'bound', bound);
+  if (process.env.PLANNING_DEBUG)
+    console.error(
+      'candidates',
+      candidates.map((c) => c.objective.toFixed(1)),
+      'lp bound',
+      model.vars.length ? values.length : 0,
+      'bound',
+      bound,
+    );
   const gap = objective > 1e-9 ? Math.max(0, (objective - bound) / objective) : 0;
   const timedOut = highsStatus === 'Time limit reached' || best.cutShort;
   const status: SolverStatus = timedOut ? 'time_limit' : gap <= 1e-6 ? 'optimal' : 'feasible';
@@ -195,7 +209,7 @@ export async function optimisePlan(problem: PlanningProblem): Promise<OptimisedP
   const figures = planFigures(cp, terms, plan);
   t = phase('figures', t);
   const explanations = explain(cp, plan, { reachable: model.reachable, land, layout: finalLayout });
-  t = phase('explain', t);
+  phase('explain', t);
   return {
     plan,
     figures,
@@ -277,7 +291,7 @@ async function finish(prep: Prepared, model: BuiltModel, fixedSupply: Float64Arr
   const rebalanceCut = rebalance(cp, land, layout, (f) => canGrowSomething(cp, f), { deadline });
   t = phase('rebalance', t);
   const plan = withClaims(cp, layout.plantings());
-  t = phase('claims', t);
+  phase('claims', t);
   const objective = planObjective(cp, { reachable: model.reachable, fairness: model.fairness, poolOfPlot: land.poolOfPlot }, plan);
   if (process.env.PLANNING_DEBUG) console.error('finished', objective.toFixed(1), 'after', moves, 'moves');
   return { plan, objective, layout, cutShort: cutShort || rebalanceCut };

@@ -42,7 +42,11 @@ export async function makePlanningFarmer(db: Db, coopId: string, overrides: { fa
   return farmerId;
 }
 
-export async function makeCapacityPlot(db: Db, coopId: string, overrides: { farmerId?: string; areaM2?: number; altitudeM?: number; families?: string[] } = {}) {
+export async function makeCapacityPlot(
+  db: Db,
+  coopId: string,
+  overrides: { farmerId?: string; areaM2?: number; altitudeM?: number; families?: string[] } = {},
+) {
   const farmerId = overrides.farmerId ?? (await makePlanningFarmer(db, coopId));
   const p = await createPlot(db, SYSTEM_ACTOR, coopId, {
     farmerId,
@@ -69,7 +73,10 @@ export async function makeSeasonWithDemand(db: Db, coopId: string, opts: { today
   const rows = [];
   for (let w = 6; w < weeks; w++) {
     rows.push({ commodity: 'PAKCOY', grade: '*' as const, week: w, contractGrams: '150000', historyGrams: '20000', adjustmentGrams: '0' });
-    for (const [grade, g] of [['A', '60000'], ['B', '20000']] as const) {
+    for (const [grade, g] of [
+      ['A', '60000'],
+      ['B', '20000'],
+    ] as const) {
       rows.push({ commodity: 'KALE', grade, week: w, contractGrams: g, historyGrams: '0', adjustmentGrams: '0' });
     }
   }
