@@ -792,6 +792,13 @@ export const monthlyReportInput = z.strictObject({
   sales: positiveRupiah.nullish(),
   note: text(0, 500).nullish(),
 });
+/** Many cooperatives' months at once (a facilitator's sheet): all rows or none. */
+export const monthlyReportsInput = z.strictObject({
+  rows: z
+    .array(monthlyReportInput.extend({ cooperativeId: idOf('kop') }))
+    .min(1)
+    .max(5000),
+});
 
 export const figures = z.object({
   cooperatives: z.number().int(),

@@ -11,23 +11,27 @@ import { AppError } from '../lib/errors.js';
 import type { Env } from './context.js';
 import { idempotent } from './idempotency.js';
 import { requireAdmin, requirePermission, requireUser } from './middleware.js';
-import { rejectUnstorableText } from './text-guard.js';
+import { unstorableTextFields } from './text-guard.js';
 import { zodIssuesToFields } from './zod-messages.js';
 
 export function newApi() {
   return new OpenAPIHono<Env>({
     defaultHook: (result) => {
       const prefix = result.target === 'json' || result.target === 'form' ? '' : result.target;
-      if (!result.success) {
+      // zValidator hands the raw input over as `data` next to a failed result.
+      const input = result.success ? result.data : (result as { data?: unknown }).data;
+      const fields = [
+        ...(result.success ? [] : zodIssuesToFields(result.error.issues, prefix, input)),
+        ...unstorableTextFields(input, prefix),
+      ];
+      if (fields.length) {
         throw new AppError(
           'validation',
-          'invalid_input',
+          result.success ? 'invalid_character' : 'invalid_input',
           { id: 'Data yang dikirim tidak valid', en: 'The submitted data is not valid' },
-          // zValidator hands the raw input over as `data` next to a failed result.
-          zodIssuesToFields(result.error.issues, prefix, (result as { data?: unknown }).data),
+          fields,
         );
       }
-      rejectUnstorableText(result.data, prefix);
     },
   });
 }

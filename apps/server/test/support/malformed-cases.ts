@@ -124,7 +124,7 @@ function wrongTypeRaw(s: JsonSchema): fc.Arbitrary<string> | undefined {
 }
 
 /** Values of the right type that break one of the schema's own rules. */
-function outOfRange(s: JsonSchema): fc.Arbitrary<unknown>[] {
+function outOfRange(s: JsonSchema, where: 'body' | 'query' | 'path' = 'body'): fc.Arbitrary<unknown>[] {
   if (s.anyOf || s.oneOf || s.allOf) return [];
   const out: fc.Arbitrary<unknown>[] = [];
   const types = typesOf(s);
@@ -134,10 +134,16 @@ function outOfRange(s: JsonSchema): fc.Arbitrary<unknown>[] {
     if (s.maxLength !== undefined) {
       const over = s.maxLength + 1;
       out.push(
-        fc.oneof(fc.integer({ min: over, max: over + 500 }), fc.integer({ min: over, max: over + 200_000 })).map((n) => 'x'.repeat(n)),
+        (where === 'body'
+          ? fc.oneof(fc.integer({ min: over, max: over + 500 }), fc.integer({ min: over, max: over + 200_000 }))
+          : fc.integer({ min: over, max: over + 500 })
+        ).map((n) => 'x'.repeat(n)),
       );
     }
-    if ((s.minLength ?? 0) >= 1) out.push(fc.constant(''));
+    // An empty path segment would be another route: there, one character too few.
+    const min = s.minLength ?? 0;
+    if (min >= 1 && where !== 'path') out.push(fc.constant(''));
+    if (min >= 2 && where === 'path') out.push(fc.constant('x'.repeat(min - 1)));
     if (s.pattern) {
       const re = new RegExp(s.pattern);
       out.push(fc.string({ minLength: 1, maxLength: 30 }).filter((v) => !re.test(v) && !re.test(v.trim())));
@@ -188,9 +194,11 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
     let body = parts.body;
     if (body === undefined && op.body && write) body = JSON.stringify(parts.base.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // A rule broken with a long value can make the body itself too large: the limit answers first.
+    const size = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     return {
       label,
-      expect,
+      expect: size > t.bodyLimitBytes ? { status: 413, code: 'payload_too_large' } : expect,
       method: op.method,
       url: parts.url ?? withQuery(fillPath(op.path, t.values), parts.base.query),
       headers: { ...headers, ...parts.headers },
@@ -234,10 +242,13 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
             const unknownField = [...slot.path, key].join('.');
             return { label: `unknown field ${JSON.stringify(unknownField)}`, raw: JSON.stringify(withKey), field: unknownField };
           },
-          () =>
-            typeof slot.value === 'string'
-              ? { label: `unstorable text at ${field}`, raw: JSON.stringify(sample(unstorable(slot.value), seed)), field }
-              : undefined,
+          () => {
+            // Into the value there, or into a valid one when the base left the (optional) field out.
+            const text = slot.present ? slot.value : typesOf(slot.schema).has('string') ? sample(validArb(slot.schema), seed) : undefined;
+            return typeof text === 'string'
+              ? { label: `unstorable text at ${field}`, raw: JSON.stringify(sample(unstorable(text), seed)), field }
+              : undefined;
+          },
         ];
         for (let i = 0; i < options.length; i++) {
           const got = options[(kind + i) % options.length]!();
@@ -350,7 +361,7 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
         ),
     );
     for (const p of op.queryParams) {
-      const bad = badUrlValues(p.schema);
+      const bad = badUrlValues(p.schema, 'query');
       if (bad) {
         builders.push(
           bad.map(
@@ -407,7 +418,7 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
       );
       continue;
     }
-    const bad = badUrlValues(p.schema);
+    const bad = badUrlValues(p.schema, 'path');
     if (bad) {
       builders.push(
         bad.map(
@@ -524,7 +535,7 @@ function urlWith(t: Target, query: Record<string, string>): string {
  * Values a query or path parameter's schema refuses, as sent (text). A coerced boolean takes any
  * text, so only its enum (if any) can be broken.
  */
-function badUrlValues(s: JsonSchema): fc.Arbitrary<string> | undefined {
+function badUrlValues(s: JsonSchema, where: 'query' | 'path'): fc.Arbitrary<string> | undefined {
   const types = typesOf(s);
   const out: fc.Arbitrary<string>[] = [];
   if (!(types.size === 1 && types.has('boolean'))) out.push(unstorableInUrl('abc'));
@@ -532,7 +543,7 @@ function badUrlValues(s: JsonSchema): fc.Arbitrary<string> | undefined {
     out.push(fc.constantFrom('abc', 'satu', '1e400', '9'.repeat(400), '0x1G', 'NaN'));
     if (!types.has('number')) out.push(fc.constantFrom('1.5', '0.001'));
   }
-  for (const arb of outOfRange(s)) out.push(arb.map(queryString).filter(safeSegment));
+  for (const arb of outOfRange(s, where)) out.push(where === 'path' ? arb.map(queryString).filter(safeSegment) : arb.map(queryString));
   return out.length ? fc.oneof(...out) : undefined;
 }
 

@@ -9,6 +9,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidField, type FieldError } from '../../lib/errors.js';
 import { FIGURES, type FigureCode } from '../../workflows/network-outcomes.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { cooperativesByIds } from '../cooperatives/cooperatives.service.js';
 import { gramsFromKg } from './input.js';
 import { monthOf } from './months.js';
 import { ensureRegistered } from './registry.service.js';
@@ -97,8 +98,24 @@ export interface MonthRow {
  */
 export async function reportMonths(db: Db, actor: Actor, rows: MonthRow[], today: string) {
   const fields: FieldError[] = [];
+  const known = new Set((await cooperativesByIds(db, [...new Set(rows.map((r) => r.cooperativeId))])).map((c) => c.id));
+  rows.forEach((r, i) => {
+    if (!known.has(r.cooperativeId))
+      fields.push({
+        field: `rows.${i}.cooperativeId`,
+        code: 'unknown_cooperative',
+        message: { id: 'Koperasi tidak ditemukan', en: 'Cooperative not found' },
+      });
+  });
+  if (fields.length)
+    throw new AppError(
+      'validation',
+      'invalid_reports',
+      { id: 'Ada baris laporan yang tidak valid', en: 'Some report rows are not valid' },
+      fields,
+    );
   const kopdes = new Map<string, boolean>();
-  for (const c of new Set(rows.map((r) => r.cooperativeId))) kopdes.set(c, await usesKopdes(db, c));
+  for (const c of known) kopdes.set(c, await usesKopdes(db, c));
   const values = rows.map((r, i) => {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month) || `${r.month}-01` > monthOf(today))
       fields.push({

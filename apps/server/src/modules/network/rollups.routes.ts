@@ -6,6 +6,7 @@ import {
   dashboardQuery,
   monthlyReport,
   monthlyReportInput,
+  monthlyReportsInput,
   monthQuery,
   refreshInput,
   refreshResult,
@@ -16,7 +17,7 @@ import { actorOf, coopOf } from '../../http/middleware.js';
 import { adminRoute, coopParams, coopRoute, jsonBody, jsonOf, type Api } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
 import { fileOf, sendFile, todayOf, todayOfCoop, XLSX } from './http.js';
-import { reportMonth } from './reports.service.js';
+import { reportMonth, reportMonths } from './reports.service.js';
 import { dashboardWorkbook } from './rollups.excel.js';
 import * as rollups from './rollups.service.js';
 
@@ -87,6 +88,18 @@ export function registerRollupRoutes(api: Api, clock: Clock) {
       const input = c.req.valid('json');
       return c.json(await reportMonth(c.get('db'), actorOf(c), c.req.valid('param').coopId, input.month, input, todayOf(clock)), 200);
     },
+  );
+
+  api.openapi(
+    adminRoute({
+      method: 'post',
+      path: '/api/admin/network/reports',
+      tags: TAGS,
+      summary: "Many cooperatives' monthly figures at once, as facilitators gathered them (all rows or none)",
+      request: jsonBody(monthlyReportsInput),
+      responses: { 200: jsonOf(z.object({ rows: z.number().int() })) },
+    }),
+    async (c) => c.json(await reportMonths(c.get('db'), actorOf(c), c.req.valid('json').rows, todayOf(clock)), 200),
   );
 
   api.openapi(

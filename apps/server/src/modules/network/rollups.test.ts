@@ -176,14 +176,44 @@ describe('roll-ups', () => {
     expect((await petugas.get(`/api/coops/${coops.a}/network/comparison`)).status).toBe(403);
   });
 
+  it("takes a facilitator's sheet of many months at once, all rows or none", async () => {
+    const bad = await admin.post('/api/admin/network/reports', {
+      rows: [
+        { cooperativeId: coops.d, month: '2026-01', members: 35, sales: '400000' },
+        { cooperativeId: coops.a, month: '2026-01', members: 9 },
+        { cooperativeId: 'kop_01JD3K0000000000000000000Z', month: '2026-01', sales: '1' },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['rows.2.cooperativeId', 'unknown_cooperative'],
+    ]);
+    const measured = await admin.post('/api/admin/network/reports', {
+      rows: [
+        { cooperativeId: coops.d, month: '2026-01', members: 35, sales: '400000' },
+        { cooperativeId: coops.a, month: '2026-01', members: 9 },
+      ],
+    });
+    expect(measured.body.errors.map((e: { field: string }) => e.field)).toEqual(['rows.1.members']);
+    const ok = await admin.post('/api/admin/network/reports', {
+      rows: [
+        { cooperativeId: coops.d, month: '2026-01', members: 35, sales: '400000' },
+        { cooperativeId: coops.d, month: '2026-02', members: 36 },
+      ],
+    });
+    expect(ok.body).toEqual({ rows: 2 });
+    const banten = await admin.get('/api/admin/network/dashboard?level=province&code=36&month=2026-01');
+    expect(banten.body.totals).toMatchObject({ cooperatives: 1, operating: 1, members: 35, sales: '400000' });
+  });
+
   it('refreshes every real cooperative on demand', async () => {
     const r = await admin.post('/api/admin/network/rollups/refresh', { months: 3 });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ cooperatives: 4, months: ['2026-01', '2026-02', '2026-03'] });
     const n = await admin.get('/api/admin/network/dashboard?month=2026-02');
-    expect(n.body.totals).toMatchObject({ cooperatives: 4, operating: 3, members: 204 });
-    expect(n.body.children.find((c: { code: string }) => c.code === '36')).toMatchObject({ cooperatives: 1, operating: 0 });
+    expect(n.body.totals).toMatchObject({ cooperatives: 4, operating: 3, members: 240 });
+    expect(n.body.children.find((c: { code: string }) => c.code === '36')).toMatchObject({ cooperatives: 1, operating: 0, members: 36 });
     const january = await admin.get('/api/admin/network/dashboard?month=2026-01');
-    expect(january.body.totals).toMatchObject({ cooperatives: 4, operating: 0, members: 4 });
+    expect(january.body.totals).toMatchObject({ cooperatives: 4, operating: 1, members: 39 });
   });
 });

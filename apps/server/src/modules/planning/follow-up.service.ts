@@ -168,6 +168,26 @@ async function checkOnPlot(
 }
 
 /**
+ * Reports every planned or confirmed planting of a plan sown before `week` as planted, as a farmer
+ * group does at its meeting; returns how many.
+ */
+export async function markPlantedBefore(db: Db, actor: Actor, coopId: string, planId: string, week: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = (await repo.listPlantings(tx, coopId, planId)).filter(
+      (p) => (p.status === 'planned' || p.status === 'confirmed' || p.status === 'changed') && effective(p).week < week,
+    );
+    for (const p of rows) await repo.updatePlanting(tx, coopId, p.id, { status: 'planted', updatedByLabel: actor.label });
+    await recordAudit(tx, coopId, actor, {
+      action: 'planning.planting.planted',
+      entityType: 'planning_plan',
+      entityId: planId,
+      changes: { beforeWeek: week, plantings: rows.length },
+    });
+    return rows.length;
+  });
+}
+
+/**
  * Records actual harvest of a commodity in a week. The intake module calls this for every intake;
  * a commodity the planner has no crop parameters for is not recorded (returns false) so an intake
  * never fails because of planning.

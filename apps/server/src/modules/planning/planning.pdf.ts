@@ -100,15 +100,15 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
   // Planting table.
   const cols = [
     { h: 'No', w: 22, a: 'right' as const },
-    { h: 'Komoditas', w: 110 },
-    { h: 'Lahan (posisi m²)', w: 120 },
-    { h: 'Luas', w: 78, a: 'right' as const },
-    { h: 'Tanam (minggu)', w: 80 },
-    { h: 'Panen', w: 92 },
-    { h: 'Perkiraan panen', w: 78, a: 'right' as const },
-    { h: 'Harga/kg', w: 62, a: 'right' as const },
-    { h: 'Perkiraan pendapatan', w: 90, a: 'right' as const },
-    { h: 'Status', w: width - 732 },
+    { h: 'Komoditas', w: 105 },
+    { h: 'Lahan (posisi m²)', w: 112 },
+    { h: 'Luas', w: 74, a: 'right' as const },
+    { h: 'Tanam (minggu)', w: 76 },
+    { h: 'Panen', w: 88 },
+    { h: 'Perk. hasil', w: 66, a: 'right' as const },
+    { h: 'Harga/kg', w: 56, a: 'right' as const },
+    { h: 'Perk. pendapatan', w: 84, a: 'right' as const },
+    { h: 'Status', w: width - 683 },
   ];
   const drawRow = (cells: string[], opts: { bold?: boolean; fill?: string } = {}) => {
     const y = doc.y;
@@ -125,7 +125,7 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
       doc
         .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
         .fontSize(8)
-        .text(c, x + 3, y + 4, { width: col.w - 6, align: col.a ?? 'left', lineBreak: false, ellipsis: true });
+        .text(c, x + 3, y + 4, { width: col.w - 6, height: 10, align: col.a ?? 'left', lineBreak: false, ellipsis: true });
       x += col.w;
     });
     doc
@@ -166,7 +166,7 @@ export async function planSheetPdf(d: PlanSheetData): Promise<Buffer> {
     .font('Helvetica-Oblique')
     .fontSize(7.5)
     .text(
-      'Perkiraan pendapatan dihitung dengan harga sekarang dan dapat berubah. Posisi m² dihitung dari ujung lahan; satu bedengan (bd) sesuai ukuran bedengan komoditas. ' +
+      'Perk. = perkiraan. Pendapatan dihitung dengan harga sekarang dan dapat berubah. Posisi m² dihitung dari ujung lahan; satu bedengan (bd) sesuai ukuran bedengan komoditas. ' +
         'Rotasi: jangan menanam famili yang sama berturut-turut di bedengan yang sama.',
       left,
       doc.y,

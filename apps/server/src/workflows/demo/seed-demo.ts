@@ -13,6 +13,7 @@ import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.j
 import { seedLedgerDemo } from './ledger-demo.js';
 import { seedMembersDemo } from './members-demo.js';
 import { seedNetworkDemo } from './network-demo.js';
+import { seedPlanningDemo } from './planning-demo.js';
 import { seedProduceDemo } from './produce-demo.js';
 
 /**
@@ -52,6 +53,7 @@ export async function seedDemoModules(db: Db, cooperativeId: string): Promise<bo
     await seedLedgerDemo(tx, coop.id);
     await seedMembersDemo(tx, coop.id);
     await seedProduceDemo(tx, coop.id);
+    await seedPlanningDemo(tx, coop.id);
     await seedNetworkDemo(tx, coop.id); // last: its roll-ups read what the others seeded
     await recordPlatformAudit(tx, SYSTEM_ACTOR, { action: DEMO_MARK, entityType: 'cooperative', entityId: coop.id });
   });

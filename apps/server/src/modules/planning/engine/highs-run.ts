@@ -1,7 +1,8 @@
 /**
  * Runs HiGHS (WebAssembly) on CPLEX LP text with fixed options, so the same model always gives the
  * same answer: interior point with crossover for the LP (a vertex: few fractional plantings),
- * branch-and-cut for the small whole-bed MIP, one thread, seed 0, the caller's time limit.
+ * branch-and-cut with a node budget for the small whole-bed MIP, one thread, seed 0, the caller's
+ * time limit.
  */
 import highsModule, { type Highs } from 'highs';
 
@@ -60,6 +61,8 @@ export async function runHighs(
       solver: opts.integer ? 'choose' : 'ipm',
       run_crossover: 'on',
       mip_rel_gap: 1e-4,
+      // A node budget rather than only the clock, so a MIP stops at the same point on any machine.
+      mip_max_nodes: 20_000,
     });
     model.run();
     const code = model.getModelStatus() as number;

@@ -11,13 +11,18 @@
  * convex bipartite graphs). Every plan on plots meets them, so the model is a relaxation and its
  * optimum a lower bound for any plan.
  */
-import { yieldAt, type Compiled } from './compile.js';
+import { suitable, yieldAt, type Compiled } from './compile.js';
 import type { PlotStrip } from './strips.js';
 
 export interface Pool {
   idx: number;
   plots: number[];
   area: number;
+  /**
+   * Rotation, early in the season: land on which `family` grew last (and nothing is in the ground)
+   * cannot take that family again before another crop has grown there, so not before `untilWeek`.
+   */
+  rotationBlocked: { family: string; area: number; untilWeek: number }[];
   /** Free land (area minus plantings in the ground) per band and week. */
   free: Float64Array[];
   /** Free land whose farmer can plant, per week. */
@@ -74,7 +79,14 @@ export function landOf(cp: Compiled, strips: PlotStrip[]): Land {
     if (!key) continue;
     let pool = byKey.get(key);
     if (!pool) {
-      pool = { idx: pools.length, plots: [], area: 0, free: cuts.map(() => new Float64Array(cp.W)), plantable: new Float64Array(cp.W) };
+      pool = {
+        idx: pools.length,
+        plots: [],
+        area: 0,
+        rotationBlocked: [],
+        free: cuts.map(() => new Float64Array(cp.W)),
+        plantable: new Float64Array(cp.W),
+      };
       byKey.set(key, pool);
       pools.push(pool);
     }
@@ -87,6 +99,24 @@ export function landOf(cp: Compiled, strips: PlotStrip[]): Land {
       const free = plot.area - strips[plot.idx]!.usedIn(w);
       pool.free[band]![w]! += free;
       if (!away.has(w)) pool.plantable[w]! += free;
+    }
+  }
+
+  for (const pool of pools) {
+    const byFamily = new Map<string, number>();
+    for (const p of pool.plots) {
+      const plot = cp.plots[p]!;
+      if (plot.lastFamily && !strips[p]!.pieces.length) byFamily.set(plot.lastFamily, (byFamily.get(plot.lastFamily) ?? 0) + plot.area);
+    }
+    for (const [family, area] of [...byFamily.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      // The soonest another family could have been planted there and harvested.
+      let soonest = cp.W;
+      for (const p of pool.plots) {
+        const plot = cp.plots[p]!;
+        if (plot.lastFamily !== family) continue;
+        for (const c of cp.crops) if (c.family !== family && suitable(c, plot)) soonest = Math.min(soonest, cp.open + c.occ);
+      }
+      if (soonest > cp.open) pool.rotationBlocked.push({ family, area, untilWeek: Math.min(cp.W, soonest) });
     }
   }
 

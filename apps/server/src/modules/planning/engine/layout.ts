@@ -171,9 +171,20 @@ export class Layout {
       return this.income[f.idx]! / f.land;
     };
     list.sort((a, b) => ratio(b) - ratio(a) || a.len - b.len || a.plot - b.plot);
-    for (const piece of list) {
-      if (this.strips[piece.plot]!.vacateJoinsFamilies(piece, piece.offset + piece.len - bed, piece.offset + piece.len)) continue;
-      this.resize(piece, -bed);
+    for (const piece of list) if (this.shrink(piece, bed)) return true;
+    return false;
+  }
+
+  /** Gives back `len` m² of a piece, from its end or else its start, where rotation allows. */
+  private shrink(piece: PlacedPiece, len: number): boolean {
+    const strip = this.strips[piece.plot]!;
+    if (!strip.vacateJoinsFamilies(piece, piece.offset + piece.len - len, piece.offset + piece.len)) {
+      this.resize(piece, -len);
+      return true;
+    }
+    if (piece.len > len && !strip.vacateJoinsFamilies(piece, piece.offset, piece.offset + len)) {
+      piece.offset += len;
+      this.resize(piece, -len);
       return true;
     }
     return false;
@@ -183,11 +194,11 @@ export class Layout {
   move(piece: PlacedPiece, toPlot: number, beds: number, group: number): boolean {
     const c = this.cp.crops[piece.crop]!;
     const len = beds * c.bed;
-    if (this.strips[piece.plot]!.vacateJoinsFamilies(piece, piece.offset + piece.len - len, piece.offset + piece.len)) return false;
     const spot = this.strips[toPlot]!.findSpot(piece.start, piece.end, c.family, len, c.bed);
     if (!spot || spot.len < len) return false;
-    this.resize(piece, -len);
-    this.attach({ ...piece, offset: spot.offset, len: spot.len, plot: toPlot, group });
+    const moved = { ...piece, offset: spot.offset, len: spot.len, plot: toPlot, group };
+    if (!this.shrink(piece, len)) return false;
+    this.attach(moved);
     return true;
   }
 

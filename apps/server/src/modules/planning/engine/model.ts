@@ -205,6 +205,26 @@ export function buildModel(cp: Compiled, land: Land, fixedSupply: Float64Array):
         columns++;
       }
     });
+    // Rotation early in the season: a family cannot use the land where it grew last (a relaxation:
+    // the soonest another crop could have grown there first bounds how long).
+    for (const block of pool.rotationBlocked) {
+      const famSets = sets.filter((x) => cp.crops[x.crop]!.family === block.family);
+      if (!famSets.length) continue;
+      const name = `R${pool.idx}_${block.family}`;
+      for (let w = cp.open; w < block.untilWeek; w++) {
+        const terms = [`${name}_${w}`];
+        if (w > cp.open) terms.push(`- ${name}_${w - 1}`);
+        for (const x of famSets) {
+          for (const t of starts.get(`${x.idx}_${w}`) ?? []) terms.push(`- ${t}`);
+          for (const t of ends.get(`${x.idx}_${w}`) ?? []) terms.push(`+ ${t}`);
+        }
+        row(terms.join(' '), '=', 0);
+        let free = 0;
+        for (const f of pool.free) free += f[w]!;
+        bounds.push(` ${name}_${w} <= ${num(Math.max(0, free - block.area))}`);
+        columns++;
+      }
+    }
     // Only farmers who are there can plant.
     for (let w = cp.open; w < W; w++) {
       let free = 0;

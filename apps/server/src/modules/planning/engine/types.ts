@@ -117,15 +117,19 @@ export interface PlanningSettings {
 export const DEFAULT_SETTINGS: PlanningSettings = {
   shortfallWeight: 2,
   oversupplyWeight: 1,
+  // A piecewise-linear Huber loss: the rate per kg rises from 1/8 to 7/8 of the full rate as the
+  // deviation grows to 8% of the week's demand, the full rate beyond.
   deviationTiers: [
-    { upToShare: 0.03, weight: 0.1 },
-    { upToShare: 0.1, weight: 0.5 },
+    { upToShare: 0.02, weight: 0.125 },
+    { upToShare: 0.04, weight: 0.375 },
+    { upToShare: 0.06, weight: 0.625 },
+    { upToShare: 0.08, weight: 0.875 },
   ],
   fairnessCap: 1.5,
   fairnessFloor: 0.5,
   fairnessWeight: 0.5,
   timeLimitSeconds: 30,
-  mipMaxVariables: 600,
+  mipMaxVariables: 200,
   maxVariables: 250_000,
 };
 
