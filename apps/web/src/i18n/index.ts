@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
+import { withFeatures } from './features.js';
 import { id } from './id.js';
 
 export type Lang = 'id' | 'en';
@@ -41,7 +42,7 @@ i18next.on('languageChanged', (lng) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: { id: { translation: withFeatures(id, 'id') }, en: { translation: withFeatures(en, 'en') } },
   lng: chosenLang() ?? 'id',
   fallbackLng: 'id',
   interpolation: { escapeValue: false }, // React escapes
