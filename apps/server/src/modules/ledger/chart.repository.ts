@@ -69,3 +69,11 @@ export async function accountNet(db: Db, cooperativeId: string, code: string): P
     SELECT (sum(debit) - sum(credit))::text AS net FROM journal_lines WHERE cooperative_id = ${cooperativeId} AND account = ${code}`);
   return BigInt(res.rows[0]?.net ?? '0');
 }
+
+/** Every closed month of a cooperative, as `YYYY-MM`. */
+export async function closedMonthKeys(db: Db, cooperativeId: string): Promise<string[]> {
+  const res = await db.execute<{ m: string }>(
+    sql`SELECT to_char(month, 'YYYY-MM') AS m FROM ledger_closed_months WHERE cooperative_id = ${cooperativeId}`,
+  );
+  return res.rows.map((r) => r.m);
+}

@@ -14,6 +14,8 @@ export type { AccountRow, UnitRow };
 export interface Chart {
   accounts: Map<string, AccountRow>;
   units: Map<string, UnitRow>;
+  /** Closed months (`YYYY-MM`), so a posting into one is refused before it reaches the database. */
+  closedMonths: Set<string>;
   loadedAt: number;
 }
 
@@ -36,6 +38,7 @@ async function loadChart(db: Db, cooperativeId: string): Promise<Chart> {
   // One after the other: `db` may be a transaction, whose single connection runs one query at a time.
   const accounts = await repo.listAccounts(db, cooperativeId);
   const units = await repo.listUnits(db, cooperativeId);
+  const closed = await repo.closedMonthKeys(db, cooperativeId);
   const standardCount = accounts.filter((a) => a.standard).length;
   if (standardCount < STANDARD_CHART.length || units.length === 0) {
     await repo.insertStandardSetup(db, cooperativeId, units.length === 0);
@@ -44,6 +47,7 @@ async function loadChart(db: Db, cooperativeId: string): Promise<Chart> {
   const chart: Chart = {
     accounts: new Map(accounts.map((a) => [a.code, a])),
     units: new Map(units.map((u) => [u.code, u])),
+    closedMonths: new Set(closed),
     loadedAt: Date.now(),
   };
   cache.set(cooperativeId, chart);

@@ -13,7 +13,8 @@ export interface NewLine {
 
 export interface NewEntry {
   id: string;
-  number: string;
+  /** Number series, `JU-2025`: the entry is numbered `JU-2025-000123`, the next in the series. */
+  series: string;
   date: string;
   memo: string;
   sourceModule: string;
@@ -25,8 +26,11 @@ export interface NewEntry {
   lines: NewLine[];
 }
 
-/** Header and lines in one statement: one round trip however many lines. */
-export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry): Promise<void> {
+/**
+ * Number, header and lines in one statement, one round trip however many lines. Returns the
+ * entry's number. The series row stays locked until commit, which keeps numbers gap-free.
+ */
+export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry): Promise<string> {
   const lines = JSON.stringify(
     e.lines.map((l, i) => ({
       line_no: i,
@@ -39,18 +43,27 @@ export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry): P
       memo: l.memo,
     })),
   );
-  await db.execute(sql`
-    WITH h AS (
+  const res = await db.execute<{ number: string }>(sql`
+    WITH n AS (
+      INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${e.series}, 1)
+      ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + 1
+      RETURNING last_value::text AS v
+    ), h AS (
       INSERT INTO journal_entries (cooperative_id, id, number, date, memo, source_module, source_document_id, reverses_id,
                                    closing, created_by_id, created_by_label)
-      VALUES (${cooperativeId}, ${e.id}, ${e.number}, ${e.date}, ${e.memo}, ${e.sourceModule}, ${e.sourceDocumentId},
-              ${e.reversesId}, ${e.closing}, ${e.createdById}, ${e.createdByLabel})
-      RETURNING cooperative_id, id, date
+      SELECT ${cooperativeId}, ${e.id}, ${e.series} || '-' || CASE WHEN length(n.v) >= 6 THEN n.v ELSE lpad(n.v, 6, '0') END,
+             ${e.date}::date, ${e.memo}, ${e.sourceModule}, ${e.sourceDocumentId}, ${e.reversesId}, ${e.closing},
+             ${e.createdById}, ${e.createdByLabel}
+      FROM n
+      RETURNING cooperative_id, id, date, number
+    ), l AS (
+      INSERT INTO journal_lines (cooperative_id, entry_id, line_no, date, account, unit, member_id, partner_id, debit, credit, memo)
+      SELECT h.cooperative_id, h.id, x.line_no, h.date, x.account, x.unit, x.member_id, x.partner_id, x.debit, x.credit, x.memo
+      FROM h, jsonb_to_recordset(${lines}::jsonb)
+        AS x(line_no smallint, account text, unit text, member_id text, partner_id text, debit bigint, credit bigint, memo text)
     )
-    INSERT INTO journal_lines (cooperative_id, entry_id, line_no, date, account, unit, member_id, partner_id, debit, credit, memo)
-    SELECT h.cooperative_id, h.id, x.line_no, h.date, x.account, x.unit, x.member_id, x.partner_id, x.debit, x.credit, x.memo
-    FROM h, jsonb_to_recordset(${lines}::jsonb)
-      AS x(line_no smallint, account text, unit text, member_id text, partner_id text, debit bigint, credit bigint, memo text)`);
+    SELECT number FROM h`);
+  return res.rows[0]!.number;
 }
 
 export type EntryRow = {

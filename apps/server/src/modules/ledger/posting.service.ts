@@ -5,12 +5,13 @@
  */
 import { formatRupiah } from '@kopdes/shared/money';
 import type { Db } from '../../db/client.js';
-import { nextNumber } from '../../db/numbering.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, notFound, type FieldError, type Msg } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { chartOf, forgetChart, type Chart } from './chart.js';
+import { closedMonthKeys } from './chart.repository.js';
 import * as journal from './journal.repository.js';
 import { monthLabel } from './periods.js';
 
@@ -212,15 +213,21 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
   const chart = await chartOf(db, cooperativeId);
   const { fields } = validateEntry(chart, entry);
   if (fields.length) throw refused(fields);
+  // Refused here, the caller's transaction stays usable; the database's own check is the guard.
+  // The cache may be older than this transaction (a year being reopened): asked again before refusing.
+  const month = entry.date.slice(0, 7);
+  if (chart.closedMonths.has(month)) {
+    if ((await closedMonthKeys(db, cooperativeId)).includes(month)) throw periodClosedError(month);
+    forgetChart(cooperativeId);
+  }
   const id = newId('jrn');
-  const year = entry.date.slice(0, 4);
   try {
-    return await db.transaction(async (tx) => {
-      const seq = await nextNumber(tx, cooperativeId, `JU-${year}`);
-      const number = `JU-${year}-${seq.toString().padStart(6, '0')}`;
-      await journal.insertEntry(tx, cooperativeId, {
+    // The gap-free number is taken in the same statement as the insert: its row lock (held to
+    // commit) starts as late as it can.
+    return await inTransaction(db, async (tx) => {
+      const number = await journal.insertEntry(tx, cooperativeId, {
         id,
-        number,
+        series: `JU-${entry.date.slice(0, 4)}`,
         date: entry.date,
         memo: entry.memo.trim(),
         sourceModule: entry.source.module,

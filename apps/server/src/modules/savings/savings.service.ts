@@ -19,8 +19,8 @@ import type {
   WithdrawalInput,
 } from '@kopdes/shared/savings';
 import { KIND_LABELS, TYPE_LABELS } from '@kopdes/shared/savings';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound, type Msg } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -39,10 +39,7 @@ export const ACCOUNT_OF: Record<SavingsKind, string> = {
 };
 export const CASH_ACCOUNT: Record<PaymentMethod, string> = { cash: ACCOUNTS.KAS, bank: ACCOUNTS.BANK };
 
-/** Runs in the caller's transaction when there is one (no savepoint round trips on the hot path). */
-export async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db instanceof PgTransaction ? fn(db as unknown as Db) : db.transaction((tx) => fn(tx as unknown as Db));
-}
+export { inTransaction };
 
 // A cooperative's time zone changes almost never; a short cache keeps it off the posting path.
 const zones = new Map<string, { tz: string; at: number }>();
@@ -332,7 +329,22 @@ function allocateToDues(open: repo.DuesWithPaid[], amount: bigint, member: Membe
   return out;
 }
 
-export async function deposit(db: Db, actor: Actor, cooperativeId: string, input: DepositInput): Promise<SavingsTransaction> {
+/**
+ * Where a deposit's money comes from when it is not the till or the bank: another module's account
+ * that the deposit's journal entry debits instead (a farmer's payable when a produce payout keeps
+ * back the simpanan wajib due).
+ */
+export interface DepositFunding {
+  debit: { account: string; unit: string; memberId?: string };
+}
+
+export async function deposit(
+  db: Db,
+  actor: Actor,
+  cooperativeId: string,
+  input: DepositInput,
+  funding?: DepositFunding,
+): Promise<SavingsTransaction> {
   const amount = BigInt(input.amount);
   const today = await todayOf(db, cooperativeId);
   const date = input.date ?? today;
@@ -385,7 +397,12 @@ export async function deposit(db: Db, actor: Actor, cooperativeId: string, input
         date,
         memo: journalMemo(m),
         source: { module: 'savings', documentId: m.id },
-        lines: linesOf(m),
+        lines: funding
+          ? [
+              { ...funding.debit, debit: amount },
+              { account: ACCOUNT_OF[m.kind], unit: UNIT_OF[m.kind], credit: amount, memberId: member.id },
+            ]
+          : linesOf(m),
       }),
     );
   });
