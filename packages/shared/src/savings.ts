@@ -10,7 +10,7 @@ import { MEMBER_STATUSES } from './members.js';
 export const SAVINGS_KINDS = ['pokok', 'wajib', 'sukarela'] as const;
 export type SavingsKind = (typeof SAVINGS_KINDS)[number];
 
-export const TRANSACTION_TYPES = ['deposit', 'withdrawal', 'reversal', 'settlement'] as const;
+export const TRANSACTION_TYPES = ['deposit', 'withdrawal', 'reversal', 'settlement', 'transfer'] as const;
 export type SavingsTransactionType = (typeof TRANSACTION_TYPES)[number];
 
 export const PAYMENT_METHODS = ['cash', 'bank'] as const;
@@ -29,10 +29,15 @@ export const TYPE_LABELS: Record<SavingsTransactionType, Label> = {
   withdrawal: { id: 'Penarikan', en: 'Withdrawal' },
   reversal: { id: 'Koreksi (pembatalan)', en: 'Reversal' },
   settlement: { id: 'Pengembalian saat keluar', en: 'Returned on leaving' },
+  transfer: { id: 'Pindah buku', en: 'Transfer between members' },
 };
-export const METHOD_LABELS: Record<PaymentMethod, Label> = {
+/** How a recorded transaction moved money: cash, bank, or from one member's savings to another's. */
+export const TRANSACTION_METHODS = [...PAYMENT_METHODS, 'transfer'] as const;
+export type TransactionMethod = (typeof TRANSACTION_METHODS)[number];
+export const METHOD_LABELS: Record<TransactionMethod, Label> = {
   cash: { id: 'Tunai', en: 'Cash' },
   bank: { id: 'Transfer bank', en: 'Bank transfer' },
+  transfer: { id: 'Pindah buku antar anggota', en: 'Between members' },
 };
 
 export const savingsTransactionId = idOf('stx');
@@ -108,6 +113,19 @@ export const withdrawalInput = z.strictObject({
 });
 export type WithdrawalInput = z.infer<typeof withdrawalInput>;
 
+/**
+ * Simpanan sukarela moved from one member to another (pindah buku): never below zero for the
+ * giver, one journal entry for both.
+ */
+export const transferInput = z.strictObject({
+  fromMemberId: idOf('mbr'),
+  toMemberId: idOf('mbr'),
+  amount: positiveAmount,
+  date: isoDate.optional(),
+  memo,
+});
+export type TransferInput = z.infer<typeof transferInput>;
+
 export const reversalInput = z.strictObject({
   reason: z
     .string()
@@ -131,7 +149,7 @@ export const savingsTransaction = z.object({
   /** The member's balance of this kind right after this transaction. */
   balanceAfter: rupiahString,
   date: z.string(),
-  method: z.enum(PAYMENT_METHODS),
+  method: z.enum(TRANSACTION_METHODS),
   memo: z.string().nullable(),
   journalEntryId: z.string(),
   journalNumber: z.string(),
@@ -143,6 +161,9 @@ export const savingsTransaction = z.object({
   createdAt: z.string(),
 });
 export type SavingsTransaction = z.infer<typeof savingsTransaction>;
+
+/** A transfer's two legs: out of the giver's account and into the receiver's (receipts /1 and /2). */
+export const transferResult = z.object({ from: savingsTransaction, to: savingsTransaction });
 
 export const transactionQuery = z.strictObject({
   memberId: idOf('mbr').optional(),

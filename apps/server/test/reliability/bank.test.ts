@@ -1,6 +1,6 @@
 /**
- * The bank test: many concurrent clients move simpanan sukarela with deposits and withdrawals
- * over real HTTP (member-to-member transfers are not in the API yet), retry with the same Idempotency-Key, and hang up in
+ * The bank test: many concurrent clients move simpanan sukarela with deposits, withdrawals and
+ * member-to-member transfers over real HTTP, retry with the same Idempotency-Key, and hang up in
  * the middle of requests. Afterwards every balance must equal the replay of the acknowledged
  * operations, none may be negative, the ledger must balance, and no answer may be a 5xx.
  * `npm test` runs a short version; KOPDES_BANK_OPS=10000 runs the full one (CI does).
@@ -21,7 +21,10 @@ const CLIENTS = 16;
 const SAVERS = ['Asep', 'Euis', 'Ujang', 'Neneng', 'Dadang', 'Iis', 'Cecep', 'Entin', 'Yayan', 'Odah', 'Wawan', 'Kokom'];
 const MEMBERS = SAVERS.length;
 
-type Op = { kind: 'deposit'; member: number; amount: bigint } | { kind: 'withdrawal'; member: number; amount: bigint };
+type Op =
+  | { kind: 'deposit'; member: number; amount: bigint }
+  | { kind: 'withdrawal'; member: number; amount: bigint }
+  | { kind: 'transfer'; member: number; to: number; amount: bigint };
 
 interface Outcome {
   op: Op;
@@ -52,6 +55,11 @@ function requestOf(op: Op): { path: string; body: unknown } {
   const base = `/api/coops/${coopId}/savings`;
   if (op.kind === 'deposit')
     return { path: `${base}/deposits`, body: { memberId: memberIds[op.member], kind: 'sukarela', amount: String(op.amount) } };
+  if (op.kind === 'transfer')
+    return {
+      path: `${base}/transfers`,
+      body: { fromMemberId: memberIds[op.member], toMemberId: memberIds[op.to], amount: String(op.amount) },
+    };
   return { path: `${base}/withdrawals`, body: { memberId: memberIds[op.member], amount: String(op.amount) } };
 }
 
@@ -115,6 +123,14 @@ function makeRand(seed: number) {
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('deposit' as const), member: fc.nat(MEMBERS - 1), amount: fc.bigInt(1_000n, 500_000n) }),
   fc.record({ kind: fc.constant('withdrawal' as const), member: fc.nat(MEMBERS - 1), amount: fc.bigInt(1_000n, 400_000n) }),
+  fc
+    .record({
+      kind: fc.constant('transfer' as const),
+      member: fc.nat(MEMBERS - 1),
+      to: fc.nat(MEMBERS - 2),
+      amount: fc.bigInt(1_000n, 300_000n),
+    })
+    .map((op) => ({ ...op, to: op.to >= op.member ? op.to + 1 : op.to })), // never to oneself
 );
 
 describe(`bank: ${CLIENTS} clients, ${OPS} operations with retries and hang-ups`, () => {
@@ -135,11 +151,13 @@ describe(`bank: ${CLIENTS} clients, ${OPS} operations with retries and hang-ups`
     const acknowledged = outcomes.filter((o) => o.status === 201);
     expect(acknowledged.length).toBeGreaterThan(OPS / 3);
     expect(outcomes.some((o) => o.status !== 201)).toBe(true); // some withdrawals must have been refused
+    expect(acknowledged.some((o) => o.op.kind === 'transfer')).toBe(true);
 
     const expected = memberIds.map(() => 0n);
     for (const { op } of acknowledged) {
       if (op.kind === 'deposit') expected[op.member]! += op.amount;
       else expected[op.member]! -= op.amount;
+      if (op.kind === 'transfer') expected[op.to]! += op.amount;
     }
 
     const fromLedger = await subsidiaryBalances(db, coopId, { account: ACCOUNTS.SIMPANAN_SUKARELA, asOf: '2099-12-31', memberIds });

@@ -105,11 +105,12 @@ export async function receiptPdf(d: ReceiptData): Promise<Buffer> {
 
   const incoming = t.direction === 'in';
   const correction = t.type === 'reversal';
-  const title = {
+  const title: string = {
     deposit: 'KUITANSI',
     withdrawal: 'BUKTI PENARIKAN',
     reversal: 'KUITANSI KOREKSI',
     settlement: 'BUKTI PENGEMBALIAN SIMPANAN',
+    transfer: incoming ? 'BUKTI PINDAH BUKU (MASUK)' : 'BUKTI PINDAH BUKU (KELUAR)',
   }[t.type];
   const top = doc.y;
   doc

@@ -150,6 +150,14 @@ export const findTransaction = (db: Db, cooperativeId: string, id: string) =>
     .limit(1)
     .then((r) => r[0]);
 
+/** Every savings transaction posted with one journal entry (the two legs of a transfer), oldest first. */
+export const transactionsOfEntry = (db: Db, cooperativeId: string, journalEntryId: string) =>
+  db
+    .select()
+    .from(savingsTransactions)
+    .where(and(eq(savingsTransactions.cooperativeId, cooperativeId), eq(savingsTransactions.journalEntryId, journalEntryId)))
+    .orderBy(asc(savingsTransactions.number));
+
 export const reversalsOf = (db: Db, cooperativeId: string, ids: string[]) =>
   ids.length
     ? db

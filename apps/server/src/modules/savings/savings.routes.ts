@@ -21,6 +21,8 @@ import {
   settlement,
   transactionPage,
   transactionQuery,
+  transferInput,
+  transferResult,
   withdrawalInput,
 } from '@kopdes/shared/savings';
 import { actorOf, coopOf } from '../../http/middleware.js';
@@ -97,6 +99,22 @@ export function registerSavingsRoutes(api: Api) {
       { idempotent: true },
     ),
     async (c) => c.json(await savings.withdraw(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
+  );
+
+  api.openapi(
+    coopRoute(
+      'savings.post',
+      {
+        method: 'post',
+        path: '/api/coops/{coopId}/savings/transfers',
+        tags: ['savings'],
+        summary: 'Move simpanan sukarela from one member to another (pindah buku); never below zero for the giver',
+        request: { params: coopParams, ...jsonBody(transferInput) },
+        responses: { 201: jsonOf(transferResult, 'Both legs, with their one journal entry') },
+      },
+      { idempotent: true },
+    ),
+    async (c) => c.json(await savings.transfer(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
   );
 
   api.openapi(

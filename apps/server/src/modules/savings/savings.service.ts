@@ -11,6 +11,8 @@ import { formatRupiah } from '@kopdes/shared/money';
 import type {
   DepositInput,
   PaymentMethod,
+  TransactionMethod,
+  TransferInput,
   SavingsKind,
   SavingsSettingsInput,
   SavingsTransaction,
@@ -75,18 +77,18 @@ const STATUS_ID: Record<MemberStatus, string> = {
   deceased: 'meninggal dunia',
 };
 
-export function requireStatus(m: MemberRef, allowed: MemberStatus[], action: Msg) {
+export function requireStatus(m: MemberRef, allowed: MemberStatus[], action: Msg, field = 'memberId') {
   if (allowed.includes(m.status)) return;
   const message = {
     id: `${m.fullName} (No. ${numberOf(m)}) berstatus ${STATUS_ID[m.status]}: ${action.id} ditolak`,
     en: `${m.fullName} (No. ${numberOf(m)}) is ${m.status}: ${action.en} refused`,
   };
-  throw new AppError('conflict', 'member_not_active', message, [{ field: 'memberId', code: 'member_not_active', message }]);
+  throw new AppError('conflict', 'member_not_active', message, [{ field, code: 'member_not_active', message }]);
 }
 
-const memberUnknown = () => {
+const memberUnknown = (field = 'memberId') => {
   const message = { id: 'Anggota tidak ditemukan di koperasi ini', en: 'Member not found in this cooperative' };
-  return new AppError('unprocessable', 'member_not_found', message, [{ field: 'memberId', code: 'member_not_found', message }]);
+  return new AppError('unprocessable', 'member_not_found', message, [{ field, code: 'member_not_found', message }]);
 };
 
 function isForeignKeyViolation(e: unknown): boolean {
@@ -97,11 +99,11 @@ function isForeignKeyViolation(e: unknown): boolean {
   return false;
 }
 
-async function creditKnownMember(db: Db, cooperativeId: string, memberId: string, kind: SavingsKind, amount: bigint) {
+async function creditKnownMember(db: Db, cooperativeId: string, memberId: string, kind: SavingsKind, amount: bigint, field = 'memberId') {
   try {
     return await repo.credit(db, cooperativeId, memberId, kind, amount);
   } catch (e) {
-    if (isForeignKeyViolation(e)) throw memberUnknown();
+    if (isForeignKeyViolation(e)) throw memberUnknown(field);
     throw e;
   }
 }
@@ -188,7 +190,7 @@ export interface Movement {
   amount: bigint;
   balanceAfter: bigint;
   date: string;
-  method: PaymentMethod;
+  method: TransactionMethod;
   memo: string | null;
   reversesId?: string;
   settlementId?: string;
@@ -211,7 +213,7 @@ export function journalMemo(m: { type: SavingsTransactionType; kind: SavingsKind
 /** Lines of a plain deposit or withdrawal: cash against the member's savings account, in the kind's unit. */
 function linesOf(m: Movement): PostingLine[] {
   const unit = UNIT_OF[m.kind];
-  const cash = { account: CASH_ACCOUNT[m.method], unit };
+  const cash = { account: CASH_ACCOUNT[m.method as PaymentMethod], unit };
   const savings = { account: ACCOUNT_OF[m.kind], unit, memberId: m.member.id };
   return m.direction === 'in'
     ? [
@@ -287,7 +289,7 @@ export function present(
     amount: row.amount.toString(),
     balanceAfter: row.balanceAfter.toString(),
     date: row.date,
-    method: row.method as PaymentMethod,
+    method: row.method as TransactionMethod,
     memo: row.memo,
     journalEntryId: row.journalEntryId,
     journalNumber: row.journalNumber,
@@ -446,7 +448,10 @@ export async function withdraw(db: Db, actor: Actor, cooperativeId: string, inpu
 
 const transactionNotFound = () => notFound({ id: 'Transaksi simpanan tidak ditemukan', en: 'Savings transaction not found' });
 
-/** Undoes a deposit or withdrawal with its mirror image, linked to it; the original stays. */
+/**
+ * Undoes a deposit, withdrawal or transfer with its mirror image, linked to it; the original
+ * stays. A transfer is undone whole: both members' legs, one reversing journal entry.
+ */
 export async function reverseTransaction(
   db: Db,
   actor: Actor,
@@ -467,7 +472,12 @@ export async function reverseTransaction(
         id: 'Pengembalian simpanan saat keluar tidak dapat dibatalkan',
         en: 'Savings returned on leaving cannot be reversed',
       });
-    const [already] = await repo.reversalsOf(tx, cooperativeId, [id]);
+    const legs = original.type === 'transfer' ? await repo.transactionsOfEntry(tx, cooperativeId, original.journalEntryId) : [original];
+    const [already] = await repo.reversalsOf(
+      tx,
+      cooperativeId,
+      legs.map((l) => l.id),
+    );
     if (already)
       throw conflict('already_reversed', {
         id: `Transaksi ${original.number} sudah dikoreksi`,
@@ -478,39 +488,122 @@ export async function reverseTransaction(
         id: `Tanggal koreksi tidak boleh sebelum tanggal transaksi asal (${formatDateId(original.date)})`,
         en: `A reversal cannot be dated before the original (${original.date})`,
       });
-    const kind = original.kind as SavingsKind;
-    let balance: bigint | undefined;
-    if (original.direction === 'in') {
-      balance = await repo.debitIfCovered(tx, cooperativeId, original.memberId, kind, original.amount);
-      if (balance === undefined) {
-        const available = await repo.balanceOf(tx, cooperativeId, original.memberId, kind);
-        const message = {
-          id: `Koreksi ditolak: saldo ${KIND_LABELS[kind].id.toLowerCase()} tinggal ${rp(available)}, kurang dari ${rp(original.amount)} yang dibatalkan`,
-          en: `Reversal refused: the ${kind} balance is ${rp(available)}, less than the ${rp(original.amount)} to undo`,
-        };
-        throw new AppError('unprocessable', 'insufficient_balance', message, [{ field: 'id', code: 'insufficient_balance', message }]);
-      }
-    } else balance = await repo.credit(tx, cooperativeId, original.memberId, kind, original.amount);
-    const member = await memberRef(tx, cooperativeId, original.memberId);
-    requireStatus(member, ['applicant', 'active'], { id: 'koreksi', en: 'a reversal' });
-    const allocations = (await repo.duesPaymentsOf(tx, cooperativeId, [id])).map((p) => ({ period: p.period, amount: -p.amount }));
-    const m: Movement = {
+    // Balances are locked in member order, so two corrections touching the same members cannot deadlock.
+    const balances = new Map<string, bigint>();
+    for (const leg of [...legs].sort((a, b) => (a.memberId < b.memberId ? -1 : 1))) {
+      const kind = leg.kind as SavingsKind;
+      if (leg.direction === 'in') {
+        const after = await repo.debitIfCovered(tx, cooperativeId, leg.memberId, kind, leg.amount);
+        if (after === undefined) {
+          const available = await repo.balanceOf(tx, cooperativeId, leg.memberId, kind);
+          const message = {
+            id: `Koreksi ditolak: saldo ${KIND_LABELS[kind].id.toLowerCase()} tinggal ${rp(available)}, kurang dari ${rp(leg.amount)} yang dibatalkan`,
+            en: `Reversal refused: the ${kind} balance is ${rp(available)}, less than the ${rp(leg.amount)} to undo`,
+          };
+          throw new AppError('unprocessable', 'insufficient_balance', message, [{ field: 'id', code: 'insufficient_balance', message }]);
+        }
+        balances.set(leg.id, after);
+      } else balances.set(leg.id, await repo.credit(tx, cooperativeId, leg.memberId, kind, leg.amount));
+    }
+    let posted: Posted | undefined;
+    let first: SavingsTransaction | undefined;
+    for (const [i, leg] of legs.entries()) {
+      const member = await memberRef(tx, cooperativeId, leg.memberId);
+      requireStatus(member, ['applicant', 'active'], { id: 'koreksi', en: 'a reversal' });
+      const allocations = (await repo.duesPaymentsOf(tx, cooperativeId, [leg.id])).map((p) => ({ period: p.period, amount: -p.amount }));
+      const m: Movement = {
+        id: newId('stx'),
+        member,
+        kind: leg.kind as SavingsKind,
+        type: 'reversal',
+        direction: leg.direction === 'in' ? 'out' : 'in',
+        amount: leg.amount,
+        balanceAfter: balances.get(leg.id)!,
+        date,
+        method: leg.method as TransactionMethod,
+        memo: `Koreksi ${leg.number}: ${input.reason}`,
+        reversesId: leg.id,
+        allocations,
+      };
+      const done = await record(
+        tx,
+        actor,
+        cooperativeId,
+        m,
+        async (t) =>
+          (posted ??= await reverseEntry(t, cooperativeId, actor, original.journalEntryId, {
+            date,
+            memo: `${journalMemo(m)} — Koreksi ${original.number}: ${input.reason}`,
+          })),
+        legs.length > 1 ? i + 1 : undefined,
+      );
+      if (leg.id === original.id) first = done;
+    }
+    return first!;
+  });
+}
+
+/**
+ * Pindah buku: simpanan sukarela from one member to another, never below zero for the giver (also
+ * under concurrent withdrawals and transfers), two receipts and one journal entry.
+ */
+export async function transfer(db: Db, actor: Actor, cooperativeId: string, input: TransferInput) {
+  const amount = BigInt(input.amount);
+  const today = await todayOf(db, cooperativeId);
+  const date = input.date ?? today;
+  checkDate(date, today);
+  if (input.fromMemberId === input.toMemberId)
+    throw invalidField('toMemberId', 'same_member', {
+      id: 'Anggota penerima harus berbeda dari anggota pengirim',
+      en: 'The receiving member must differ from the giving member',
+    });
+  return inTransaction(db, async (tx) => {
+    // Accounts are locked in member order, so opposite transfers cannot deadlock.
+    let fromBalance: bigint | undefined;
+    let toBalance = 0n;
+    const giverFirst = input.fromMemberId < input.toMemberId;
+    if (giverFirst) fromBalance = await repo.debitIfCovered(tx, cooperativeId, input.fromMemberId, 'sukarela', amount);
+    toBalance = await creditKnownMember(tx, cooperativeId, input.toMemberId, 'sukarela', amount, 'toMemberId');
+    if (!giverFirst) fromBalance = await repo.debitIfCovered(tx, cooperativeId, input.fromMemberId, 'sukarela', amount);
+    const from = await memberRef(tx, cooperativeId, input.fromMemberId, { inBody: true, field: 'fromMemberId' });
+    const to = await memberRef(tx, cooperativeId, input.toMemberId, { inBody: true, field: 'toMemberId' });
+    requireStatus(from, ['active'], { id: 'pindah buku', en: 'a transfer' }, 'fromMemberId');
+    requireStatus(to, ['active'], { id: 'pindah buku', en: 'a transfer' }, 'toMemberId');
+    if (fromBalance === undefined) throw insufficient('sukarela', await repo.balanceOf(tx, cooperativeId, from.id, 'sukarela'));
+    checkDate(date, today, from);
+    checkDate(date, today, to);
+    const memo = input.memo ?? null;
+    const leg = (member: MemberRef, direction: 'in' | 'out', balanceAfter: bigint): Movement => ({
       id: newId('stx'),
       member,
-      kind,
-      type: 'reversal',
-      direction: original.direction === 'in' ? 'out' : 'in',
-      amount: original.amount,
-      balanceAfter: balance,
+      kind: 'sukarela',
+      type: 'transfer',
+      direction,
+      amount,
+      balanceAfter,
       date,
-      method: original.method as PaymentMethod,
-      memo: `Koreksi ${original.number}: ${input.reason}`,
-      reversesId: id,
-      allocations,
-    };
-    return record(tx, actor, cooperativeId, m, (t) =>
-      reverseEntry(t, cooperativeId, actor, original.journalEntryId, { date, memo: `${journalMemo(m)} — ${m.memo}` }),
-    );
+      method: 'transfer',
+      memo: memo ?? (direction === 'out' ? `Ke ${to.fullName} (No. ${numberOf(to)})` : `Dari ${from.fullName} (No. ${numberOf(from)})`),
+      allocations: [],
+    });
+    const unit = UNIT_OF.sukarela;
+    const account = ACCOUNT_OF.sukarela;
+    let posted: Posted | undefined;
+    const post = async (t: Db) =>
+      (posted ??= await postEntry(t, cooperativeId, actor, {
+        date,
+        memo: `Pindah buku simpanan sukarela — ${from.fullName} (No. ${numberOf(from)}) ke ${to.fullName} (No. ${numberOf(to)})`,
+        source: { module: 'savings', documentId: outLeg.id },
+        lines: [
+          { account, unit, debit: amount, memberId: from.id },
+          { account, unit, credit: amount, memberId: to.id },
+        ],
+      }));
+    const outLeg = leg(from, 'out', fromBalance);
+    const inLeg = leg(to, 'in', toBalance);
+    const sent = await record(tx, actor, cooperativeId, outLeg, post, 1);
+    const received = await record(tx, actor, cooperativeId, inLeg, post, 2);
+    return { from: sent, to: received };
   });
 }
 
