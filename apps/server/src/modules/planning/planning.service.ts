@@ -97,7 +97,7 @@ export async function createCrop(db: Db, actor: Actor, coopId: string, input: Cr
 export async function updateCrop(db: Db, actor: Actor, coopId: string, code: string, input: CropUpdate) {
   return db.transaction(async (tx) => {
     const before = await repo.findCrop(tx, coopId, code);
-    if (!before) throw notFound({ id: `Komoditas ${code} tidak ditemukan`, en: `Commodity ${code} not found` });
+    if (!before) throw notFound({ id: 'Komoditas tidak ditemukan', en: 'Commodity not found' });
     const { cooperativeId: _c, code: _k, ...set } = cropRow(coopId, code, input);
     const [row] = await repo.updateCrop(tx, coopId, code, set);
     await recordAudit(tx, coopId, actor, {
@@ -114,7 +114,7 @@ export async function updateCrop(db: Db, actor: Actor, coopId: string, code: str
 export async function deactivateCrop(db: Db, actor: Actor, coopId: string, code: string) {
   return db.transaction(async (tx) => {
     const before = await repo.findCrop(tx, coopId, code);
-    if (!before) throw notFound({ id: `Komoditas ${code} tidak ditemukan`, en: `Commodity ${code} not found` });
+    if (!before) throw notFound({ id: 'Komoditas tidak ditemukan', en: 'Commodity not found' });
     const [row] = await repo.updateCrop(tx, coopId, code, { active: false });
     await recordAudit(tx, coopId, actor, { action: 'planning.crop.deactivate', entityType: 'crop', entityId: code });
     return presentCrop(row!);
@@ -184,7 +184,7 @@ export async function createFarmer(db: Db, actor: Actor, coopId: string, input: 
 
 export async function updateFarmer(db: Db, actor: Actor, coopId: string, farmerId: string, input: PlanningFarmerInput) {
   if (!(await repo.findFarmer(db, coopId, farmerId)))
-    throw notFound({ id: `Petani ${farmerId} tidak ada di kapasitas tanam`, en: `Farmer ${farmerId} is not in the planting capacity` });
+    throw notFound({ id: 'Petani tidak ada di kapasitas tanam', en: 'Farmer is not in the planting capacity' });
   return saveFarmer(db, actor, coopId, farmerId, input, 'planning.farmer.update');
 }
 
@@ -242,7 +242,7 @@ export async function createPlot(db: Db, actor: Actor, coopId: string, input: Pl
 export async function updatePlot(db: Db, actor: Actor, coopId: string, plotId: string, input: PlotUpdate) {
   return db.transaction(async (tx) => {
     const before = await repo.findPlot(tx, coopId, plotId);
-    if (!before) throw notFound({ id: `Lahan ${plotId} tidak ditemukan`, en: `Plot ${plotId} not found` });
+    if (!before) throw notFound({ id: 'Lahan tidak ditemukan', en: 'Plot not found' });
     await requireFarmer(tx, coopId, input.farmerId);
     const [row] = await repo.updatePlot(tx, coopId, plotId, { ...input, allowedFamilies: [...new Set(input.allowedFamilies)].sort() });
     await recordAudit(tx, coopId, actor, {
@@ -258,8 +258,7 @@ export async function updatePlot(db: Db, actor: Actor, coopId: string, plotId: s
 /** Plots stay (plantings refer to them); removing one takes it out of future plans. */
 export async function deactivatePlot(db: Db, actor: Actor, coopId: string, plotId: string) {
   return db.transaction(async (tx) => {
-    if (!(await repo.findPlot(tx, coopId, plotId)))
-      throw notFound({ id: `Lahan ${plotId} tidak ditemukan`, en: `Plot ${plotId} not found` });
+    if (!(await repo.findPlot(tx, coopId, plotId))) throw notFound({ id: 'Lahan tidak ditemukan', en: 'Plot not found' });
     const [row] = await repo.updatePlot(tx, coopId, plotId, { active: false });
     await recordAudit(tx, coopId, actor, { action: 'planning.plot.deactivate', entityType: 'planning_plot', entityId: plotId });
     return presentPlot(row!);
