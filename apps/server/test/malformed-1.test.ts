@@ -1,0 +1,4 @@
+// Bad input on every route, part 1 of 3 (see support/malformed-suite.ts).
+import { malformedSuite } from './support/malformed-suite.js';
+
+await malformedSuite(0, 3);
