@@ -27,7 +27,10 @@ import { membersWithGroups } from '../../modules/produce/member-directory.js';
 import { packLots } from '../../modules/produce/packing.service.js';
 import { runPayouts } from '../../modules/produce/payouts.service.js';
 import { setPrices } from '../../modules/produce/prices.service.js';
-import { lotsReceivedOn, recordLoss, transferStock } from '../../modules/produce/stock.service.js';
+import { issueLotForSale, lotsReceivedOn, recordLoss, transferStock } from '../../modules/produce/stock.service.js';
+import { ACCOUNTS } from '@kopdes/shared/ledger';
+import { postEntry } from '../../modules/ledger/ledger.service.js';
+import { newId } from '../../lib/ids.js';
 import { DEMO_USERS } from './demo-users.js';
 
 function rng(seed: number) {
@@ -441,6 +444,7 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
   let grams = 0;
   let payoutRuns = 0;
   const refsCache = new Map<string, IntakeRefs>();
+  let previousDay: string | undefined;
   for (const day of days) {
     const batch: {
       input: IntakeInput;
@@ -569,6 +573,13 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
       await recordLoss(db, coopId, clerk, { date: day, lotId: l.id, locationId: packingHouse.id, kind, kg: kgText(q), reason });
     }
 
+    // What the previous delivery day left in the packing house goes to the buyers (a supermarket's
+    // distribution centre, the Caringin wholesale market) at cost plus 15–25%, paid mostly by bank
+    // transfer: one sales entry per day. (The market link's own documents replace this shortcut
+    // once its demo exists.)
+    if (previousDay) await sellLeftovers(db, coopId, treasurer, packingHouse.id, previousDay, day, 115 + Math.floor(random() * 11));
+    previousDay = day;
+
     // Each Monday the treasurer pays the week before.
     if (new Date(`${day}T00:00:00Z`).getUTCDay() === 1 && day > start) {
       const to = iso(Date.parse(`${day}T00:00:00Z`) - DAY_MS);
@@ -577,4 +588,44 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     }
   }
   return { intakes, tonnes: Math.round(grams / 1e5) / 10, from: days[0] ?? start, to: days[days.length - 1] ?? start, payoutRuns };
+}
+
+/** Sells every graded lot received on `received` that is still in the packing house, on `day`. */
+async function sellLeftovers(
+  db: Db,
+  coopId: string,
+  treasurer: Actor,
+  locationId: string,
+  received: string,
+  day: string,
+  pricePct: number,
+) {
+  let cost = 0n;
+  for (const l of await lotsReceivedOn(db, coopId, locationId, received)) {
+    if (l.grade === 'reject' || l.quantity <= 0) continue;
+    const sold = await issueLotForSale(db, coopId, treasurer, {
+      date: day,
+      lotId: l.id,
+      locationId,
+      quantity: BigInt(l.quantity),
+      documentId: newId('sal'),
+    });
+    cost += sold.value;
+  }
+  if (cost === 0n) return;
+  const revenue = (cost * BigInt(pricePct)) / 100n;
+  const byBank = (revenue * 7n) / 10n;
+  const unit = 'agribisnis';
+  await postEntry(db, coopId, treasurer, {
+    date: day,
+    memo: `Penjualan hasil panen penerimaan ${received} ke Superindo DC dan pasar induk Caringin`,
+    source: { module: 'demo', documentId: `penjualan-${day}` },
+    lines: [
+      { account: ACCOUNTS.BANK, unit, debit: byBank },
+      { account: ACCOUNTS.KAS, unit, debit: revenue - byBank },
+      { account: ACCOUNTS.PENJUALAN_NON_ANGGOTA, unit, credit: revenue },
+      { account: ACCOUNTS.HPP, unit, debit: cost },
+      { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit, credit: cost },
+    ],
+  });
 }
