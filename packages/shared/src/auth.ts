@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'self.read',
   'planning.read',
   'planning.write',
+  'market.read',
+  'market.write',
+  'market.orders',
+  'market.deliver',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +72,10 @@ export const PERMISSION_ROLES: Record<Permission, readonly CoopRole[]> = {
   'self.read': ['anggota'],
   'planning.read': ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas'],
   'planning.write': BOARD,
+  'market.read': ['ketua', 'pengurus', 'bendahara', 'pengawas', 'petugas'],
+  'market.write': ['ketua', 'pengurus', 'bendahara'],
+  'market.orders': ['ketua', 'pengurus', 'bendahara'],
+  'market.deliver': ['ketua', 'pengurus', 'petugas'],
 };
 
 export function permissionsOf(roles: readonly CoopRole[]): Set<Permission> {

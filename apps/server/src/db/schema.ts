@@ -3,6 +3,7 @@ import * as audit from '../modules/audit/audit.schema.js';
 import * as auth from '../modules/auth/auth.schema.js';
 import * as cooperatives from '../modules/cooperatives/cooperatives.schema.js';
 import * as ledger from '../modules/ledger/ledger.schema.js';
+import * as market from '../modules/market/market.schema.js';
 import * as members from '../modules/members/members.schema.js';
 import * as network from '../modules/network/network.schema.js';
 import * as planning from '../modules/planning/planning.schema.js';
@@ -21,4 +22,5 @@ export const schema = {
   ...savings,
   ...produce,
   ...planning,
+  ...market,
 };

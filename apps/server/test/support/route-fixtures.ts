@@ -17,6 +17,7 @@ import { makeJournalEntry } from './ledger-factories.js';
 import * as produce from '../../src/modules/produce/tests/factories.js';
 import * as network from './network.js';
 import * as planning from '../../src/modules/planning/tests/factories.js';
+import * as market from '../../src/modules/market/tests/factories.js';
 import type { Operation } from './routes.js';
 
 export interface FixtureContext {
@@ -78,6 +79,13 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   capacityPlotId: { tenant: true, make: ({ db, coopId }) => planning.makeCapacityPlot(db, coopId) },
   // One solved season per cooperative, reused: solving runs the real solver.
   planningSeasonId: { tenant: true, make: async ({ db, coopId }) => (await planning.makeSolvedSeason(db, coopId)).seasonId },
+  partnerId: { tenant: true, make: async ({ db, coopId }) => (await market.makePartner(db, coopId)).id },
+  storeId: { tenant: true, make: async ({ db, coopId }) => (await market.makePartner(db, coopId)).stores[0]!.id },
+  contractId: { tenant: true, make: async ({ db, coopId }) => (await market.makeContracted(db, coopId)).contractId },
+  purchaseOrderId: { tenant: true, make: async ({ db, coopId }) => (await market.makePurchaseOrder(db, coopId)).purchaseOrderId },
+  deliveryId: { tenant: true, make: async ({ db, coopId }) => (await market.makeDelivery(db, coopId)).deliveryId },
+  invoiceId: { tenant: true, make: async ({ db, coopId }) => (await market.makeInvoice(db, coopId)).invoiceId },
+  paymentId: { tenant: true, make: async ({ db, coopId }) => (await market.makePayment(db, coopId)).paymentId },
   planningPlanId: { tenant: true, make: async ({ db, coopId }) => (await planning.makeSolvedSeason(db, coopId)).planId },
   plantingId: { tenant: true, make: ({ db, coopId }) => planning.makePlanting(db, coopId) },
 };
