@@ -19,10 +19,12 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerCooperativeRoutes } from './modules/cooperatives/cooperatives.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes.js';
+import { registerMarketRoutes } from './modules/market/market.routes.js';
 import { isMemberImportPath, MEMBER_IMPORT_MAX_BYTES, registerMemberRoutes } from './modules/members/members.routes.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import { registerPlanningRoutes } from './modules/planning/planning.routes.js';
 import { registerProduceRoutes } from './modules/produce/produce.routes.js';
+import { registerWajibPayoutDeduction } from './workflows/payout-wajib.js';
 import { registerSelfRoutes } from './modules/members/self.routes.js';
 import { registerSavingsRoutes } from './modules/savings/savings.routes.js';
 
@@ -78,7 +80,9 @@ export function createApp(deps: AppDeps) {
   registerSelfRoutes(api);
   registerNetworkRoutes(api, deps.clock);
   registerProduceRoutes(api);
+  registerWajibPayoutDeduction(); // payouts keep back the simpanan wajib farmers owe
   registerPlanningRoutes(api);
+  registerMarketRoutes(api);
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

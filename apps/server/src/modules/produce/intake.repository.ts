@@ -291,7 +291,7 @@ export async function insertVoid(
 
 export async function todayTotals(db: Db, cooperativeId: string, date: string, collectionPointId?: string) {
   const res = await db.execute<{ n: bigint; net: bigint | null; amount: bigint | null }>(sql`
-    SELECT count(*) AS n, sum(net) FILTER (WHERE unit = 'kg') AS net, sum(amount) AS amount
+    SELECT count(*) AS n, (sum(net) FILTER (WHERE unit = 'kg'))::bigint AS net, sum(amount)::bigint AS amount
     FROM produce_intakes i WHERE cooperative_id = ${cooperativeId} AND date = ${date}
       ${collectionPointId ? sql`AND collection_point_id = ${collectionPointId}` : sql``}
       AND NOT EXISTS (SELECT 1 FROM produce_intake_voids v WHERE v.cooperative_id = i.cooperative_id AND v.intake_id = i.id)`);
