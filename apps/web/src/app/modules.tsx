@@ -12,7 +12,17 @@
  * read the rest with `useModuleRest()` and route inside itself.
  */
 import type { Permission } from '@kopdes/shared/auth';
-import { IconBuildingCommunity, IconHistory, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBook2,
+  IconBuildingCommunity,
+  IconHistory,
+  IconPigMoney,
+  IconUsersGroup,
+  IconWallet,
+  type Icon,
+} from '@tabler/icons-react';
+import { ProduceIcon } from '../features/produce/icon.js';
 import { createContext, lazy, useContext, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface AppModule {
@@ -31,6 +41,51 @@ export interface AppModule {
 }
 
 export const MODULES: AppModule[] = [
+  {
+    key: 'produce',
+    path: 'hasil-panen',
+    labelKey: 'nav.produce',
+    descriptionKey: 'tiles.produce',
+    icon: ProduceIcon,
+    permission: 'produce.read',
+    element: lazy(() => import('../features/produce/ProducePage.js')),
+  },
+  {
+    key: 'members',
+    path: 'anggota',
+    labelKey: 'nav.members',
+    descriptionKey: 'tiles.members',
+    icon: IconAddressBook,
+    permission: 'members.read',
+    element: lazy(() => import('../features/members/MembersPage.js')),
+  },
+  {
+    key: 'savings',
+    path: 'simpanan',
+    labelKey: 'nav.savings',
+    descriptionKey: 'tiles.savings',
+    icon: IconPigMoney,
+    permission: 'savings.read',
+    element: lazy(() => import('../features/savings/SavingsPage.js')),
+  },
+  {
+    key: 'mySavings',
+    path: 'simpanan-saya',
+    labelKey: 'nav.mySavings',
+    descriptionKey: 'tiles.mySavings',
+    icon: IconWallet,
+    permission: 'self.read',
+    element: lazy(() => import('../features/savings/MySavingsPage.js')),
+  },
+  {
+    key: 'ledger',
+    path: 'buku-besar',
+    labelKey: 'nav.ledger',
+    descriptionKey: 'tiles.ledger',
+    icon: IconBook2,
+    permission: 'ledger.read',
+    element: lazy(() => import('../features/ledger/LedgerPage.js')),
+  },
   {
     key: 'users',
     path: 'pengguna',

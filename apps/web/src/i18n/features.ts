@@ -3,13 +3,18 @@
  * `{ id: {...}, en: {...} }`) and is listed here once; they are merged into the two dictionaries,
  * so a feature can also add its `nav.<key>` and `tiles.<key>` entries.
  */
+import { strings as ledger } from '../features/ledger/strings.js';
+import { strings as produce } from '../features/produce/strings.js';
+import { strings as members } from '../features/members/strings.js';
+import { strings as savings } from '../features/savings/strings.js';
+
 type Dict = { [key: string]: string | Dict };
 export interface FeatureStrings {
   id: Dict;
   en: Dict;
 }
 
-export const FEATURE_STRINGS: FeatureStrings[] = [];
+export const FEATURE_STRINGS: FeatureStrings[] = [ledger, produce, members, savings];
 
 /** `base` with every feature's strings for `lang` merged in (a feature never overrides a key). */
 export function withFeatures<T extends object>(base: T, lang: 'id' | 'en'): T {

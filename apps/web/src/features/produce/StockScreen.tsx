@@ -1,0 +1,313 @@
+import { GRADE_LABELS } from '@kopdes/shared/produce';
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconClockExclamation, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCoop } from '../../app/coop.js';
+import { navigate } from '../../app/router.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
+import { DateText } from '../../components/DateText.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Money } from '../../components/Money.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { ErrorState } from '../../components/States.js';
+import { currentLang } from '../../i18n/index.js';
+import { producePath } from './nav.js';
+import { useCommodities, useExpiryAlerts, useLocations, useLots, useValuation, type Lot, type Valuation } from './produce-api.js';
+
+const PAGE = 20;
+/** The most lots the server lists at once (first to expire first). */
+const LIMIT = 500;
+
+type Status = 'all' | 'expiring' | 'expired' | 'fresh';
+const daysLeftOf = (l: Lot) => (l.places.length ? Math.min(...l.places.map((p) => p.daysLeft)) : 0);
+
+/** "sisa 3 hari" / "lewat 2 hari", coloured by urgency. */
+export function DaysLeft({ days, alertDays }: { days: number; alertDays: number }) {
+  const { t } = useTranslation();
+  const color = days < 0 ? 'red' : days <= alertDays ? 'orange' : 'green';
+  const text =
+    days < 0
+      ? t('produce.stock.daysAgo', { count: -days })
+      : days === 0
+        ? t('produce.stock.today')
+        : t('produce.stock.daysLeft', { count: days });
+  return (
+    <Badge color={color} variant={days < 0 ? 'filled' : 'light'} radius="sm" tt="none" fw={600}>
+      {text}
+    </Badge>
+  );
+}
+
+export function StockScreen() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<string | null>('lots');
+  return (
+    <>
+      <PageHeader title={t('produce.stock.title')} description={t('produce.stock.description')} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="lots">{t('produce.stock.lotsTab')}</Tabs.Tab>
+          <Tabs.Tab value="value">{t('produce.stock.valueTab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="lots">
+          <LotsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="value">
+          <ValuePanel />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function LotsPanel() {
+  const { t } = useTranslation();
+  const coop = useCoop();
+  const [commodityId, setCommodityId] = useState<string | null>(null);
+  const [locationId, setLocationId] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<Status>('all');
+  const [shown, setShown] = useState(PAGE);
+  const lots = useLots(coop.id, { commodityId: commodityId ?? undefined, locationId: locationId ?? undefined });
+  const alerts = useExpiryAlerts(coop.id);
+  const commodities = useCommodities(coop.id);
+  const locations = useLocations(coop.id);
+  const alertDays = alerts.data?.alertDays ?? 2;
+  const expired = alerts.data?.items.filter((a) => a.daysLeft < 0).length ?? 0;
+  const expiring = (alerts.data?.items.length ?? 0) - expired;
+
+  const needle = q.trim().toUpperCase();
+  const all = lots.data?.items ?? [];
+  const inStatus = (l: Lot) => {
+    const d = daysLeftOf(l);
+    if (status === 'expired') return d < 0;
+    if (status === 'expiring') return d >= 0 && d <= alertDays;
+    if (status === 'fresh') return d >= 0;
+    return true;
+  };
+  const matching = all.filter(
+    (l) => inStatus(l) && (!needle || l.code.toUpperCase().includes(needle) || l.commodity.name.toUpperCase().includes(needle)),
+  );
+  const rows = matching.slice(0, shown);
+
+  const columns: Column<Lot>[] = [
+    {
+      key: 'lot',
+      header: t('produce.stock.lot'),
+      primary: true,
+      render: (l) => (
+        <Stack gap={0}>
+          <Text fw={600} size="sm">
+            {l.commodity.name} · {GRADE_LABELS[l.grade][currentLang()]}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {l.code}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: 'onHand', header: t('produce.stock.onHand'), align: 'right', render: (l) => l.onHand.text },
+    {
+      key: 'where',
+      header: t('produce.stock.location'),
+      render: (l) => l.places.map((p) => p.locationName).join(', '),
+    },
+    {
+      key: 'expires',
+      header: t('produce.stock.expires'),
+      render: (l) => {
+        const first = l.places[0];
+        return first ? (
+          <Group gap={6} wrap="nowrap" justify="flex-end">
+            <Text size="sm" visibleFrom="sm">
+              <DateText date={first.expiresOn} />
+            </Text>
+            <DaysLeft days={daysLeftOf(l)} alertDays={alertDays} />
+          </Group>
+        ) : null;
+      },
+    },
+    { key: 'value', header: t('produce.stock.value'), align: 'right', render: (l) => <Money value={l.value} /> },
+    {
+      key: 'open',
+      header: '',
+      actions: true,
+      align: 'right',
+      render: (l) => (
+        <Button
+          variant="default"
+          size="sm"
+          onClick={() => navigate(producePath(coop.id, `stok/${l.id}`))}
+          aria-label={t('produce.stock.openLot', { code: l.code })}
+        >
+          {t('produce.stock.open')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      {alerts.data &&
+        (alerts.data.items.length ? (
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            {expired > 0 && (
+              <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('produce.stock.expired')}>
+                {t('produce.stock.expiredCount', { count: expired })}
+              </Alert>
+            )}
+            {expiring > 0 && (
+              <Alert color="orange" variant="light" icon={<IconClockExclamation />} title={t('produce.stock.expiring')}>
+                {t('produce.stock.expiringCount', { count: expiring, days: alertDays })}
+              </Alert>
+            )}
+          </SimpleGrid>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('produce.stock.alertsNone')}
+          </Text>
+        ))}
+      <Card padding="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <Select
+            label={t('produce.stock.commodity')}
+            placeholder={t('produce.stock.allCommodities')}
+            data={(commodities.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={commodityId}
+            onChange={(v) => {
+              setCommodityId(v);
+              setShown(PAGE);
+            }}
+            searchable
+            clearable
+          />
+          <Select
+            label={t('produce.stock.location')}
+            placeholder={t('produce.stock.allLocations')}
+            data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+            value={locationId}
+            onChange={(v) => {
+              setLocationId(v);
+              setShown(PAGE);
+            }}
+            clearable
+          />
+          <TextInput
+            label={t('produce.stock.search')}
+            leftSection={<IconSearch size={16} />}
+            value={q}
+            onChange={(e) => {
+              setQ(e.currentTarget.value);
+              setShown(PAGE);
+            }}
+            autoComplete="off"
+          />
+          <Select
+            label={t('produce.stock.status')}
+            data={[
+              { value: 'all', label: t('produce.stock.statusAll') },
+              { value: 'fresh', label: t('produce.stock.statusFresh') },
+              { value: 'expiring', label: t('produce.stock.expiring') },
+              { value: 'expired', label: t('produce.stock.expired') },
+            ]}
+            value={status}
+            allowDeselect={false}
+            onChange={(v) => {
+              setStatus((v ?? 'all') as Status);
+              setShown(PAGE);
+            }}
+          />
+        </SimpleGrid>
+      </Card>
+      {lots.isPending ? (
+        <Skeleton height={320} />
+      ) : lots.isError ? (
+        <ErrorState error={lots.error} onRetry={() => void lots.refetch()} />
+      ) : (
+        <>
+          {all.length >= LIMIT && (
+            <Text size="sm" c="dimmed">
+              {t('produce.stock.truncated', { count: LIMIT })}
+            </Text>
+          )}
+          <DataTable
+            caption={t('produce.stock.title')}
+            rows={rows}
+            columns={columns}
+            rowKey={(l) => l.id}
+            empty={<EmptyState title={all.length ? t('produce.stock.emptyFiltered') : t('produce.stock.empty')} />}
+          />
+          {matching.length > rows.length && (
+            <Stack gap={4} align="center">
+              <Text size="sm" c="dimmed">
+                {t('produce.stock.shown', { shown: rows.length, total: matching.length })}
+              </Text>
+              <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
+                {t('produce.stock.more', { count: Math.min(PAGE, matching.length - rows.length) })}
+              </Button>
+            </Stack>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+type ValuationRow = Valuation['rows'][number];
+
+function ValuePanel() {
+  const { t } = useTranslation();
+  const coop = useCoop();
+  const v = useValuation(coop.id);
+  if (v.isPending) return <Skeleton height={320} />;
+  if (v.isError) return <ErrorState error={v.error} onRetry={() => void v.refetch()} />;
+  const columns: Column<ValuationRow>[] = [
+    {
+      key: 'what',
+      header: t('produce.stock.commodity'),
+      primary: true,
+      render: (r) => `${r.commodityName} · ${GRADE_LABELS[r.grade][currentLang()]}`,
+    },
+    { key: 'where', header: t('produce.stock.location'), render: (r) => r.locationName },
+    { key: 'lots', header: t('produce.stock.lots'), align: 'right', render: (r) => r.lots },
+    { key: 'qty', header: t('produce.stock.onHand'), align: 'right', render: (r) => r.quantity.text },
+    {
+      key: 'age',
+      header: t('produce.stock.oldest'),
+      align: 'right',
+      render: (r) => t('produce.stock.ageDays', { count: r.oldestAgeDays }),
+    },
+    { key: 'value', header: t('produce.stock.value'), align: 'right', render: (r) => <Money value={r.value} /> },
+  ];
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Card padding="md">
+          <Text size="sm" c="dimmed">
+            {t('produce.stock.total')}
+          </Text>
+          <Money value={v.data.total} fw={800} fz="xl" />
+        </Card>
+        <Card padding="md">
+          <Text size="sm" c="dimmed">
+            {t('produce.stock.ledger')}
+          </Text>
+          <Group gap="sm">
+            <Money value={v.data.ledger} fw={700} fz="lg" />
+            <Badge color={v.data.agrees ? 'green' : 'red'} variant="light">
+              {v.data.agrees ? t('produce.stock.agrees') : t('produce.stock.disagrees')}
+            </Badge>
+          </Group>
+        </Card>
+      </SimpleGrid>
+      <DataTable
+        caption={t('produce.stock.valueTab')}
+        rows={v.data.rows}
+        columns={columns}
+        rowKey={(r) => `${r.commodityId}-${r.grade}-${r.locationId}`}
+        empty={<EmptyState title={t('produce.stock.empty')} />}
+      />
+    </Stack>
+  );
+}

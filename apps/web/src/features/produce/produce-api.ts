@@ -1,0 +1,185 @@
+/** The produce aggregation API as the web pages use it: types from the shared contract, one hook per call. */
+import type {
+  commodityList,
+  expiryAlerts,
+  intake,
+  intakeForm,
+  intakeInput,
+  intakePreview,
+  locationList,
+  lossInput,
+  lotList,
+  lotTrace,
+  packingInput,
+  payoutRun,
+  payoutRunInput,
+  payoutRunList,
+  priceList,
+  priceListInput,
+  stockDocument,
+  valuation,
+} from '@kopdes/shared/produce';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../api/client.js';
+
+export type IntakeForm = z.infer<typeof intakeForm>;
+export type IntakeBody = z.input<typeof intakeInput>;
+export type IntakePreview = z.infer<typeof intakePreview>;
+export type Intake = z.infer<typeof intake>;
+export type Lot = z.infer<typeof lotList>['items'][number];
+export type LotTrace = z.infer<typeof lotTrace>;
+export type ExpiryAlerts = z.infer<typeof expiryAlerts>;
+export type Valuation = z.infer<typeof valuation>;
+export type Commodity = z.infer<typeof commodityList>['items'][number];
+export type PriceList = z.infer<typeof priceList>;
+export type PriceListBody = z.input<typeof priceListInput>;
+export type StockLocation = z.infer<typeof locationList>['items'][number];
+export type LossBody = z.input<typeof lossInput>;
+export type PackingBody = z.input<typeof packingInput>;
+export type StockDocument = z.infer<typeof stockDocument>;
+export type PayoutRun = z.infer<typeof payoutRun>;
+export type PayoutRunSummary = z.infer<typeof payoutRunList>['items'][number];
+export type PayoutRunBody = z.input<typeof payoutRunInput>;
+
+const base = (coopId: string) => `/api/coops/${coopId}/produce`;
+const key = (coopId: string, ...rest: unknown[]) => ['coop', coopId, 'produce', ...rest] as const;
+
+/** Links to the server's documents (PDF, CSV): opened by the browser with the session cookie. */
+export const docs = {
+  intakeSlip: (coopId: string, intakeId: string) => `${base(coopId)}/intakes/${intakeId}/slip.pdf`,
+  intakeLabels: (coopId: string, intakeId: string) => `${base(coopId)}/intakes/${intakeId}/labels.pdf`,
+  lotLabel: (coopId: string, lotId: string) => `${base(coopId)}/lots/${lotId}/label.pdf`,
+  bankFile: (coopId: string, runId: string) => `${base(coopId)}/payout-runs/${runId}/bank-file.csv`,
+  runSlips: (coopId: string, runId: string) => `${base(coopId)}/payout-runs/${runId}/slips.pdf`,
+  payoutSlip: (coopId: string, payoutId: string) => `${base(coopId)}/payouts/${payoutId}/slip.pdf`,
+};
+
+export function useIntakeForm(coopId: string, collectionPointId?: string) {
+  return useQuery({
+    queryKey: key(coopId, 'intake-form', collectionPointId ?? ''),
+    queryFn: () => api<IntakeForm>(`${base(coopId)}/intake-form`, { query: { collectionPointId } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePreviewIntake(coopId: string) {
+  return useMutation({
+    mutationFn: (body: IntakeBody) => api<IntakePreview>(`${base(coopId)}/intakes/preview`, { method: 'POST', body }),
+  });
+}
+
+export function useRecordIntake(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: IntakeBody; idempotencyKey: string }) =>
+      api<Intake>(`${base(coopId)}/intakes`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function useLots(coopId: string, filters: { commodityId?: string; grade?: string; locationId?: string }) {
+  return useQuery({
+    queryKey: key(coopId, 'lots', filters),
+    queryFn: () => api<{ items: Lot[] }>(`${base(coopId)}/lots`, { query: { ...filters, limit: 500 } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLotTrace(coopId: string, lotId: string | null) {
+  return useQuery({
+    queryKey: key(coopId, 'trace', lotId),
+    queryFn: () => api<LotTrace>(`${base(coopId)}/lots/${lotId}/trace`),
+    enabled: !!lotId,
+  });
+}
+
+export function useExpiryAlerts(coopId: string) {
+  return useQuery({ queryKey: key(coopId, 'alerts'), queryFn: () => api<ExpiryAlerts>(`${base(coopId)}/stock/alerts`) });
+}
+
+export function useValuation(coopId: string) {
+  return useQuery({ queryKey: key(coopId, 'valuation'), queryFn: () => api<Valuation>(`${base(coopId)}/stock/valuation`) });
+}
+
+export function useCommodities(coopId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'commodities'),
+    queryFn: () => api<{ items: Commodity[] }>(`${base(coopId)}/commodities`),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLocations(coopId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'locations'),
+    queryFn: () => api<{ items: StockLocation[] }>(`${base(coopId)}/locations`),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useRecordLoss(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: LossBody; idempotencyKey: string }) =>
+      api<StockDocument>(`${base(coopId)}/losses`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function usePack(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: PackingBody; idempotencyKey: string }) =>
+      api<StockDocument>(`${base(coopId)}/packings`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function usePrices(coopId: string, date?: string) {
+  return useQuery({
+    queryKey: key(coopId, 'prices', date ?? ''),
+    queryFn: () => api<PriceList>(`${base(coopId)}/prices`, { query: { date } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSetPrices(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PriceListBody) => api<PriceList>(`${base(coopId)}/prices`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function usePayoutPreview(coopId: string, period: { from: string; to: string } | null) {
+  return useQuery({
+    queryKey: key(coopId, 'payout-preview', period),
+    queryFn: () => api<PayoutRun>(`${base(coopId)}/payouts/preview`, { query: period! }),
+    enabled: !!period,
+  });
+}
+
+export function usePayoutRuns(coopId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'payout-runs'),
+    queryFn: () => api<{ items: PayoutRunSummary[] }>(`${base(coopId)}/payout-runs`),
+  });
+}
+
+export function usePayoutRun(coopId: string, runId: string | null) {
+  return useQuery({
+    queryKey: key(coopId, 'payout-run', runId),
+    queryFn: () => api<PayoutRun>(`${base(coopId)}/payout-runs/${runId}`),
+    enabled: !!runId,
+  });
+}
+
+export function useRunPayouts(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: PayoutRunBody; idempotencyKey: string }) =>
+      api<PayoutRun>(`${base(coopId)}/payout-runs`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
