@@ -1,16 +1,18 @@
 import { todayIn } from '@kopdes/shared/format';
+import { formatRupiah } from '@kopdes/shared/money';
 import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarStats, IconInfoCircle, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { IconCalendarStats, IconInfoCircle, IconAlertTriangle, IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError, newIdempotencyKey } from '../../api/client.js';
 import { useCoop } from '../../app/coop.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { DateText } from '../../components/DateText.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
-import { useMonthAction, usePeriods, type PeriodsList } from './ledger-api.js';
+import { useMonthAction, usePeriods, useYearAction, type PeriodsList, type YearCloseResult } from './ledger-api.js';
 
 type Month = PeriodsList['months'][number];
 
@@ -32,6 +34,43 @@ export function PeriodsView() {
   const [confirm, setConfirm] = useState<{ month: string; action: 'close' | 'reopen' } | null>(null);
   const [reason, setReason] = useState('');
   const yearClosed = periods.data?.yearClosed ?? false;
+  const yearAction = useYearAction(coop.id);
+  const canReopenYear = coop.can('ledger.reopen_year');
+  const [yearConfirm, setYearConfirm] = useState<{ action: 'close' | 'reopen'; year: number; key: string } | null>(null);
+  const [yearReason, setYearReason] = useState('');
+  const [yearError, setYearError] = useState<{ reason?: string; message?: string }>({});
+
+  const openYear = (a: 'close' | 'reopen') => {
+    yearAction.reset();
+    setYearError({});
+    setYearReason('');
+    setYearConfirm({ action: a, year, key: newIdempotencyKey() });
+  };
+  const runYear = () => {
+    if (!yearConfirm) return;
+    const { action: a, year: y, key } = yearConfirm;
+    yearAction.mutate(
+      { year: y, action: a, reason: a === 'reopen' ? yearReason.trim() : undefined, idempotencyKey: key },
+      {
+        onSuccess: (res) => {
+          notifications.show({
+            color: 'green',
+            message:
+              a === 'close'
+                ? t('ledger.periods.yearClosedDone', { year: y, surplus: formatRupiah(BigInt((res as YearCloseResult).surplus)) })
+                : t('ledger.periods.yearReopened', { year: y }),
+          });
+          setYearConfirm(null);
+        },
+        onError: (e) => {
+          const reasonError = isApiError(e) ? e.fieldErrors.reason : undefined;
+          setYearError(reasonError ? { reason: reasonError } : { message: e.message });
+          // A refused request may be sent again once corrected: it is a new request.
+          setYearConfirm((c) => (c ? { ...c, key: newIdempotencyKey() } : c));
+        },
+      },
+    );
+  };
 
   const run = () => {
     if (!confirm) return;
@@ -128,6 +167,19 @@ export function PeriodsView() {
           </Text>
         )}
       </Group>
+      {periods.data?.year === year && ((canClose && !yearClosed) || (canReopenYear && yearClosed)) && (
+        <Group gap="sm">
+          {yearClosed ? (
+            <Button variant="default" leftSection={<IconLockOpen size={16} />} onClick={() => openYear('reopen')}>
+              {t('ledger.periods.reopenYear', { year })}
+            </Button>
+          ) : (
+            <Button variant="light" color="red" leftSection={<IconLock size={16} />} onClick={() => openYear('close')}>
+              {t('ledger.periods.closeYear', { year })}
+            </Button>
+          )}
+        </Group>
+      )}
       {yearClosed && (
         <Alert variant="light" color="gray" icon={<IconInfoCircle />}>
           {t('ledger.periods.yearClosed', { year })}
@@ -146,6 +198,53 @@ export function PeriodsView() {
           empty={<EmptyState icon={IconCalendarStats} title={t('ledger.periods.caption')} />}
         />
       )}
+      <Modal
+        opened={yearConfirm !== null}
+        onClose={() => setYearConfirm(null)}
+        title={
+          yearConfirm
+            ? yearConfirm.action === 'close'
+              ? t('ledger.periods.confirmCloseYear', { year: yearConfirm.year })
+              : t('ledger.periods.reopenYear', { year: yearConfirm.year })
+            : ''
+        }
+        radius="md"
+      >
+        {yearConfirm && (
+          <Stack gap="md">
+            <Text size="sm">
+              {yearConfirm.action === 'close'
+                ? t('ledger.periods.closeYearExplain', { year: yearConfirm.year })
+                : t('ledger.periods.reopenYearExplain', { year: yearConfirm.year })}
+            </Text>
+            {yearConfirm.action === 'reopen' && (
+              <Textarea
+                label={t('ledger.periods.reopenYearReason')}
+                value={yearReason}
+                onChange={(e) => setYearReason(e.currentTarget.value)}
+                error={yearError.reason}
+                withAsterisk
+                autosize
+                minRows={2}
+                maxLength={1000}
+              />
+            )}
+            {yearError.message && (
+              <Alert color="red" variant="light" icon={<IconAlertTriangle />} role="alert">
+                {yearError.message}
+              </Alert>
+            )}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setYearConfirm(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button color={yearConfirm.action === 'close' ? 'red' : undefined} onClick={runYear} loading={yearAction.isPending}>
+                {yearConfirm.action === 'close' ? t('ledger.periods.closeYearConfirm') : t('ledger.periods.reopen')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       <Modal
         opened={confirm !== null}
         onClose={() => setConfirm(null)}

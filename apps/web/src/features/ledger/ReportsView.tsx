@@ -16,20 +16,33 @@ import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
 import {
   downloadReport,
+  useAccounts,
   useReport,
   useUnits,
+  type CashBook,
+  type CashFlow,
+  type EquityChanges,
   type FinancialPosition,
+  type GeneralLedger,
   type IncomeStatement,
   type ReportKind,
   type TrialBalance,
 } from './ledger-api.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const KINDS: { kind: ReportKind; slug: string; labelKey: string }[] = [
-  { kind: 'trial-balance', slug: 'neraca-saldo', labelKey: 'ledger.reports.trialBalance' },
-  { kind: 'financial-position', slug: 'posisi-keuangan', labelKey: 'ledger.reports.financialPosition' },
-  { kind: 'income-statement', slug: 'phu', labelKey: 'ledger.reports.incomeStatement' },
+const ACCOUNT = /^\d{4}$/;
+/** A statement covers a period, stands at a date, or shows one day (the cash book). */
+type Span = 'period' | 'asOf' | 'day';
+const KINDS: { kind: ReportKind; slug: string; labelKey: string; span: Span }[] = [
+  { kind: 'trial-balance', slug: 'neraca-saldo', labelKey: 'ledger.reports.trialBalance', span: 'period' },
+  { kind: 'financial-position', slug: 'posisi-keuangan', labelKey: 'ledger.reports.financialPosition', span: 'asOf' },
+  { kind: 'income-statement', slug: 'phu', labelKey: 'ledger.reports.incomeStatement', span: 'period' },
+  { kind: 'cash-flow', slug: 'arus-kas', labelKey: 'ledger.reports.cashFlow', span: 'period' },
+  { kind: 'equity-changes', slug: 'perubahan-ekuitas', labelKey: 'ledger.reports.equityChanges', span: 'period' },
+  { kind: 'general-ledger', slug: 'buku-besar-akun', labelKey: 'ledger.reports.generalLedger', span: 'period' },
+  { kind: 'cash-book', slug: 'buku-kas', labelKey: 'ledger.reports.cashBook', span: 'day' },
 ];
+const CASH = '1101';
 
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
 const monthEnd = (d: string) => {
@@ -42,11 +55,18 @@ const prevMonthDay = (d: string) => {
   return x.toISOString().slice(0, 10);
 };
 
+const dayBefore = (d: string) => {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCDate(x.getUTCDate() - 1);
+  return x.toISOString().slice(0, 10);
+};
+
 export function ReportsView() {
   const { t } = useTranslation();
   const coop = useCoop();
   const { search } = useLocation();
   const units = useUnits(coop.id);
+  const accounts = useAccounts(coop.id);
   const today = todayIn(coop.timeZone);
   const lang = currentLang();
   const day = (k: string) => {
@@ -58,8 +78,18 @@ export function ReportsView() {
   const to = day('sampai') ?? today;
   const from = day('dari') ?? `${to.slice(0, 4)}-01-01`;
   const asOf = day('per') ?? today;
-  const pointInTime = current.kind === 'financial-position';
-  const query = pointInTime ? { unit, asOf } : { unit, from, to };
+  const pointInTime = current.span !== 'period';
+  const perAccount = current.kind === 'general-ledger';
+  const akun = search.get('akun');
+  const account = akun && ACCOUNT.test(akun) ? akun : CASH;
+  const query =
+    current.span === 'asOf'
+      ? { unit, asOf }
+      : current.span === 'day'
+        ? { unit, date: asOf }
+        : perAccount
+          ? { unit, account, from, to }
+          : { unit, from, to };
   const report = useReport(coop.id, current.kind, query);
   const [downloading, setDownloading] = useState<'xlsx' | 'pdf' | null>(null);
 
@@ -74,6 +104,10 @@ export function ReportsView() {
     }
   };
 
+  const days = [
+    { label: t('ledger.reports.today'), day: today },
+    { label: t('ledger.reports.yesterday'), day: dayBefore(today) },
+  ];
   const presets: { label: string; from: string; to: string }[] = [
     { label: t('ledger.reports.thisMonth'), from: monthStart(today), to: today },
     { label: t('ledger.reports.lastMonth'), from: monthStart(prevMonthDay(today)), to: monthEnd(prevMonthDay(today)) },
@@ -110,7 +144,7 @@ export function ReportsView() {
               <Grid.Col span={{ base: 24, sm: 12, lg: 5 }}>
                 <DatePickerInput
                   size="md"
-                  label={t('ledger.reports.asOf')}
+                  label={current.span === 'day' ? t('ledger.reports.date') : t('ledger.reports.asOf')}
                   valueFormat="D MMMM YYYY"
                   value={asOf}
                   onChange={(v) => setSearch({ per: v })}
@@ -140,6 +174,19 @@ export function ReportsView() {
                 </Grid.Col>
               </>
             )}
+            {perAccount && (
+              <Grid.Col span={{ base: 24, sm: 12, lg: 8 }}>
+                <Select
+                  label={t('ledger.reports.account')}
+                  searchable
+                  data={(accounts.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code} · ${a.name}` }))}
+                  value={account}
+                  allowDeselect={false}
+                  nothingFoundMessage={t('ledger.accounts.empty')}
+                  onChange={(v) => v && setSearch({ akun: v })}
+                />
+              </Grid.Col>
+            )}
           </Grid>
         </DatesProvider>
         <Group justify="space-between" mt="sm" gap="sm">
@@ -153,6 +200,17 @@ export function ReportsView() {
                   onClick={() => setSearch({ dari: p.from, sampai: p.to })}
                 >
                   {p.label}
+                </Button>
+              ))}
+            {current.span === 'day' &&
+              days.map((d) => (
+                <Button
+                  key={d.label}
+                  size="compact-sm"
+                  variant={d.day === asOf ? 'light' : 'subtle'}
+                  onClick={() => setSearch({ per: d.day })}
+                >
+                  {d.label}
                 </Button>
               ))}
           </Group>
@@ -189,17 +247,23 @@ export function ReportsView() {
             </Title>
             <Text size="sm" c="dimmed">
               {report.data.cooperativeName} · {report.data.unitName} ·{' '}
-              {pointInTime
-                ? t('ledger.reports.asOfLabel', { date: formatDate((report.data as FinancialPosition).asOf, lang) })
-                : t('ledger.reports.periodLabel', {
-                    from: formatDate((report.data as TrialBalance).from ?? from, lang),
-                    to: formatDate((report.data as TrialBalance).to, lang),
-                  })}
+              {current.span === 'day'
+                ? formatDate((report.data as CashBook).date, lang)
+                : pointInTime
+                  ? t('ledger.reports.asOfLabel', { date: formatDate((report.data as FinancialPosition).asOf, lang) })
+                  : t('ledger.reports.periodLabel', {
+                      from: formatDate((report.data as TrialBalance).from ?? from, lang),
+                      to: formatDate((report.data as TrialBalance).to, lang),
+                    })}
             </Text>
           </Stack>
           {current.kind === 'trial-balance' && <TrialBalanceTable report={report.data as TrialBalance} />}
           {current.kind === 'financial-position' && <FinancialPositionView report={report.data as FinancialPosition} />}
           {current.kind === 'income-statement' && <IncomeStatementView report={report.data as IncomeStatement} />}
+          {current.kind === 'cash-flow' && <CashFlowView report={report.data as CashFlow} />}
+          {current.kind === 'equity-changes' && <EquityChangesTable report={report.data as EquityChanges} />}
+          {current.kind === 'general-ledger' && <GeneralLedgerTable report={report.data as GeneralLedger} />}
+          {current.kind === 'cash-book' && <CashBookTable report={report.data as CashBook} />}
         </Card>
       )}
     </Stack>
@@ -445,5 +509,247 @@ function IncomeStatementView({ report }: { report: IncomeStatement }) {
     <div style={{ maxWidth: 760 }}>
       <Statement rows={rows} caption={t('ledger.reports.incomeStatement')} />
     </div>
+  );
+}
+
+function CashFlowView({ report }: { report: CashFlow }) {
+  const { t } = useTranslation();
+  const block = (label: string, s: CashFlow['operating']): StatementRow[] => [
+    { kind: 'heading', label },
+    ...s.lines.map((l) => ({
+      kind: 'line' as const,
+      label: lineLabel(l.account, l.name),
+      amount: (BigInt(l.inflow) - BigInt(l.outflow)).toString(),
+    })),
+    { kind: 'subtotal', label: t('ledger.reports.netOf', { section: label.toLowerCase() }), amount: s.net },
+  ];
+  const rows: StatementRow[] = [
+    ...block(t('ledger.reports.operating'), report.operating),
+    ...block(t('ledger.reports.investing'), report.investing),
+    ...block(t('ledger.reports.financing'), report.financing),
+    ...(report.interUnitTransfers !== '0'
+      ? [{ kind: 'subtotal' as const, label: t('ledger.reports.interUnit'), amount: report.interUnitTransfers }]
+      : []),
+    { kind: 'total', label: t('ledger.reports.netChange'), amount: report.netChange, id: 'net-change' },
+    { kind: 'subtotal', label: t('ledger.reports.openingCash'), amount: report.openingCash },
+    { kind: 'total', label: t('ledger.reports.closingCash'), amount: report.closingCash, id: 'closing-cash' },
+  ];
+  return (
+    <div style={{ maxWidth: 760 }}>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('ledger.reports.cashFlowHint')}
+      </Text>
+      <Statement rows={rows} caption={t('ledger.reports.cashFlow')} />
+    </div>
+  );
+}
+
+/** A wide table of figures: it scrolls inside its card on a phone, the page itself does not. */
+function FigureTable({
+  caption,
+  minWidth,
+  head,
+  children,
+  foot,
+}: {
+  caption: string;
+  minWidth: number;
+  head: ReactNode;
+  children: ReactNode;
+  foot: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Text size="xs" c="dimmed" ta="right">
+        {t('ledger.reports.inRupiah')}
+      </Text>
+      <Table.ScrollContainer minWidth={minWidth}>
+        <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" striped aria-label={caption}>
+          <Table.Thead>{head}</Table.Thead>
+          <Table.Tbody>{children}</Table.Tbody>
+          <Table.Tfoot>{foot}</Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+const Th = ({ children, right }: { children: ReactNode; right?: boolean }) => (
+  <Table.Th ta={right ? 'right' : undefined}>{children}</Table.Th>
+);
+const FigureCell = ({ value, total, blankZero }: { value: string; total?: string; blankZero?: boolean }) => (
+  <Table.Td ta="right" data-total={total} style={{ whiteSpace: 'nowrap' }}>
+    <Figure value={value} blankZero={blankZero} />
+  </Table.Td>
+);
+const NoRows = ({ span }: { span: number }) => {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={span} c="dimmed">
+        {t('ledger.reports.noLines')}
+      </Table.Td>
+    </Table.Tr>
+  );
+};
+
+function EquityChangesTable({ report }: { report: EquityChanges }) {
+  const { t } = useTranslation();
+  const r = report.totals;
+  return (
+    <FigureTable
+      caption={t('ledger.reports.equityChanges')}
+      minWidth={640}
+      head={
+        <Table.Tr>
+          <Th>{t('ledger.reports.account')}</Th>
+          <Th right>{t('ledger.reports.opening')}</Th>
+          <Th right>{t('ledger.reports.increase')}</Th>
+          <Th right>{t('ledger.reports.decrease')}</Th>
+          <Th right>{t('ledger.reports.closing')}</Th>
+        </Table.Tr>
+      }
+      foot={
+        <Table.Tr fw={700}>
+          <Table.Th>{t('ledger.reports.total')}</Table.Th>
+          <FigureCell value={r.opening} total="opening" />
+          <FigureCell value={r.increase} total="increase" />
+          <FigureCell value={r.decrease} total="decrease" />
+          <FigureCell value={r.closing} total="closing" />
+        </Table.Tr>
+      }
+    >
+      {report.rows.length === 0 && <NoRows span={5} />}
+      {report.rows.map((row, i) => (
+        <Table.Tr key={row.account ?? i}>
+          <Table.Td miw={160}>{lineLabel(row.account, row.name)}</Table.Td>
+          <FigureCell value={row.opening} />
+          <FigureCell value={row.increase} blankZero />
+          <FigureCell value={row.decrease} blankZero />
+          <FigureCell value={row.closing} />
+        </Table.Tr>
+      ))}
+    </FigureTable>
+  );
+}
+
+function GeneralLedgerTable({ report }: { report: GeneralLedger }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        <Text component="span" inherit ff="monospace">
+          {report.account}
+        </Text>{' '}
+        {report.accountName} · {t('ledger.reports.normalSide', { side: t(`ledger.sides.${report.normalSide}`) })}
+      </Text>
+      <FigureTable
+        caption={t('ledger.reports.generalLedger')}
+        minWidth={760}
+        head={
+          <Table.Tr>
+            <Th>{t('ledger.reports.date')}</Th>
+            <Th>{t('ledger.reports.entry')}</Th>
+            <Th right>{t('ledger.reports.debit')}</Th>
+            <Th right>{t('ledger.reports.credit')}</Th>
+            <Th right>{t('ledger.reports.balance')}</Th>
+          </Table.Tr>
+        }
+        foot={
+          <>
+            <Table.Tr fw={700}>
+              <Table.Th colSpan={2}>{t('ledger.reports.total')}</Table.Th>
+              <FigureCell value={report.totalDebit} total="debit" />
+              <FigureCell value={report.totalCredit} total="credit" />
+              <Table.Td />
+            </Table.Tr>
+            <Table.Tr fw={700}>
+              <Table.Th colSpan={4}>{t('ledger.reports.closing')}</Table.Th>
+              <FigureCell value={report.closing} total="closing" />
+            </Table.Tr>
+          </>
+        }
+      >
+        <Table.Tr fw={600}>
+          <Table.Td colSpan={4}>{t('ledger.reports.opening')}</Table.Td>
+          <FigureCell value={report.opening} total="opening" />
+        </Table.Tr>
+        {report.rows.length === 0 && <NoRows span={5} />}
+        {report.rows.map((row, i) => (
+          <Table.Tr key={`${row.entryId}-${i}`}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(row.date, lang)}</Table.Td>
+            <Table.Td miw={220}>
+              <Text component="span" inherit ff="monospace" c="dimmed">
+                {row.number}
+              </Text>{' '}
+              {row.memo}
+            </Table.Td>
+            <FigureCell value={row.debit} blankZero />
+            <FigureCell value={row.credit} blankZero />
+            <FigureCell value={row.balance} />
+          </Table.Tr>
+        ))}
+      </FigureTable>
+    </Stack>
+  );
+}
+
+function CashBookTable({ report }: { report: CashBook }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        {t('ledger.reports.cashAccounts')}: {report.accounts.map((a) => `${a.code} ${a.name}`).join(', ')}
+      </Text>
+      <FigureTable
+        caption={t('ledger.reports.cashBook')}
+        minWidth={720}
+        head={
+          <Table.Tr>
+            <Th>{t('ledger.reports.entry')}</Th>
+            <Th>{t('ledger.reports.account')}</Th>
+            <Th right>{t('ledger.reports.receipt')}</Th>
+            <Th right>{t('ledger.reports.payment')}</Th>
+            <Th right>{t('ledger.reports.balance')}</Th>
+          </Table.Tr>
+        }
+        foot={
+          <>
+            <Table.Tr fw={700}>
+              <Table.Th colSpan={2}>{t('ledger.reports.total')}</Table.Th>
+              <FigureCell value={report.totalReceipts} total="receipts" />
+              <FigureCell value={report.totalPayments} total="payments" />
+              <Table.Td />
+            </Table.Tr>
+            <Table.Tr fw={700}>
+              <Table.Th colSpan={4}>{t('ledger.reports.closing')}</Table.Th>
+              <FigureCell value={report.closing} total="closing" />
+            </Table.Tr>
+          </>
+        }
+      >
+        <Table.Tr fw={600}>
+          <Table.Td colSpan={4}>{t('ledger.reports.opening')}</Table.Td>
+          <FigureCell value={report.opening} total="opening" />
+        </Table.Tr>
+        {report.rows.length === 0 && <NoRows span={5} />}
+        {report.rows.map((row, i) => (
+          <Table.Tr key={`${row.entryId}-${i}`}>
+            <Table.Td miw={220}>
+              <Text component="span" inherit ff="monospace" c="dimmed">
+                {row.number}
+              </Text>{' '}
+              {row.memo}
+            </Table.Td>
+            <Table.Td ff="monospace">{row.account}</Table.Td>
+            <FigureCell value={row.receipt} blankZero />
+            <FigureCell value={row.payment} blankZero />
+            <FigureCell value={row.balance} />
+          </Table.Tr>
+        ))}
+      </FigureTable>
+    </Stack>
   );
 }

@@ -1,20 +1,37 @@
 import type {
   Account,
+  CashBook,
+  CashFlow,
   entryPreview,
+  EquityChanges,
   FinancialPosition,
+  GeneralLedger,
   IncomeStatement,
   JournalEntry,
   ManualEntryInput,
   periodsList,
   TrialBalance,
   unit,
+  yearCloseResult,
 } from '@kopdes/shared/ledger';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, ApiError, type Query } from '../../api/client.js';
 import { currentLang } from '../../i18n/index.js';
 
-export type { Account, FinancialPosition, IncomeStatement, JournalEntry, ManualEntryInput, TrialBalance };
+export type {
+  Account,
+  CashBook,
+  CashFlow,
+  EquityChanges,
+  FinancialPosition,
+  GeneralLedger,
+  IncomeStatement,
+  JournalEntry,
+  ManualEntryInput,
+  TrialBalance,
+};
+export type YearCloseResult = z.infer<typeof yearCloseResult>;
 export type Unit = z.infer<typeof unit>;
 export type PeriodsList = z.infer<typeof periodsList>;
 export type EntryPreview = z.infer<typeof entryPreview>;
@@ -121,11 +138,40 @@ export function useMonthAction(coopId: string) {
   });
 }
 
-export type ReportKind = 'trial-balance' | 'financial-position' | 'income-statement';
+/** The year-end close (revenue and expense into the current-year surplus) and its reopening. */
+export function useYearAction(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      year,
+      action,
+      reason,
+      idempotencyKey,
+    }: {
+      year: number;
+      action: 'close' | 'reopen';
+      reason?: string;
+      idempotencyKey: string;
+    }) =>
+      api<YearCloseResult | PeriodsList>(`${base(coopId)}/years/${action}`, {
+        method: 'POST',
+        body: action === 'reopen' ? { year, reason } : { year },
+        idempotencyKey,
+      }),
+    onSuccess: () => invalidateLedger(qc, coopId),
+  });
+}
+
+export type ReportKind =
+  'trial-balance' | 'financial-position' | 'income-statement' | 'cash-flow' | 'equity-changes' | 'general-ledger' | 'cash-book';
 export interface ReportMap {
   'trial-balance': TrialBalance;
   'financial-position': FinancialPosition;
   'income-statement': IncomeStatement;
+  'cash-flow': CashFlow;
+  'equity-changes': EquityChanges;
+  'general-ledger': GeneralLedger;
+  'cash-book': CashBook;
 }
 
 export function useReport<K extends ReportKind>(coopId: string, kind: K, query: Query) {
