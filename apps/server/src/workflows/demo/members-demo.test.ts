@@ -74,7 +74,9 @@ describe('the demo members', () => {
     expect(months[0]!.n).toBeGreaterThanOrEqual(12);
     const k = await signIn(t.app, 'ketua@alamendah.kopdes.id', DEMO_PASSWORD);
     const arrears = (await k.get(`/api/coops/${coopId}/savings/arrears?minMonths=2`)).body;
-    expect(arrears.items.length).toBeGreaterThan(10);
+    // Farmers who deliver have their wajib kept back from their harvest payouts; the members in
+    // arrears are those who do not deliver.
+    expect(arrears.items.length).toBeGreaterThanOrEqual(5);
     expect(arrears.items[0].months).toBeGreaterThanOrEqual(4);
   });
 
