@@ -19,7 +19,7 @@ import { commodityRows, type CommodityRow } from '../produce/catalogue.service.j
 import { field, refuse, todayOf, UNIT, unusable } from '../produce/common.js';
 import { locationRows } from '../produce/farmers.service.js';
 import { issueLotForSale, listLots, lotsForRequest } from '../produce/stock.service.js';
-import { inTransaction } from '../produce/tx.js';
+import { inTransaction } from '../../db/transaction.js';
 import * as repo from './deliveries.repository.js';
 import { lockPurchaseOrder, purchaseOrdersWithLines, type PoLineRow } from './orders.service.js';
 import { baseOf, oq, orderUnitOf, orderUnitsIn, parseOrderQuantity, type OrderUnit } from './quantities.js';

@@ -26,7 +26,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { accountBalance, postEntry } from '../ledger/ledger.service.js';
 import { commodityRows } from '../produce/catalogue.service.js';
 import { addDays, daysBetween, field, refuse, todayOf, UNIT, unusable } from '../produce/common.js';
-import { inTransaction } from '../produce/tx.js';
+import { inTransaction } from '../../db/transaction.js';
 import { deliveriesWithLines, lockDelivery } from './deliveries.service.js';
 import * as repo from './invoices.repository.js';
 import { partnerRow } from './partners.service.js';

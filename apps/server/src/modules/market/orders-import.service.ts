@@ -9,7 +9,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { readSheets, type Cell, type SheetRow } from '../members/import-sheet.js';
 import { todayOf } from '../produce/common.js';
-import { inTransaction } from '../produce/tx.js';
+import { inTransaction } from '../../db/transaction.js';
 import { refsTaken, resolveOrder, writeOrder, type ResolvedOrder } from './orders.service.js';
 import { partnerRow } from './partners.service.js';
 

@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { MAX_LINE_AMOUNT } from '../ledger/ledger.service.js';
 import { commodityRows, type CommodityRow } from '../produce/catalogue.service.js';
 import { field, pgConstraintOf, refuse, todayOf, weekStart } from '../produce/common.js';
-import { inTransaction } from '../produce/tx.js';
+import { inTransaction } from '../../db/transaction.js';
 import * as repo from './orders.repository.js';
 import { contractsOf, partnerOfToken, partnerRow, storeRows } from './partners.service.js';
 import { lineAmount, oq, orderUnitOf, parseOrderQuantity } from './quantities.js';

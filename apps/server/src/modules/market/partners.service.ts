@@ -22,7 +22,7 @@ import { listApiTokens } from '../auth/users.service.js';
 import { memberRef } from '../members/members.service.js';
 import { commodityRows, type CommodityRow } from '../produce/catalogue.service.js';
 import { field, pgConstraintOf, refuse, unusable } from '../produce/common.js';
-import { inTransaction } from '../produce/tx.js';
+import { inTransaction } from '../../db/transaction.js';
 import * as repo from './partners.repository.js';
 import { oq, orderUnitOf, parseOrderQuantity } from './quantities.js';
 

@@ -19,7 +19,7 @@ import { planIntake, type FarmerRef, type IntakeRefs, type PlannedIntake } from 
 import * as repo from './intake.repository.js';
 import { deliveringMember, membersWithGroups } from './member-directory.js';
 import { priceRows } from './prices.service.js';
-import { inTransaction } from './tx.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export type { IntakeRefs, PlannedIntake } from './intake.rules.js';
 

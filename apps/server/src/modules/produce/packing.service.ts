@@ -13,7 +13,7 @@ import { packFormatRow } from './catalogue.service.js';
 import { qty, readQuantity, refuse, field, todayOf, unusable } from './common.js';
 import * as repo from './stock.repository.js';
 import { docNumber, getStockDocument, locationForRequest, lotsForRequest, takeStock } from './stock.service.js';
-import { inTransaction } from './tx.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export async function packLots(
   db: Db,

@@ -19,7 +19,7 @@ import { payoutDeductionProviders } from './deductions.js';
 import { farmerProfiles } from './farmers.service.js';
 import { membersWithGroups, type FarmerMember } from './member-directory.js';
 import * as repo from './payouts.repository.js';
-import { inTransaction } from './tx.js';
+import { inTransaction } from '../../db/transaction.js';
 
 interface Draft {
   member: FarmerMember;

@@ -19,7 +19,7 @@ import { daysBetween, field, qty, readQuantity, refuse, todayOf, UNIT, unusable 
 import { locationRows, plotRows, settingsRow, type LocationRow } from './farmers.service.js';
 import { membersWithGroups } from './member-directory.js';
 import * as repo from './stock.repository.js';
-import { inTransaction } from './tx.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export type { LotRow } from './stock.repository.js';
 

@@ -41,8 +41,6 @@ export const ACCOUNT_OF: Record<SavingsKind, string> = {
 };
 export const CASH_ACCOUNT: Record<PaymentMethod, string> = { cash: ACCOUNTS.KAS, bank: ACCOUNTS.BANK };
 
-export { inTransaction };
-
 // A cooperative's time zone changes almost never; a short cache keeps it off the posting path.
 const zones = new Map<string, { tz: string; at: number }>();
 export async function todayOf(db: Db, cooperativeId: string): Promise<string> {
@@ -560,10 +558,9 @@ export async function transfer(db: Db, actor: Actor, cooperativeId: string, inpu
   return inTransaction(db, async (tx) => {
     // Accounts are locked in member order, so opposite transfers cannot deadlock.
     let fromBalance: bigint | undefined;
-    let toBalance = 0n;
     const giverFirst = input.fromMemberId < input.toMemberId;
     if (giverFirst) fromBalance = await repo.debitIfCovered(tx, cooperativeId, input.fromMemberId, 'sukarela', amount);
-    toBalance = await creditKnownMember(tx, cooperativeId, input.toMemberId, 'sukarela', amount, 'toMemberId');
+    const toBalance = await creditKnownMember(tx, cooperativeId, input.toMemberId, 'sukarela', amount, 'toMemberId');
     if (!giverFirst) fromBalance = await repo.debitIfCovered(tx, cooperativeId, input.fromMemberId, 'sukarela', amount);
     const from = await memberRef(tx, cooperativeId, input.fromMemberId, { inBody: true, field: 'fromMemberId' });
     const to = await memberRef(tx, cooperativeId, input.toMemberId, { inBody: true, field: 'toMemberId' });
