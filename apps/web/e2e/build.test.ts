@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { id } from '../src/i18n/id.js';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = process.env.KOPDES_E2E_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
 type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
 const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;

@@ -22,7 +22,9 @@ declare module 'vitest' {
 }
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const dist = path.join(repo, 'apps/web/dist');
+// KOPDES_E2E_DIST lets a second build (another working copy of the web app) be tested without
+// overwriting apps/web/dist.
+const dist = path.resolve(process.env.KOPDES_E2E_DIST ?? path.join(repo, 'apps/web/dist'));
 
 let child: ChildProcess | undefined;
 let dataDir: string | undefined;
