@@ -18,6 +18,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS } from './workflows/demo/demo-use
 import { seedDemo, seedDemoModules, seedDemoPeople } from './workflows/demo/seed-demo.js';
 import { membersImportCommand } from './modules/members/members-import.cli.js';
 import { NETWORK_HELP, networkCommand } from './modules/network/network.cli.js';
+import { ARCHIVE_HELP, archiveCommand } from './workflows/archive/archive.cli.js';
 
 class UsageError extends Error {}
 
@@ -37,6 +38,10 @@ Commands:
   members import  Import members from an .xlsx or CSV file (dry run first)
   network synth   Create (or --remove) the synthetic national network of cooperatives
   network refresh Recompute the national roll-ups of every real cooperative
+  export       Write one cooperative's complete data to a file (to move it to another server)
+  import       Load a cooperative's export file into this server
+  backup       Write the whole installation to a file (safe while the server runs)
+  restore      Load a backup into an empty (or, with --replace, emptied) installation
 
 Run "kopdes <command> --help" for a command's options.
 Environment: DATABASE_URL, KOPDES_DATA_DIR, PORT, HOST, LOG_LEVEL (see README).`,
@@ -73,6 +78,10 @@ Adds "Koperasi Desa Merah Putih Alamendah" with its users. Does nothing if it ex
   --valid-only   import the valid rows and report the others (default: all rows or none)
   Exit code 1 when rows have problems (except with --valid-only).`,
   network: NETWORK_HELP,
+  export: ARCHIVE_HELP,
+  import: ARCHIVE_HELP,
+  backup: ARCHIVE_HELP,
+  restore: ARCHIVE_HELP,
 };
 
 async function readPassword(): Promise<string> {
@@ -84,7 +93,7 @@ async function readPassword(): Promise<string> {
 }
 
 /** Use the running server's embedded database if one holds the data directory; else open it. */
-async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabaseUrl<T>(config: Config, fn: (url: string) => Promise<T>): Promise<T> {
   const lock = !config.databaseUrl ? readLock(config.dataDir) : undefined;
   let alive = false;
   if (lock) {
@@ -95,22 +104,24 @@ async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>)
       alive = false;
     }
   }
-  if (lock && alive) {
-    const database = connect(`postgres://kopdes:kopdes@127.0.0.1:${lock.port}/kopdes`, 2);
+  if (lock && alive) return fn(`postgres://kopdes:kopdes@127.0.0.1:${lock.port}/kopdes`);
+  const opened = await openDatabase(config);
+  try {
+    return await fn(opened.url);
+  } finally {
+    await opened.embedded?.stop();
+  }
+}
+
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  return withDatabaseUrl(config, async (url) => {
+    const database = connect(url, 2);
     try {
       return await fn(database);
     } finally {
       await database.close();
     }
-  }
-  const opened = await openDatabase(config);
-  const database = connect(opened.url, 2);
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-    await opened.embedded?.stop();
-  }
+  });
 }
 
 function printDemo(url: string) {
@@ -299,6 +310,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'network':
       return networkCommand(rest, (fn) => withDatabase(config, (d) => fn(d.db)));
+    case 'export':
+    case 'import':
+    case 'backup':
+    case 'restore':
+      return archiveCommand(cmd, rest, config, {
+        withUrl: (fn) => withDatabaseUrl(config, fn),
+        findCoop: (ref) => withDatabase(config, async ({ db }) => (await findCoop(db, ref)).id),
+      });
     default:
       throw new UsageError(`Unknown command "${cmd}". Run "kopdes --help".`);
   }
