@@ -1,7 +1,7 @@
 /**
  * Migrations (decision 0003): each file applied once, in order, in its own transaction, under an
- * advisory lock; a database whose applied list is not a prefix of the files is refused — by
- * migrate() and by `kopdes serve` / `kopdes migrate` at start-up.
+ * advisory lock; a database with an applied migration this version lacks, or whose text changed, is
+ * refused — by migrate() and by `kopdes serve` / `kopdes migrate` at start-up.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -77,6 +77,14 @@ describe('migrate()', () => {
     const url = await emptyDatabase();
     expect(await migrate(url, migrationsDir(A))).toEqual(['0001_anggota.sql']);
     expect(await migrate(url, migrationsDir({ ...A, ...B }))).toEqual(['0002_simpanan.sql']);
+  });
+
+  it('applies a file that arrived after a later-numbered one was applied (changes merged out of order)', async () => {
+    const url = await emptyDatabase();
+    const C = { '0003_pinjaman.sql': 'CREATE TABLE uji_pinjaman (id text PRIMARY KEY);' };
+    expect(await migrate(url, migrationsDir({ ...A, ...C }))).toEqual(['0001_anggota.sql', '0003_pinjaman.sql']);
+    expect(await migrate(url, migrationsDir({ ...A, ...B, ...C }))).toEqual(['0002_simpanan.sql']);
+    expect((await applied(url)).map((m) => m.name)).toEqual(['0001_anggota.sql', '0002_simpanan.sql', '0003_pinjaman.sql']);
   });
 
   it('refuses a database with a migration this version does not know (made by a newer kopdes)', async () => {

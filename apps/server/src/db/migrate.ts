@@ -1,7 +1,8 @@
 /**
  * Applies the committed SQL files in db/migrations in name order, each in its own transaction,
- * under an advisory lock so two processes starting together never race. A database whose applied
- * migrations are not a prefix of the files (renamed, edited or from a newer kopdes) is refused.
+ * under an advisory lock so two processes starting together never race. A database with an applied
+ * migration this version does not have (renamed, or from a newer kopdes), or whose text changed,
+ * is refused; files not applied yet are applied, even when an applied one sorts after them.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -38,23 +39,28 @@ export async function migrate(databaseUrl: string, files = migrationFiles()): Pr
     await client.query(`CREATE TABLE IF NOT EXISTS kopdes_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM kopdes_migrations ORDER BY name');
-    rows.forEach((row, i) => {
-      const file = files[i];
+    const known = new Map(files.map((f) => [f.name, f]));
+    for (const row of rows) {
+      const file = known.get(row.name);
       if (!file) {
         throw new MigrationMismatchError(
           `The database has migration ${row.name}, which this version of kopdes does not know. ` +
             `It was made by a newer kopdes; upgrade kopdes instead of starting an older one.`,
         );
       }
-      if (file.name !== row.name || file.checksum !== row.checksum) {
+      if (file.checksum !== row.checksum) {
         throw new MigrationMismatchError(
-          `Applied migration ${row.name} does not match the file ${file.name} of this version ` +
+          `Applied migration ${row.name} does not match the file of this version ` +
             `(migrations are append-only; an applied file must never change).`,
         );
       }
-    });
+    }
+    // Every file not applied yet, in name order — also one whose name sorts before an applied one:
+    // a database made while 0008 existed and 0007 did not (two changes merged in the other order)
+    // gets 0007 now instead of being refused. The upgrade fixture holds such a database.
+    const done = new Set(rows.map((r) => r.name));
     const applied: string[] = [];
-    for (const file of files.slice(rows.length)) {
+    for (const file of files.filter((f) => !done.has(f.name))) {
       await client.query('BEGIN');
       try {
         await client.query(file.sql);

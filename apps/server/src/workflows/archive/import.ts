@@ -82,20 +82,20 @@ function checkVersion(manifest: Manifest) {
       `The file was written by a newer kopdes (archive format ${manifest.formatVersion}; this kopdes reads up to ${ARCHIVE_FORMAT_VERSION}). Upgrade kopdes first.`,
     );
   }
-  const known = migrationFiles();
-  manifest.migrations.forEach((m, i) => {
-    const mine = known[i];
+  const known = new Map(migrationFiles().map((f) => [f.name, f]));
+  for (const m of manifest.migrations) {
+    const mine = known.get(m.name);
     if (!mine) {
       throw new ArchiveRefusedError(
         `The file was written by a newer kopdes (its database has migration ${m.name}, which this kopdes does not know). Upgrade kopdes first.`,
       );
     }
-    if (mine.name !== m.name || mine.checksum !== m.checksum) {
+    if (mine.checksum !== m.checksum) {
       throw new ArchiveRefusedError(
-        `The file's migration ${m.name} is not this kopdes's ${mine.name}: it comes from a different build of kopdes.`,
+        `The file's migration ${m.name} differs from this kopdes's: it comes from a different build of kopdes.`,
       );
     }
-  });
+  }
 }
 
 async function switchOffTriggers(client: pg.Client) {
