@@ -127,6 +127,22 @@ describe('the bendahara at the counter', () => {
     await page.getByRole('button', { name: 'Buat tagihan' }).click();
     await expect.poll(() => already.count()).toBeGreaterThan(before);
   });
+
+  test('the settings show the amounts in force; new amounts from a later date join the history', async () => {
+    await page.goto(`${home}/simpanan/pengaturan`);
+    await page.getByText('Yang berlaku sekarang').waitFor();
+    await page.getByText('Rp 100.000', { exact: true }).first().waitFor();
+    const nextYear = String(Number(new Date().toISOString().slice(0, 4)) + 1);
+    await page.getByLabel('Berlaku mulai').fill(`${nextYear}-01-01`);
+    await page.getByLabel('Simpanan wajib', { exact: false }).fill('0');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByText('Isi jumlah rupiah bulat lebih dari 0', { exact: false }).waitFor();
+    await page.getByLabel('Simpanan wajib', { exact: false }).fill('25.000');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByText('Pengaturan simpanan disimpan').waitFor();
+    await page.getByText(`1 Januari ${nextYear}`).first().waitFor();
+    await page.getByText('Rp 25.000').first().waitFor();
+  });
 });
 
 describe('the member at home', () => {

@@ -18,6 +18,7 @@ import { MemberSavingsPanel } from '../savings/MemberSavingsPanel.js';
 import { useSettlement } from '../savings/savings-api.js';
 import { LeavingDialog } from './LeavingDialog.js';
 import { StatusBadge } from './MembersPage.js';
+import { UserLinkCard } from './UserLinkCard.js';
 import { useActivate, useMember, type MemberDetail } from './members-api.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -177,6 +178,7 @@ function Detail({ member: m }: { member: MemberDetail }) {
             )}
           </Card>
         </SimpleGrid>
+        {coop.can('users.read') && <UserLinkCard member={m} />}
         {canSavings && <MemberSavingsPanel member={{ id: m.id, number: m.number, fullName: m.fullName, status: m.status }} />}
       </Stack>
       {leaving && <LeavingDialog member={m} onClose={() => setLeaving(false)} />}

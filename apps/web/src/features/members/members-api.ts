@@ -116,3 +116,13 @@ export async function uploadImport(coopId: string, file: File, mode: ImportMode,
     Object.fromEntries(errors.map((e) => [e.field, e.message])),
   );
 }
+
+/** Links the member to a user of the cooperative (who then sees their own savings), or unlinks. */
+export function useLinkUser(coopId: string, memberId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string | null) =>
+      api<MemberDetail>(`${base(coopId)}/members/${memberId}/user`, { method: 'PUT', body: { userId } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: membersKey(coopId) }),
+  });
+}

@@ -22,13 +22,14 @@ import { currentLang } from '../../i18n/index.js';
 import { useFarmerGroups } from '../members/members-api.js';
 import { MoveDialog } from './MoveDialog.js';
 import { useArrears, useBalances, useDuesRuns, useRunDues, type ArrearsList, type BalancesPage } from './savings-api.js';
+import { SettingsTab } from './SettingsTab.js';
 import { TransactionsList } from './TransactionsList.js';
 
-const TABS = { '': 'balances', transaksi: 'transactions', tunggakan: 'arrears' } as const;
+const TABS = { '': 'balances', transaksi: 'transactions', tunggakan: 'arrears', pengaturan: 'settings' } as const;
 type TabPath = keyof typeof TABS;
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
-/** `simpanan` → balances, `simpanan/transaksi`, `simpanan/tunggakan`. */
+/** `simpanan` → balances, `simpanan/transaksi`, `simpanan/tunggakan`, `simpanan/pengaturan`. */
 export default function SavingsPage() {
   const { t } = useTranslation();
   const coop = useCoop();
@@ -60,11 +61,13 @@ export default function SavingsPage() {
           <Tabs.Tab value="saldo">{t('savings.tabs.balances')}</Tabs.Tab>
           <Tabs.Tab value="transaksi">{t('savings.tabs.transactions')}</Tabs.Tab>
           <Tabs.Tab value="tunggakan">{t('savings.tabs.arrears')}</Tabs.Tab>
+          <Tabs.Tab value="pengaturan">{t('savings.tabs.settings')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {tab === '' && <BalancesTab />}
       {tab === 'transaksi' && <TransactionsTab />}
       {tab === 'tunggakan' && <ArrearsTab />}
+      {tab === 'pengaturan' && <SettingsTab />}
       {moving && <MoveDialog direction={moving} onClose={() => setMoving(null)} />}
     </>
   );

@@ -183,3 +183,18 @@ export function useLeave(coopId: string, memberId: string) {
     onSuccess: refresh,
   });
 }
+
+export interface SettingsInput {
+  effectiveFrom: string;
+  pokokAmount: string;
+  wajibAmount: string;
+  wajibPeriodMonths: number;
+}
+
+export function useSaveSettings(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SettingsInput) => api<SettingsList>(`${base(coopId)}/savings/settings`, { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: savingsKey(coopId) }),
+  });
+}
