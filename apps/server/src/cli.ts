@@ -201,17 +201,22 @@ async function main(argv: string[]): Promise<number> {
       });
       if (values.demo) printDemo(running.url);
       else console.log(`kopdes is running at ${running.url}`);
+      let stopping = false;
       if (demoCoop) {
         const started = Date.now();
         void seedDemoModules(running.database.db, demoCoop).then(
           (seeded) =>
             seeded &&
             console.log(`  Demo data ready (books, members, harvests, network) in ${Math.round((Date.now() - started) / 1000)} s.`),
-          (e: unknown) => console.error('kopdes: the demo data could not be seeded:', e),
+          (e: unknown) =>
+            stopping
+              ? console.log('  The demo data was not finished before the stop; it is seeded again on the next start.')
+              : console.error('kopdes: the demo data could not be seeded:', e),
         );
       }
       await new Promise<void>((resolve) => {
         const shut = (sig: string) => {
+          stopping = true;
           console.log(`\n${sig} received, stopping kopdes…`);
           void running.stop().then(resolve, resolve);
         };

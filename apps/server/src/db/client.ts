@@ -21,6 +21,10 @@ export interface Database {
 export function connect(url: string, max = 20): Database {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   pool.on('error', () => undefined); // a dropped idle connection is replaced on next use
+  // A connection lost while checked out (the server shutting down under a running transaction)
+  // also emits 'error' on the client; its query rejects with the same error, which is where it is
+  // handled. Without a listener the event would end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }
