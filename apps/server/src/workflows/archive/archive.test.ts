@@ -12,6 +12,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { systemClock } from '../../lib/clock.js';
+import { startEmbedded } from '../../db/embedded.js';
+import { ensureDatabase, migrate } from '../../db/migrate.js';
 import { testDatabase } from '../../../test/support/db.js';
 import { makeCoop, makeUser } from '../../../test/support/factories.js';
 import { signIn, testApp, type TestApp } from '../../../test/support/app.js';
@@ -117,6 +119,21 @@ describe('export and import of one cooperative', () => {
       expect((await tableRows(target, table, { coopId })).length, table).toBeGreaterThan(0);
     }
     expect(await figures(target, coopId)).toEqual(await figures(source.database.url, coopId));
+  }, 120_000);
+
+  it('imports it into a fresh PostgreSQL server of its own (the laptop-to-server move, across versions)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopdes-archive-server-'));
+    fs.chmodSync(dataDir, 0o755); // as root, the embedded postgres runs as `postgres` and must enter it
+    const server = await startEmbedded(dataDir);
+    try {
+      const url = await ensureDatabase(server.url, 'kopdes');
+      await migrate(url);
+      await importArchive(url, file, { scope: 'cooperative' });
+      expect(await figures(url, coopId)).toEqual(await figures(source.database.url, coopId));
+    } finally {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('postings go on after the move: the books take a new entry on the imported cooperative', async () => {
