@@ -6,7 +6,16 @@ export type Lang = 'id' | 'en';
 
 /** Who is calling: a signed-in person (cookie session) or a machine client (API token). */
 export type Principal =
-  | { kind: 'user'; userId: string; name: string; platformRole: PlatformRole | null; sessionId: string; csrfToken: string }
+  | {
+      kind: 'user';
+      userId: string;
+      name: string;
+      platformRole: PlatformRole | null;
+      sessionId: string;
+      csrfToken: string;
+      /** The user's roles in the cooperative the request's path names, read with the session. */
+      rolesIn?: { cooperativeId: string; roles: CoopRole[] };
+    }
   | { kind: 'token'; tokenId: string; name: string; cooperativeId: string; scopes: Permission[] };
 
 export interface CoopAccess {

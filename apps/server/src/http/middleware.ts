@@ -87,6 +87,9 @@ const csrfRefused = () =>
     en: 'Request refused: cross-site, or the CSRF token does not match',
   });
 
+/** The cooperative a path is for: its roles are read together with the session. */
+const COOP_PATH = /^\/api\/coops\/(kop_[0-9A-HJKMNP-TV-Z]{26})(?:\/|$)/;
+
 /** Resolves who is calling. Does not require it; `requireUser` does. */
 export const authenticate = (clock: Clock) =>
   createMiddleware<Env>(async (c, next) => {
@@ -99,7 +102,7 @@ export const authenticate = (clock: Clock) =>
     } else {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) {
-        const p = await resolveSession(db, clock, token);
+        const p = await resolveSession(db, clock, token, COOP_PATH.exec(c.req.path)?.[1]);
         if (p) c.set('principal', p);
       }
       if (UNSAFE.has(c.req.method)) {
@@ -146,7 +149,7 @@ export const tenantAccess = createMiddleware<Env>(async (c, next) => {
     if (p.cooperativeId !== coopId) throw notFound();
     c.set('coop', { id: coopId, roles: [], permissions: new Set(p.scopes) });
   } else {
-    const roles = await rolesIn(c.get('db'), coopId, p.userId);
+    const roles = p.rolesIn?.cooperativeId === coopId ? p.rolesIn.roles : await rolesIn(c.get('db'), coopId, p.userId);
     if (!roles.length) throw notFound();
     c.set('coop', { id: coopId, roles, permissions: permissionsOf(roles) });
   }

@@ -17,7 +17,11 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row);
 }
 
-export async function findLiveSession(db: Db, id: string, now: Date) {
+/**
+ * The live session and its user; with `cooperativeId`, also the user's roles there, in the same
+ * query (a request to a cooperative's route needs both: one round trip instead of two).
+ */
+export async function findLiveSession(db: Db, id: string, now: Date, cooperativeId?: string) {
   const rows = await db
     .select({
       id: sessions.id,
@@ -27,6 +31,11 @@ export async function findLiveSession(db: Db, id: string, now: Date) {
       userId: users.id,
       fullName: users.fullName,
       platformRole: users.platformRole,
+      roles: cooperativeId
+        ? sql<
+            string[]
+          >`array(SELECT r.role FROM cooperative_roles r WHERE r.cooperative_id = ${cooperativeId} AND r.user_id = ${users.id} ORDER BY r.role)`
+        : sql<string[] | null>`NULL::text[]`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

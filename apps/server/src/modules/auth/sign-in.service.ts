@@ -4,7 +4,7 @@
  * further attempts for 15 minutes.
  */
 import { normalizePhoneId } from '@kopdes/shared/phone';
-import type { Permission, PlatformRole } from '@kopdes/shared/auth';
+import type { CoopRole, Permission, PlatformRole } from '@kopdes/shared/auth';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalidField } from '../../lib/errors.js';
@@ -107,10 +107,11 @@ export async function signOut(db: Db, clock: Clock, sessionId: string) {
   await repo.revokeSession(db, sessionId, clock.now());
 }
 
-export async function resolveSession(db: Db, clock: Clock, token: string) {
+/** `cooperativeId`: the cooperative the request is for, whose roles are read along (see Principal). */
+export async function resolveSession(db: Db, clock: Clock, token: string, cooperativeId?: string) {
   const now = clock.now();
   const id = sha256(token);
-  const s = await repo.findLiveSession(db, id, now);
+  const s = await repo.findLiveSession(db, id, now, cooperativeId);
   if (!s) return undefined;
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     const cap = s.createdAt.getTime() + ABSOLUTE_MS;
@@ -123,6 +124,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string) {
     userId: s.userId,
     name: s.fullName,
     platformRole: (s.platformRole ?? null) as PlatformRole | null,
+    rolesIn: cooperativeId ? { cooperativeId, roles: (s.roles ?? []) as CoopRole[] } : undefined,
   };
 }
 
