@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiTokens, cooperativeRoles, users } from './auth.schema.js';
 
@@ -99,3 +99,14 @@ export const revokeToken = (db: Db, cooperativeId: string, id: string, at: Date)
     .set({ revokedAt: at })
     .where(and(eq(apiTokens.cooperativeId, cooperativeId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
+
+/** Of the given cooperatives, those where at least one enabled user holds a role. */
+export async function cooperativesWithActiveUsers(db: Db, cooperativeIds: string[]): Promise<string[]> {
+  if (!cooperativeIds.length) return [];
+  const rows = await db
+    .selectDistinct({ cooperativeId: cooperativeRoles.cooperativeId })
+    .from(cooperativeRoles)
+    .innerJoin(users, eq(users.id, cooperativeRoles.userId))
+    .where(and(inArray(cooperativeRoles.cooperativeId, cooperativeIds), isNull(users.disabledAt)));
+  return rows.map((r) => r.cooperativeId);
+}

@@ -96,6 +96,11 @@ export async function revokeCoopRole(db: Db, actor: Actor, cooperativeId: string
   });
 }
 
+/** Which of these cooperatives have someone who can sign in (they run on kopdes). */
+export async function cooperativesWithActiveUsers(db: Db, cooperativeIds: string[]): Promise<Set<string>> {
+  return new Set(await repo.cooperativesWithActiveUsers(db, cooperativeIds));
+}
+
 export async function listCoopUsers(db: Db, cooperativeId: string) {
   const rows = await repo.usersOfCoop(db, cooperativeId);
   const byId = new Map<

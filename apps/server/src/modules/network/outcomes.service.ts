@@ -16,6 +16,7 @@ import * as internship from './internship.repository.js';
 import { addMonths, daysBetween, monthOf } from './months.js';
 import * as repo from './outcomes.repository.js';
 import { operatingIn, usesKopdes } from './rollups.service.js';
+import { cooperativesWithActiveUsers } from '../auth/users.service.js';
 
 const participantNotFound = () => notFound({ id: 'Peserta magang tidak ditemukan', en: 'Participant not found' });
 
@@ -112,18 +113,22 @@ export async function progressOf(
   items: repo.ItemRow[],
   today: string,
   kopdes?: boolean,
+  /** Latest hand reports by item, when the caller loaded them for many participants at once. */
+  preloaded?: Map<string, { value: bigint; asOf: string }>,
 ): Promise<ActionItem[]> {
   if (!items.length) return [];
   const measured = kopdes ?? (await usesKopdes(db, cooperativeId));
-  const reports = new Map(
-    (
-      await repo.latestReports(
-        db,
-        items.map((i) => i.id),
-        today,
-      )
-    ).map((r) => [r.itemId, r]),
-  );
+  const reports =
+    preloaded ??
+    new Map(
+      (
+        await repo.latestReports(
+          db,
+          items.map((i) => i.id),
+          today,
+        )
+      ).map((r) => [r.itemId, r]),
+    );
   const out: ActionItem[] = [];
   for (const it of items) {
     const def = MEASURE_DEFS[it.measure as MeasureCode];
@@ -225,11 +230,20 @@ interface Group {
 export async function alumniView(db: Db, by: 'batch' | 'host' | 'province', programmeId: string | undefined, today: string) {
   const rows = (await internship.completedParticipants(db)).filter((r) => !programmeId || r.b.programmeId === programmeId);
   const groups = new Map<string, Group>();
-  const kopdes = new Map<string, boolean>();
-  for (const c of new Set(rows.map((r) => r.p.cooperativeId))) kopdes.set(c, await usesKopdes(db, c));
+  // One query each for who runs on kopdes and for the hand reports, not one per alumnus.
+  const kopdes = await cooperativesWithActiveUsers(db, [...new Set(rows.map((r) => r.p.cooperativeId))]);
   const items = await repo.itemsOfParticipants(
     db,
     rows.map((r) => r.p.id),
+  );
+  const reports = new Map(
+    (
+      await repo.latestReports(
+        db,
+        items.map((i) => i.id),
+        today,
+      )
+    ).map((r) => [r.itemId, r]),
   );
   for (const r of rows) {
     const [key, label] =
@@ -243,7 +257,7 @@ export async function alumniView(db: Db, by: 'batch' | 'host' | 'province', prog
     const seen = g.coops.get(r.p.cooperativeId);
     if (!seen || r.b.endsOn < seen) g.coops.set(r.p.cooperativeId, r.b.endsOn);
     const own = items.filter((i) => i.participantId === r.p.id);
-    const progress = await progressOf(db, r.p.cooperativeId, own, today, kopdes.get(r.p.cooperativeId));
+    const progress = await progressOf(db, r.p.cooperativeId, own, today, kopdes.has(r.p.cooperativeId), reports);
     g.items += progress.length;
     g.achieved += progress.filter((x) => x.status === 'achieved').length;
     groups.set(key, g);
