@@ -297,12 +297,15 @@ describe('following the plan', () => {
     expect(kol.options.map((o: { kind: string }) => o.kind)).toEqual(['buy_from_other_coop']);
   });
 
-  it('re-plans the open weeks keeping what is in the ground', async () => {
+  it('re-plans the open weeks keeping what is in the ground and what the groups confirmed', async () => {
     const before = (await ketua.get(`${base}/plans/${planId}`)).body.plantings;
     const asOf = addWeeks(start, 6);
+    const confirmedLater = before.find((p: { plantWeek: number; status: string }) => p.plantWeek >= 6 && p.status === 'planned');
+    expect((await ketua.patch(`${base}/plantings/${confirmedLater.id}`, { status: 'confirmed' })).status).toBe(200);
+    confirmedLater.status = 'confirmed';
     const inGround = before.filter(
       (p: { plantWeek: number; actualPlantWeek: number | null; status: string }) =>
-        (p.actualPlantWeek ?? p.plantWeek) < 6 && p.status !== 'cancelled',
+        ((p.actualPlantWeek ?? p.plantWeek) < 6 && p.status !== 'cancelled') || p.status === 'confirmed',
     );
     const r = await ketua.post(`${base}/seasons/${seasonId}/replan`, { asOf, timeLimitSeconds: 20 });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -318,6 +321,7 @@ describe('following the plan', () => {
           (q.actualPlantWeek ?? q.plantWeek) === (p.actualPlantWeek ?? p.plantWeek),
       );
       expect(kept, `${p.commodity} on ${p.plotId} week ${p.plantWeek}`).toBeDefined();
+      if (p.status === 'confirmed') expect(kept.status).toBe('confirmed');
     }
     for (const p of after.filter((q: any) => !q.fixed)) expect(p.plantWeek).toBeGreaterThanOrEqual(6);
     expect((await ketua.get(`${base}/plans/${planId}`)).body.summary.status).toBe('superseded');

@@ -343,9 +343,10 @@ export async function replanSeason(
     });
   }
   const rows = (await repo.listPlantings(db, coopId, active.id)).filter((p) => p.status !== 'cancelled');
-  // In the ground: planted already, or its planting week has passed.
-  const inGround = rows.filter((p) => p.status === 'planted' || effective(p).week < currentWeek);
-  const fixed = inGround.map((p) => ({
+  // Kept as they are: what is in the ground (planted, or its planting week has passed) and what the
+  // farmer groups have confirmed or changed — a farmer who agreed to plant has bought seed for it.
+  const kept = rows.filter((p) => p.status !== 'planned' || effective(p).week < currentWeek);
+  const fixed = kept.map((p) => ({
     ref: p.id,
     farmerId: p.farmerId,
     plotId: p.plotId,
