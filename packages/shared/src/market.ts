@@ -82,6 +82,8 @@ const fieldMessage = z.object({ id: z.string(), en: z.string() });
 export const warning = z.object({ field: z.string(), code: z.string(), message: fieldMessage });
 export type Warning = z.infer<typeof warning>;
 const journalRef = z.object({ id: z.string(), number: z.string() }).nullable();
+/** A quantity in the commodity's base unit (grams or pieces) and as text. */
+const baseQty = z.object({ base: z.string(), text: z.string() });
 
 // ── partners and stores ─────────────────────────────────────────────────────────────────────
 
@@ -386,12 +388,23 @@ export const deliveryInput = z.strictObject({
 });
 export type DeliveryInput = z.infer<typeof deliveryInput>;
 
+/**
+ * Rejected goods taken back into stock as a lot of the same or a lower grade; without it they
+ * are written off. `quantity` is in the commodity's own unit (kg or pieces); omitted: all of the
+ * rejected part comes back.
+ */
+export const returnToStockInput = z.strictObject({
+  grade: z.enum(GRADES),
+  locationId,
+  quantity: orderQuantity.optional(),
+});
 export const receiptLineInput = z.strictObject({
   lineNo: z.number().int().min(1),
   accepted: orderQuantity,
   rejected: orderQuantity.optional(),
   reason: z.enum(REJECT_REASONS).nullish(),
   note: optionalText(300),
+  returnToStock: returnToStockInput.nullish(),
 });
 export const receiptInput = z.strictObject({
   date: isoDate.optional(),
@@ -410,6 +423,9 @@ export const delivery = z.object({
   vehicle: z.string().nullable(),
   driver: z.string().nullable(),
   value: rupiahString,
+  /** The ledger unit the goods went to when the buyer is the cooperative's own outlet (no sale, no invoice). */
+  toUnit: z.string().nullable(),
+  routeId: z.string().nullable(),
   journal: journalRef,
   lines: z.array(
     z.object({
@@ -427,10 +443,23 @@ export const delivery = z.object({
       accepted: orderQty.nullable(),
       rejected: orderQty.nullable(),
       reason: z.enum(REJECT_REASONS).nullable(),
+      /** Cost of the rejected part written off to spoilage. */
+      writtenOff: rupiahString.nullable(),
+      returnedToStock: z
+        .object({ lotId: z.string(), lotCode: z.string(), grade: z.enum(GRADES), quantity: baseQty, value: rupiahString })
+        .nullable(),
       invoiceId: z.string().nullable(),
     }),
   ),
-  receipt: z.object({ date: z.string(), receivedBy: z.string().nullable(), writtenOff: rupiahString, journal: journalRef }).nullable(),
+  receipt: z
+    .object({
+      date: z.string(),
+      receivedBy: z.string().nullable(),
+      writtenOff: rupiahString,
+      returned: rupiahString,
+      journal: journalRef,
+    })
+    .nullable(),
 });
 export type Delivery = z.infer<typeof delivery>;
 export const deliveryList = z.object({ items: z.array(delivery.omit({ lines: true })) });
@@ -577,7 +606,6 @@ export const statement = z.object({
 });
 
 export const fillRateQuery = z.strictObject({ from: isoDate, to: isoDate });
-const baseQty = z.object({ base: z.string(), text: z.string() });
 export const fillRate = z.object({
   from: z.string(),
   to: z.string(),
@@ -595,4 +623,323 @@ export const fillRate = z.object({
       acceptedPermille: z.number().int(),
     }),
   ),
+});
+
+// ── picking and delivery routes ─────────────────────────────────────────────────────────────
+
+export const pickingQuery = z.strictObject({ date: isoDate, locationId: locationId.optional() });
+export const pickingList = z.object({
+  date: z.string(),
+  /** Place by place, the lots to take off the shelf (soonest expiry first) and which store each part is for. */
+  places: z.array(
+    z.object({
+      locationId: z.string(),
+      locationName: z.string(),
+      lots: z.array(
+        z.object({
+          lotId: z.string(),
+          lotCode: z.string(),
+          commodityName: z.string(),
+          grade: z.enum(GRADES),
+          packFormatName: z.string().nullable(),
+          expiresOn: z.string(),
+          total: orderQty,
+          picks: z.array(
+            z.object({
+              purchaseOrderId: z.string(),
+              purchaseOrderNumber: z.string(),
+              partnerName: z.string(),
+              storeName: z.string(),
+              lineNo: z.number().int(),
+              quantity: orderQty,
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  /** What stock cannot cover, per PO line. */
+  shortfalls: z.array(
+    z.object({
+      purchaseOrderNumber: z.string(),
+      partnerName: z.string(),
+      storeName: z.string(),
+      lineNo: z.number().int(),
+      commodityName: z.string(),
+      grade: z.enum(GRADES),
+      packFormatName: z.string().nullable(),
+      shortfall: orderQty,
+    }),
+  ),
+  complete: z.boolean(),
+});
+export type PickingList = z.infer<typeof pickingList>;
+
+export const deliveryRouteId = idOf('rte');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bi('Jam berangkat seperti 05:30', 'Departure time looks like 05:30'));
+export const deliveryRouteInput = z.strictObject({
+  date: isoDate.optional(),
+  vehicle: z.string().trim().min(2).max(40),
+  driver: z.string().trim().min(2).max(120).nullish(),
+  departure: clock.nullish(),
+  notes: optionalText(500),
+  /** In the order the truck unloads them; notes for the same store one after another make one stop. */
+  deliveryIds: z.array(deliveryId).min(1).max(60),
+});
+export type DeliveryRouteInput = z.infer<typeof deliveryRouteInput>;
+export const deliveryRoute = z.object({
+  id: z.string(),
+  number: z.string(),
+  date: z.string(),
+  vehicle: z.string(),
+  driver: z.string().nullable(),
+  departure: z.string().nullable(),
+  notes: z.string().nullable(),
+  value: rupiahString,
+  stops: z.array(
+    z.object({
+      stopNo: z.number().int(),
+      partner: z.object({ id: z.string(), name: z.string() }),
+      store: z.object({
+        id: z.string(),
+        name: z.string(),
+        address: z.string(),
+        receivingHours: z.string().nullable(),
+        contactName: z.string().nullable(),
+        contactPhone: z.string().nullable(),
+      }),
+      deliveries: z.array(
+        z.object({
+          id: z.string(),
+          number: z.string(),
+          purchaseOrderNumber: z.string(),
+          partnerRef: z.string(),
+          lines: z.number().int(),
+          value: rupiahString,
+          received: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  createdBy: z.string(),
+});
+export type DeliveryRoute = z.infer<typeof deliveryRoute>;
+export const deliveryRouteList = z.object({ items: z.array(deliveryRoute) });
+export const deliveryRouteQuery = z.strictObject({
+  date: isoDate.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+// ── collection and margins ──────────────────────────────────────────────────────────────────
+
+export const REMINDER_LEVELS = ['first', 'second', 'final'] as const;
+export type ReminderLevel = (typeof REMINDER_LEVELS)[number];
+export const REMINDER_LEVEL_LABELS: Record<ReminderLevel, Label> = {
+  first: { id: 'Pengingat (1–30 hari)', en: 'Reminder (1–30 days)' },
+  second: { id: 'Pengingat kedua (31–60 hari)', en: 'Second reminder (31–60 days)' },
+  final: { id: 'Teguran akhir (> 60 hari)', en: 'Final notice (> 60 days)' },
+};
+export const reminderQuery = z.strictObject({ asOf: isoDate.optional() });
+export const reminders = z.object({
+  asOf: z.string(),
+  /** Partners with overdue invoices, the most urgent first (longest overdue, then largest amount). */
+  items: z.array(
+    z.object({
+      partnerId: z.string(),
+      partnerCode: z.string(),
+      partnerName: z.string(),
+      kind: z.enum(PARTNER_KINDS),
+      paymentTermsDays: z.number().int(),
+      contacts: z.array(
+        z.object({ name: z.string(), role: z.string().nullish(), phone: z.string().nullish(), email: z.string().nullish() }),
+      ),
+      level: z.enum(REMINDER_LEVELS),
+      maxDaysOverdue: z.number().int(),
+      overdue: rupiahString,
+      notYetDue: rupiahString,
+      credit: rupiahString,
+      invoices: z.array(
+        z.object({
+          invoiceId: z.string(),
+          number: z.string(),
+          date: z.string(),
+          dueDate: z.string(),
+          daysOverdue: z.number().int(),
+          amount: rupiahString,
+          open: rupiahString,
+        }),
+      ),
+    }),
+  ),
+  totals: z.object({ partners: z.number().int(), invoices: z.number().int(), overdue: rupiahString }),
+});
+
+export const marginQuery = z.strictObject({ from: isoDate, to: isoDate });
+const marginFigures = {
+  revenue: rupiahString,
+  costOfSales: rupiahString,
+  rejectsWrittenOff: rupiahString,
+  margin: rupiahString,
+  /** Margin ÷ revenue in per mille, rounded half-up; 0 without revenue. */
+  marginPermille: z.number().int(),
+};
+export const marginReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Received deliveries per ISO week (Monday), partner and commodity. */
+  rows: z.array(
+    z.object({
+      week: z.string(),
+      partnerId: z.string(),
+      partnerName: z.string(),
+      commodityId: z.string(),
+      commodityName: z.string(),
+      delivered: baseQty,
+      accepted: baseQty,
+      /** Cost of goods moved to the cooperative's own outlet (no revenue, no margin of their own). */
+      transferredAtCost: rupiahString,
+      ...marginFigures,
+    }),
+  ),
+  byCommodity: z.array(z.object({ commodityId: z.string(), commodityName: z.string(), stockLosses: rupiahString, ...marginFigures })),
+  byPartner: z.array(z.object({ partnerId: z.string(), partnerName: z.string(), creditNotes: rupiahString, ...marginFigures })),
+  byWeek: z.array(z.object({ week: z.string(), creditNotes: rupiahString, stockLosses: rupiahString, ...marginFigures })),
+  totals: z.object({ creditNotes: rupiahString, stockLosses: rupiahString, transferredAtCost: rupiahString, ...marginFigures }),
+});
+
+const farmerShare = z.object({
+  memberId: z.string(),
+  memberNumber: z.number().int().nullable(),
+  fullName: z.string().nullable(),
+  farmerGroupName: z.string().nullable(),
+  intakeId: z.string(),
+  intakeNumber: z.string(),
+  intakeDate: z.string(),
+  lotId: z.string(),
+  lotCode: z.string(),
+  grade: z.enum(GRADES),
+  /** The buying price per kg (or per piece/bunch) the farmer was paid. */
+  price: rupiahString,
+  quantity: baseQty,
+  /** quantity × price: what the farmer was paid for this part. */
+  amount: rupiahString,
+});
+
+export const lotMargin = z.object({
+  lot: z.object({
+    id: z.string(),
+    code: z.string(),
+    origin: z.enum(['intake', 'packing', 'return']),
+    commodityId: z.string(),
+    commodityName: z.string(),
+    grade: z.enum(GRADES),
+    packFormatName: z.string().nullable(),
+    initial: baseQty,
+    cost: rupiahString,
+  }),
+  /** The farmers whose produce is in the lot, with their part of it. */
+  farmers: z.array(farmerShare),
+  /** Deliveries from the lot and from the lots made of it; figures are the lot's share (`sharePermille`). */
+  sales: z.array(
+    z.object({
+      deliveryId: z.string(),
+      deliveryNumber: z.string(),
+      date: z.string(),
+      partnerId: z.string(),
+      partnerName: z.string(),
+      storeName: z.string(),
+      lotId: z.string(),
+      lotCode: z.string(),
+      sharePermille: z.number().int(),
+      delivered: orderQty,
+      accepted: orderQty.nullable(),
+      rejected: orderQty.nullable(),
+      unitPrice: rupiahString,
+      internal: z.boolean(),
+      revenue: rupiahString,
+      costOfSales: rupiahString,
+      rejectsWrittenOff: rupiahString,
+      invoiceId: z.string().nullable(),
+    }),
+  ),
+  /** Weight loss, spoilage and count differences of the lot and the lots made of it, at their share. */
+  losses: z.array(
+    z.object({
+      date: z.string(),
+      lotId: z.string(),
+      lotCode: z.string(),
+      kind: z.enum(['loss', 'count']),
+      reason: z.string().nullable(),
+      quantity: baseQty,
+      value: rupiahString,
+    }),
+  ),
+  onHand: z.object({ quantity: baseQty, value: rupiahString }),
+  totals: z.object({
+    bought: rupiahString,
+    revenue: rupiahString,
+    costOfSales: rupiahString,
+    rejectsWrittenOff: rupiahString,
+    stockLosses: rupiahString,
+    margin: rupiahString,
+  }),
+});
+
+export const invoiceTrace = z.object({
+  invoiceId: z.string(),
+  number: z.string(),
+  partner: z.object({ id: z.string(), name: z.string() }),
+  lines: z.array(
+    z.object({
+      lineNo: z.number().int(),
+      description: z.string(),
+      deliveryId: z.string().nullable(),
+      deliveryNumber: z.string().nullable(),
+      lotId: z.string().nullable(),
+      lotCode: z.string().nullable(),
+      accepted: baseQty.nullable(),
+      /** The farmers who grew what was invoiced, each with their part of the accepted quantity. */
+      farmers: z.array(farmerShare),
+    }),
+  ),
+});
+
+export type InvoiceTrace = z.infer<typeof invoiceTrace>;
+
+export const farmerSalesQuery = z.strictObject({ from: isoDate, to: isoDate });
+export const farmerSales = z.object({
+  memberId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Each intake lot of the farmer in the period and the buyers its produce reached (directly or packed). */
+  lots: z.array(
+    z.object({
+      lotId: z.string(),
+      lotCode: z.string(),
+      intakeNumber: z.string(),
+      intakeDate: z.string(),
+      commodityName: z.string(),
+      grade: z.enum(GRADES),
+      quantity: baseQty,
+      price: rupiahString,
+      amount: rupiahString,
+      buyers: z.array(
+        z.object({
+          partnerId: z.string(),
+          partnerName: z.string(),
+          deliveryId: z.string(),
+          deliveryNumber: z.string(),
+          date: z.string(),
+          viaLotCode: z.string(),
+          /** The farmer's part of what was delivered, in grams or pieces. */
+          quantity: baseQty,
+          revenue: rupiahString,
+        }),
+      ),
+    }),
+  ),
+  /** Per buyer: the farmer's share of the revenue. */
+  partners: z.array(z.object({ partnerId: z.string(), partnerName: z.string(), deliveries: z.number().int(), revenue: rupiahString })),
 });

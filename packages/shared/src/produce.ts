@@ -73,6 +73,7 @@ export const MOVEMENT_KINDS = [
   'loss',
   'count',
   'sale',
+  'return_in',
 ] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 export const MOVEMENT_LABELS: Record<MovementKind, Label> = {
@@ -85,6 +86,7 @@ export const MOVEMENT_LABELS: Record<MovementKind, Label> = {
   loss: { id: 'Susut/busuk', en: 'Loss' },
   count: { id: 'Penyesuaian stok opname', en: 'Stock count adjustment' },
   sale: { id: 'Penjualan', en: 'Sale' },
+  return_in: { id: 'Retur dari pembeli', en: 'Returned by a buyer' },
 };
 
 export const REJECT_POLICIES = ['unpaid', 'priced'] as const;
@@ -536,7 +538,7 @@ export const stockPlace = z.object({
 export const lot = z.object({
   id: z.string(),
   code: z.string(),
-  origin: z.enum(['intake', 'packing']),
+  origin: z.enum(['intake', 'packing', 'return']),
   commodity: z.object({ id: z.string(), code: z.string(), name: z.string(), unit: z.enum(UNITS_OF_MEASURE) }),
   grade: z.enum(GRADES),
   harvestDate: z.string(),
@@ -603,8 +605,12 @@ export const lotTrace = z.object({
         intakeNumber: z.string().nullable(),
       }),
     ),
+    /** For goods a buyer sent back: the lot they were delivered from. */
+    returnedFrom: z.object({ lotId: z.string(), code: z.string(), grade: z.enum(GRADES) }).nullable(),
   }),
   movements: z.array(movement),
+  /** Lots that took back what buyers rejected of this one. */
+  returnedAs: z.array(z.object({ lotId: z.string(), code: z.string(), grade: z.enum(GRADES), quantity: quantity })),
   /** Lots packed from this one. */
   packedInto: z.array(z.object({ lotId: z.string(), code: z.string(), packingId: z.string(), quantity: quantity })),
   /** Outgoing sales movements with the buyer. */

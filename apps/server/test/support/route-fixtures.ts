@@ -86,6 +86,7 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   deliveryId: { tenant: true, make: async ({ db, coopId }) => (await market.makeDelivery(db, coopId)).deliveryId },
   invoiceId: { tenant: true, make: async ({ db, coopId }) => (await market.makeInvoice(db, coopId)).invoiceId },
   paymentId: { tenant: true, make: async ({ db, coopId }) => (await market.makePayment(db, coopId)).paymentId },
+  deliveryRouteId: { tenant: true, make: async ({ db, coopId }) => (await market.makeDeliveryRoute(db, coopId)).deliveryRouteId },
   planningPlanId: { tenant: true, make: async ({ db, coopId }) => (await planning.makeSolvedSeason(db, coopId)).planId },
   plantingId: { tenant: true, make: ({ db, coopId }) => planning.makePlanting(db, coopId) },
 };

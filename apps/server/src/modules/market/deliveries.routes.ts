@@ -2,6 +2,7 @@ import { delivery, deliveryInput, deliveryList, deliveryQuery, fulfilmentPlan, f
 import { coopParams, coopRoute, jsonBody, jsonOf, type Api } from '../../http/openapi.js';
 import * as deliveries from './deliveries.service.js';
 import { deliveryNote } from './documents.service.js';
+import { recordReceipt } from './receiving.service.js';
 import { ctx, deliveryParams, fileResponse, sendFile, tags } from './routing.js';
 
 export function registerDeliveryRoutes(api: Api) {
@@ -92,7 +93,8 @@ export function registerDeliveryRoutes(api: Api) {
         method: 'post',
         path: '/api/coops/{coopId}/market/deliveries/{deliveryId}/receipt',
         tags,
-        summary: "The buyer's receiving and QC: accepted and rejected per line with reasons; rejects written off at cost",
+        summary:
+          "The buyer's receiving and QC: accepted and rejected per line with reasons; rejects back to stock (same or lower grade) or written off",
         request: { params: deliveryParams, ...jsonBody(receiptInput) },
         responses: { 201: jsonOf(delivery, 'Recorded') },
       },
@@ -100,7 +102,7 @@ export function registerDeliveryRoutes(api: Api) {
     ),
     async (c) => {
       const { db, coopId, actor } = ctx(c);
-      return c.json(await deliveries.recordReceipt(db, coopId, actor, c.req.valid('param').deliveryId, c.req.valid('json')), 201);
+      return c.json(await recordReceipt(db, coopId, actor, c.req.valid('param').deliveryId, c.req.valid('json')), 201);
     },
   );
 }

@@ -1,27 +1,28 @@
 /**
  * Fulfilment: the demand of a delivery day against stock, lots allocated to PO lines
  * first-expired-first-out within grade (and pack format), shortfalls before the truck leaves;
- * the delivery note (surat jalan) that takes the lots out of stock with its cost of goods sold;
- * and the buyer's receiving with QC, where rejected goods are written off at their cost.
+ * and the delivery note (surat jalan) that takes the lots out of stock with its cost of goods
+ * sold — or, for the cooperative's own outlet, moves their cost to the outlet's inventory.
+ * The buyer's receiving is in receiving.service.ts.
  */
-import type { Delivery, DeliveryInput, ReceiptInput, RejectReason } from '@kopdes/shared/market';
+import type { Delivery, DeliveryInput, RejectReason } from '@kopdes/shared/market';
 import { ACCOUNTS } from '@kopdes/shared/ledger';
-import { mulDivRoundHalfUp } from '@kopdes/shared/money';
 import { formatQuantity, type Grade, type UnitOfMeasure } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { Actor } from '../../lib/actor.js';
-import { AppError, conflict, notFound, type FieldError } from '../../lib/errors.js';
+import { AppError, notFound, type FieldError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { postEntry } from '../ledger/ledger.service.js';
+import { listUnits, postEntry } from '../ledger/ledger.service.js';
 import { commodityRows, type CommodityRow } from '../produce/catalogue.service.js';
 import { field, refuse, todayOf, UNIT, unusable } from '../produce/common.js';
 import { locationRows } from '../produce/farmers.service.js';
-import { issueLotForSale, listLots, lotsForRequest } from '../produce/stock.service.js';
+import { issueLotsForSale, listLots, lotsForRequest } from '../produce/stock.service.js';
 import { inTransaction } from '../../db/transaction.js';
 import * as repo from './deliveries.repository.js';
 import { lockPurchaseOrder, purchaseOrdersWithLines, type PoLineRow } from './orders.service.js';
+import { partnerRow } from './partners.service.js';
 import { baseOf, oq, orderUnitOf, orderUnitsIn, parseOrderQuantity, type OrderUnit } from './quantities.js';
 
 export type { DeliveryRow, DeliveryLineRow } from './deliveries.repository.js';
@@ -30,6 +31,29 @@ const deliveryNotFound = () => notFound({ id: 'Surat jalan tidak ditemukan', en:
 
 const docNumber = async (tx: Db, cooperativeId: string, prefix: string, date: string) =>
   `${prefix}-${date.slice(0, 4)}-${(await nextNumber(tx, cooperativeId, `${prefix}-${date.slice(0, 4)}`)).toString().padStart(6, '0')}`;
+
+/** The cooperative's own outlet is a business unit of its own: goods sent there are stock it holds, not a sale. */
+export const OWN_OUTLET_UNIT = 'gerai_sembako';
+
+/** The ledger unit that receives the goods when the buyer is the cooperative's own outlet; null for a sale. */
+async function receivingUnit(tx: Db, cooperativeId: string, partnerId: string): Promise<string | null> {
+  const partner = await partnerRow(tx, cooperativeId, partnerId);
+  if (partner.kind !== 'own_outlet') return null;
+  const unit = (await listUnits(tx, cooperativeId)).find((u) => u.code === OWN_OUTLET_UNIT);
+  if (!unit?.enabled)
+    throw unusable('purchaseOrderId', 'unit_disabled', {
+      id: 'Unit Gerai Sembako tidak aktif di buku besar: aktifkan dulu untuk mengirim ke gerai sendiri',
+      en: 'The Gerai Sembako unit is not enabled in the ledger: enable it before sending goods to the own outlet',
+    });
+  return OWN_OUTLET_UNIT;
+}
+
+/**
+ * Where the cost of goods that left stock sits: cost of goods sold for a sale, the outlet's
+ * inventory for goods moved to the cooperative's own outlet.
+ */
+export const goodsAccount = (toUnit: string | null) =>
+  toUnit ? { account: ACCOUNTS.PERSEDIAAN_GERAI, unit: toUnit } : { account: ACCOUNTS.HPP, unit: UNIT };
 
 // ── allocation ──────────────────────────────────────────────────────────────────────────────
 
@@ -101,6 +125,12 @@ const unitOfLine = (l: PoLineRow, commodities: CommodityRow[]) => {
 
 /** The delivery day: every open PO line, the lots proposed for it and what is short, and the totals per item. */
 export async function fulfilmentPlan(db: Db, cooperativeId: string, q: { date: string; locationId?: string }) {
+  const plan = await planDay(db, cooperativeId, q);
+  return { ...plan, lines: plan.lines.map(({ unit: _unit, ...l }) => l) };
+}
+
+/** The fulfilment proposal with each line's order unit (for the picking list). */
+export async function planDay(db: Db, cooperativeId: string, q: { date: string; locationId?: string }) {
   const { orders, lines, commodities } = await purchaseOrdersWithLines(db, cooperativeId, { deliveryDate: q.date });
   orders.sort((a, b) => a.number.localeCompare(b.number));
   const stock = new Map<string, Candidate[]>();
@@ -133,6 +163,7 @@ export async function fulfilmentPlan(db: Db, cooperativeId: string, q: { date: s
         partnerName: o.partner_name,
         storeName: o.store_name,
         lineNo: l.line_no,
+        unit,
         commodityName: com.name,
         grade: l.grade as Grade,
         packFormatName: pf?.name ?? null,
@@ -176,12 +207,15 @@ export function presentDelivery(d: repo.DeliveryRow, lines: repo.DeliveryLineRow
     vehicle: d.vehicle,
     driver: d.driver,
     value: d.value.toString(),
+    toUnit: d.to_unit,
+    routeId: d.route_id,
     journal: d.journal_entry_id ? { id: d.journal_entry_id, number: d.journal_number ?? '' } : null,
     receipt: d.received_on
       ? {
           date: d.received_on,
           receivedBy: d.received_by,
           writtenOff: (d.written_off ?? 0n).toString(),
+          returned: (d.returned ?? 0n).toString(),
           journal: d.receipt_journal_entry_id ? { id: d.receipt_journal_entry_id, number: d.receipt_journal_number ?? '' } : null,
         }
       : null,
@@ -206,6 +240,16 @@ export function presentDelivery(d: repo.DeliveryRow, lines: repo.DeliveryLineRow
           accepted: l.accepted === null ? null : oq(l.accepted, unit),
           rejected: l.rejected === null ? null : oq(l.rejected, unit),
           reason: (l.reason as RejectReason | null) ?? null,
+          writtenOff: l.written_off === null ? null : l.written_off.toString(),
+          returnedToStock: l.return_lot_id
+            ? {
+                lotId: l.return_lot_id,
+                lotCode: l.return_lot_code!,
+                grade: l.return_grade as Grade,
+                quantity: { base: l.return_base!.toString(), text: formatQuantity(l.return_base!, com.unit as UnitOfMeasure) },
+                value: (l.returned_value ?? 0n).toString(),
+              }
+            : null,
           invoiceId: l.invoice_id,
         };
       }),
@@ -254,6 +298,7 @@ export async function dispatch(db: Db, cooperativeId: string, actor: Actor, inpu
     const { orders, lines, commodities } = await purchaseOrdersWithLines(tx, cooperativeId, { ids: [input.purchaseOrderId] });
     const po = orders[0];
     if (!po) throw unusable('purchaseOrderId', 'unknown_purchase_order', { id: 'PO tidak ditemukan', en: 'Purchase order not found' });
+    const toUnit = await receivingUnit(tx, cooperativeId, po.partner_id);
     if (date < po.order_date)
       throw refuse([
         field('date', 'before_order_date', {
@@ -355,29 +400,26 @@ export async function dispatch(db: Db, cooperativeId: string, actor: Actor, inpu
           en: `No matching stock for what is open on PO ${po.number}`,
         });
     }
-    const issued = [];
-    for (const p of planned) {
-      const { movementId, value } = await issueLotForSale(tx, cooperativeId, actor, {
-        date,
-        lotId: p.c.lotId,
-        locationId: p.c.locationId,
-        quantity: p.base,
-        documentId: id,
-        partnerId: po.partner_id,
-        at: p.at,
-      });
-      issued.push({ ...p, movementId, value });
-    }
+    const taken = await issueLotsForSale(tx, cooperativeId, actor, {
+      date,
+      documentId: id,
+      partnerId: po.partner_id,
+      items: planned.map((p) => ({ lotId: p.c.lotId, locationId: p.c.locationId, quantity: p.base, at: p.at })),
+    });
+    const issued = planned.map((p, i) => ({ ...p, ...taken[i]! }));
     const value = issued.reduce((s, x) => s + x.value, 0n);
     const number = await docNumber(tx, cooperativeId, 'SJ', date);
+    const to = goodsAccount(toUnit);
     const posted =
       value > 0n
         ? await postEntry(tx, cooperativeId, actor, {
             date,
-            memo: `HPP surat jalan ${number} ${po.partner_name} (PO ${po.partner_ref})`,
+            memo: toUnit
+              ? `Pindah stok ke ${po.partner_name} (unit ${toUnit}), surat jalan ${number}, harga pokok`
+              : `HPP surat jalan ${number} ${po.partner_name} (PO ${po.partner_ref})`,
             source: { module: 'market.delivery', documentId: id },
             lines: [
-              { account: ACCOUNTS.HPP, unit: UNIT, debit: value },
+              { account: to.account, unit: to.unit, debit: value },
               { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit: UNIT, credit: value },
             ],
           })
@@ -395,6 +437,7 @@ export async function dispatch(db: Db, cooperativeId: string, actor: Actor, inpu
         vehicle: input.vehicle ?? null,
         driver: input.driver ?? null,
         value,
+        toUnit,
         journalEntryId: posted?.id ?? null,
         journalNumber: posted?.number ?? null,
         createdByLabel: actor.label,
@@ -420,127 +463,6 @@ export async function dispatch(db: Db, cooperativeId: string, actor: Actor, inpu
     });
   });
   return getDelivery(db, cooperativeId, id);
-}
-
-// ── receiving and QC ────────────────────────────────────────────────────────────────────────
-
-/**
- * The buyer's receiving of a delivery, line by line: accepted and rejected in the line's units
- * (together exactly what was delivered), a reason for every rejection. The cost of what was
- * rejected moves from cost of goods sold to spoilage; only accepted quantities can be invoiced.
- */
-export async function recordReceipt(db: Db, cooperativeId: string, actor: Actor, deliveryId: string, input: ReceiptInput) {
-  const date = input.date ?? (await todayOf(db, cooperativeId));
-  await inTransaction(db, async (tx) => {
-    await repo.lockDelivery(tx, cooperativeId, deliveryId);
-    const { rows, lines, commodities } = await deliveriesWithLines(tx, cooperativeId, { ids: [deliveryId] });
-    const d = rows[0];
-    if (!d) throw deliveryNotFound();
-    if (d.received_on)
-      throw conflict('already_received', {
-        id: `Penerimaan surat jalan ${d.number} sudah dicatat`,
-        en: `Receiving of ${d.number} is already recorded`,
-      });
-    if (date < d.date)
-      throw refuse([
-        field('date', 'before_delivery', {
-          id: `Tanggal terima sebelum tanggal kirim (${d.date})`,
-          en: `Received before it was sent (${d.date})`,
-        }),
-      ]);
-    const fields: FieldError[] = [];
-    let unprocessable = false;
-    const out: repo.NewReceiptLine[] = [];
-    const seen = new Set<number>();
-    input.lines.forEach((r, i) => {
-      const at = `lines.${i}`;
-      const line = lines.find((l) => l.line_no === r.lineNo);
-      if (!line) {
-        unprocessable = true;
-        fields.push(
-          field(`${at}.lineNo`, 'unknown_line', {
-            id: `Surat jalan ${d.number} tidak punya baris ${r.lineNo}`,
-            en: `${d.number} has no line ${r.lineNo}`,
-          }),
-        );
-        return;
-      }
-      if (seen.has(r.lineNo)) {
-        fields.push(field(`${at}.lineNo`, 'duplicate_line', { id: 'Baris ini sudah diisi', en: 'This line is given twice' }));
-        return;
-      }
-      seen.add(r.lineNo);
-      const com = commodities.find((c) => c.id === line.commodity_id)!;
-      const unit = orderUnitOf(line.price_basis, com.unit);
-      let accepted: bigint, rejected: bigint;
-      try {
-        accepted = parseOrderQuantity(`${at}.accepted`, r.accepted, unit, { allowZero: true });
-        rejected = r.rejected === undefined ? 0n : parseOrderQuantity(`${at}.rejected`, r.rejected, unit, { allowZero: true });
-      } catch (e) {
-        if (e instanceof AppError) fields.push(...e.fields);
-        else throw e;
-        return;
-      }
-      if (accepted + rejected !== line.quantity) {
-        unprocessable = true;
-        fields.push(
-          field(`${at}.accepted`, 'quantity_mismatch', {
-            id: `Diterima + ditolak (${oq(accepted + rejected, unit).text}) harus sama dengan yang dikirim (${oq(line.quantity, unit).text})`,
-            en: `Accepted + rejected (${oq(accepted + rejected, unit).text}) must equal what was delivered (${oq(line.quantity, unit).text})`,
-          }),
-        );
-        return;
-      }
-      if (rejected > 0n && !r.reason) {
-        fields.push(
-          field(`${at}.reason`, 'reason_required', { id: 'Alasan penolakan wajib diisi', en: 'A reason for the rejection is required' }),
-        );
-        return;
-      }
-      const writtenOff =
-        rejected === 0n ? 0n : rejected === line.quantity ? line.value : mulDivRoundHalfUp(line.value, rejected, line.quantity);
-      out.push({ lineNo: line.line_no, accepted, rejected, reason: rejected > 0n ? r.reason! : null, note: r.note ?? null, writtenOff });
-    });
-    for (const l of lines)
-      if (!seen.has(l.line_no) && !fields.length)
-        fields.push(field('lines', 'missing_line', { id: `Baris ${l.line_no} belum diisi`, en: `Line ${l.line_no} is missing` }));
-    if (fields.length) throw refuse(fields, unprocessable ? 'unprocessable' : 'validation');
-    const writtenOff = out.reduce((s, l) => s + l.writtenOff, 0n);
-    const posted =
-      writtenOff > 0n
-        ? await postEntry(tx, cooperativeId, actor, {
-            date,
-            memo: `Barang ditolak ${d.partner_name} pada penerimaan surat jalan ${d.number}`,
-            source: { module: 'market.receipt', documentId: deliveryId },
-            lines: [
-              { account: ACCOUNTS.SUSUT_DAN_BUSUK, unit: UNIT, debit: writtenOff },
-              { account: ACCOUNTS.HPP, unit: UNIT, credit: writtenOff },
-            ],
-          })
-        : null;
-    await repo.insertReceipt(
-      tx,
-      cooperativeId,
-      {
-        deliveryId,
-        date,
-        receivedBy: input.receivedBy ?? null,
-        writtenOff,
-        journalEntryId: posted?.id ?? null,
-        journalNumber: posted?.number ?? null,
-        createdByLabel: actor.label,
-        requestId: actor.requestId ?? null,
-      },
-      out,
-    );
-    await recordAudit(tx, cooperativeId, actor, {
-      action: 'market.delivery.receive',
-      entityType: 'market_delivery',
-      entityId: deliveryId,
-      changes: input,
-    });
-  });
-  return getDelivery(db, cooperativeId, deliveryId);
 }
 
 export const lockDelivery = repo.lockDelivery;

@@ -13,9 +13,9 @@ export interface Letterhead {
   address: string | null;
 }
 
-const MARGIN = 40;
+export const MARGIN = 40;
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+export function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   return new Promise((resolve, reject) => {
@@ -24,7 +24,8 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-function heading(doc: PDFKit.PDFDocument, head: Letterhead, title: string, number: string) {
+/** The letterhead, a rule, the title and under it `No. <number>` (or another line, e.g. the date of a picking list). */
+export function heading(doc: PDFKit.PDFDocument, head: Letterhead, title: string, number: string, label = 'No. ') {
   const width = doc.page.width - 2 * MARGIN;
   doc.font('Helvetica-Bold').fontSize(13).text(head.name.toUpperCase(), MARGIN, MARGIN, { width });
   if (head.address) doc.font('Helvetica').fontSize(8.5).text(head.address, { width });
@@ -38,11 +39,11 @@ function heading(doc: PDFKit.PDFDocument, head: Letterhead, title: string, numbe
     .font('Helvetica-Bold')
     .fontSize(15)
     .text(title, MARGIN, y + 10, { width, align: 'center' });
-  doc.font('Helvetica').fontSize(10).text(`No. ${number}`, { width, align: 'center' });
+  doc.font('Helvetica').fontSize(10).text(`${label}${number}`, { width, align: 'center' });
   doc.moveDown(0.8);
 }
 
-function pairs(doc: PDFKit.PDFDocument, rows: [string, string][], x: number, width: number) {
+export function pairs(doc: PDFKit.PDFDocument, rows: [string, string][], x: number, width: number) {
   for (const [k, v] of rows) {
     const y = doc.y;
     doc
@@ -57,9 +58,9 @@ function pairs(doc: PDFKit.PDFDocument, rows: [string, string][], x: number, wid
   }
 }
 
-type Col = { header: string; width: number; align?: 'left' | 'right' | 'center' };
+export type Col = { header: string; width: number; align?: 'left' | 'right' | 'center' };
 
-function table(doc: PDFKit.PDFDocument, cols: Col[], rows: string[][], bold: Set<number> = new Set()) {
+export function table(doc: PDFKit.PDFDocument, cols: Col[], rows: string[][], bold: Set<number> = new Set()) {
   const width = doc.page.width - 2 * MARGIN;
   const total = cols.reduce((s, c) => s + c.width, 0);
   const ws = cols.map((c) => (c.width / total) * width);
@@ -90,7 +91,7 @@ function table(doc: PDFKit.PDFDocument, cols: Col[], rows: string[][], bold: Set
   doc.x = MARGIN;
 }
 
-function signatures(doc: PDFKit.PDFDocument, labels: string[]) {
+export function signatures(doc: PDFKit.PDFDocument, labels: string[]) {
   const width = doc.page.width - 2 * MARGIN;
   let y = doc.y + 24;
   if (y + 70 > doc.page.height - MARGIN) {

@@ -149,6 +149,12 @@ export async function createInvoice(
       if (!d) return bad('unknown_delivery', 'Surat jalan tidak ditemukan', 'Delivery note not found');
       if (d.partner_id !== partner.id)
         return bad('other_partner', `Surat jalan ${d.number} untuk mitra lain`, `${d.number} is for another partner`);
+      if (d.to_unit)
+        return bad(
+          'internal_transfer',
+          `Surat jalan ${d.number} memindahkan stok ke unit ${d.to_unit} koperasi sendiri, bukan penjualan: tidak ditagih`,
+          `${d.number} moved stock to the cooperative's own unit ${d.to_unit}; it is not a sale and is not invoiced`,
+        );
       if (!d.received_on)
         return bad(
           'not_received',

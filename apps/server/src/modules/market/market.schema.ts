@@ -1,4 +1,4 @@
-// Mirrors db/migrations/0007_market.sql; checks, foreign keys and the append-only triggers live there.
+// Mirrors db/migrations/0007_market.sql and 0009; checks, foreign keys and the append-only triggers live there.
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const marketPartners = pgTable(
@@ -138,6 +138,7 @@ export const marketDeliveries = pgTable(
     createdByLabel: text('created_by_label').notNull(),
     requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    toUnit: text('to_unit'),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.id] })],
 );
@@ -174,6 +175,7 @@ export const marketReceipts = pgTable(
     createdByLabel: text('created_by_label').notNull(),
     requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    returned: bigint('returned', { mode: 'bigint' }).notNull().default(0n),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.deliveryId] })],
 );
@@ -189,6 +191,11 @@ export const marketReceiptLines = pgTable(
     reason: text('reason'),
     note: text('note'),
     writtenOff: bigint('written_off', { mode: 'bigint' }).notNull(),
+    returnLotId: text('return_lot_id'),
+    returnLotCode: text('return_lot_code'),
+    returnGrade: text('return_grade'),
+    returnBase: bigint('return_base', { mode: 'bigint' }),
+    returnedValue: bigint('returned_value', { mode: 'bigint' }).notNull().default(0n),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.deliveryId, t.lineNo] })],
 );
@@ -262,4 +269,33 @@ export const marketPaymentAllocations = pgTable(
     amount: bigint('amount', { mode: 'bigint' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.paymentId, t.invoiceId] })],
+);
+
+export const marketRoutes = pgTable(
+  'market_routes',
+  {
+    cooperativeId: text('cooperative_id').notNull(),
+    id: text('id').notNull(),
+    number: text('number').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    vehicle: text('vehicle').notNull(),
+    driver: text('driver'),
+    departure: text('departure'),
+    notes: text('notes'),
+    createdByLabel: text('created_by_label').notNull(),
+    requestId: text('request_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.id] })],
+);
+
+export const marketRouteStops = pgTable(
+  'market_route_stops',
+  {
+    cooperativeId: text('cooperative_id').notNull(),
+    routeId: text('route_id').notNull(),
+    seq: integer('seq').notNull(),
+    deliveryId: text('delivery_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.routeId, t.seq] })],
 );

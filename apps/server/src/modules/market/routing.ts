@@ -1,6 +1,6 @@
 /** What the market routes share: their tag, path parameters and the handler's context. */
 import { z } from '@hono/zod-openapi';
-import { contractId, deliveryId, invoiceId, partnerId, paymentId, purchaseOrderId, storeId } from '@kopdes/shared/market';
+import { contractId, deliveryId, deliveryRouteId, invoiceId, partnerId, paymentId, purchaseOrderId, storeId } from '@kopdes/shared/market';
 import type { Context } from 'hono';
 import type { Env } from '../../http/context.js';
 import { actorOf, coopOf } from '../../http/middleware.js';
@@ -14,6 +14,7 @@ export const purchaseOrderParams = coopParams.extend({ purchaseOrderId });
 export const deliveryParams = coopParams.extend({ deliveryId });
 export const invoiceParams = coopParams.extend({ invoiceId });
 export const paymentParams = coopParams.extend({ paymentId });
+export const deliveryRouteParams = coopParams.extend({ deliveryRouteId });
 
 export const fileResponse = (type: string, description: string) => ({
   description,

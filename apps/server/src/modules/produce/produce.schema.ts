@@ -224,6 +224,7 @@ export const produceLots = pgTable(
     packFormatId: text('pack_format_id'),
     packs: integer('packs'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sourceLotId: text('source_lot_id'),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.id] })],
 );

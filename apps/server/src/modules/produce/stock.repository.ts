@@ -8,7 +8,7 @@ const textArray = (ids: string[]) => `{${ids.join(',')}}`;
 export type LotRow = {
   id: string;
   code: string;
-  origin: 'intake' | 'packing';
+  origin: 'intake' | 'packing' | 'return';
   commodity_id: string;
   commodity_code: string;
   commodity_name: string;
@@ -25,6 +25,8 @@ export type LotRow = {
   pack_format_id: string | null;
   pack_format_name: string | null;
   packs: number | null;
+  price: bigint | null;
+  source_lot_id: string | null;
   shelf_life_ambient: number | null;
   shelf_life_cool: number | null;
   shelf_life_cold: number | null;
@@ -33,7 +35,7 @@ export type LotRow = {
 
 const lotColumns = sql`l.id, l.code, l.origin, l.commodity_id, c.code AS commodity_code, c.name AS commodity_name, l.unit, l.grade,
   l.quantity, l.cost, l.harvest_date, l.created_date, l.intake_id, l.member_id, l.plot_id, l.packing_id, l.pack_format_id,
-  pf.name AS pack_format_name, l.packs, c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class`;
+  pf.name AS pack_format_name, l.packs, l.price, l.source_lot_id, c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class`;
 const lotJoins = sql`JOIN produce_commodities c ON c.cooperative_id = l.cooperative_id AND c.id = l.commodity_id
   LEFT JOIN produce_pack_formats pf ON pf.cooperative_id = l.cooperative_id AND pf.id = l.pack_format_id`;
 
@@ -306,5 +308,39 @@ export async function receivedOn(db: Db, cooperativeId: string, locationId: stri
     FROM produce_lots l JOIN produce_stock s ON s.cooperative_id = l.cooperative_id AND s.lot_id = l.id AND s.location_id = ${locationId}
     WHERE l.cooperative_id = ${cooperativeId} AND l.origin = 'intake' AND l.created_date = ${date} AND s.quantity > 0
     ORDER BY s.quantity DESC, l.id`);
+  return res.rows;
+}
+
+export async function insertReturnLot(
+  db: Db,
+  cooperativeId: string,
+  l: {
+    id: string;
+    code: string;
+    commodityId: string;
+    grade: string;
+    unit: string;
+    quantity: bigint;
+    cost: bigint;
+    harvestDate: string;
+    createdDate: string;
+    sourceLotId: string;
+    packFormatId: string | null;
+    packs: number | null;
+  },
+) {
+  await db.execute(sql`
+    INSERT INTO produce_lots (cooperative_id, id, code, origin, commodity_id, grade, unit, quantity, cost, paid, harvest_date, created_date,
+      source_lot_id, pack_format_id, packs)
+    VALUES (${cooperativeId}, ${l.id}, ${l.code}, 'return', ${l.commodityId}, ${l.grade}, ${l.unit}, ${l.quantity}, ${l.cost}, true,
+      ${l.harvestDate}, ${l.createdDate}, ${l.sourceLotId}, ${l.packFormatId}, ${l.packs})`);
+}
+
+/** Lots that took back what buyers rejected of the given lot. */
+export async function returnsOf(db: Db, cooperativeId: string, lotId: string) {
+  const res = await db.execute<{ id: string; code: string; grade: Grade; quantity: bigint; unit: UnitOfMeasure }>(sql`
+    SELECT id, code, grade, quantity, unit FROM produce_lots
+    WHERE cooperative_id = ${cooperativeId} AND origin = 'return' AND source_lot_id = ${lotId}
+    ORDER BY created_date, code`);
   return res.rows;
 }

@@ -106,11 +106,13 @@ export const presentMovement = (m: repo.MovementRow) => ({
 export async function traceLot(db: Db, cooperativeId: string, id: string) {
   const lot = await getLot(db, cooperativeId, id);
   const [row] = await repo.lots(db, cooperativeId, [id]);
-  const [moves, packedInto, sources, members] = await Promise.all([
+  const [moves, packedInto, sources, members, returns, [source]] = await Promise.all([
     repo.movements(db, cooperativeId, { lotIds: [id] }),
     repo.packedFrom(db, cooperativeId, id),
     row!.packing_id ? repo.packSources(db, cooperativeId, row!.packing_id) : Promise.resolve([]),
     membersWithGroups(db, cooperativeId),
+    repo.returnsOf(db, cooperativeId, id),
+    row!.source_lot_id ? repo.lots(db, cooperativeId, [row!.source_lot_id]) : Promise.resolve([]),
   ]);
   const member = row!.member_id ? members.find((m) => m.id === row!.member_id) : undefined;
   const [plot] = row!.plot_id ? await plotRows(db, cooperativeId, { ids: [row!.plot_id] }) : [];
@@ -140,8 +142,10 @@ export async function traceLot(db: Db, cooperativeId: string, id: string) {
         farmerName: members.find((m) => m.id === s.member_id)?.fullName ?? null,
         intakeNumber: s.intake_number,
       })),
+      returnedFrom: source ? { lotId: source.id, code: source.code, grade: source.grade } : null,
     },
     movements: moves.map(presentMovement),
+    returnedAs: returns.map((r) => ({ lotId: r.id, code: r.code, grade: r.grade, quantity: qty(r.quantity, r.unit) })),
     packedInto: packedInto.map((p) => ({ lotId: p.lot_id, code: p.code, packingId: p.packing_id, quantity: qty(p.quantity, row!.unit) })),
     buyers: moves
       .filter((m) => m.kind === 'sale')
@@ -475,21 +479,56 @@ export async function issueLotForSale(
   actor: Actor,
   s: { date: string; lotId: string; locationId: string; quantity: bigint; documentId: string; partnerId?: string | null; at?: string },
 ): Promise<{ movementId: string; value: bigint }> {
-  const lot = (await lotsForRequest(tx, cooperativeId, [{ lotId: s.lotId, at: s.at ?? 'lotId' }])).get(s.lotId)!;
-  const loc = await locationForRequest(tx, cooperativeId, s.locationId, 'locationId');
-  if (s.quantity <= 0n)
-    throw invalidField(s.at ?? 'quantity', 'not_positive', { id: 'Jumlah harus lebih dari 0', en: 'Quantity must be more than 0' });
-  const [value] = await takeStock(
+  const [one] = await issueLotsForSale(tx, cooperativeId, actor, { ...s, items: [s] });
+  return one!;
+}
+
+/**
+ * Several lots leaving stock for one sale document at once (one lock, one insert), in the
+ * caller's transaction; the same lot and place may appear more than once. Returns each take's
+ * movement and the cost leaving with it, in order.
+ */
+export async function issueLotsForSale(
+  tx: Db,
+  cooperativeId: string,
+  actor: Actor,
+  s: {
+    date: string;
+    documentId: string;
+    partnerId?: string | null;
+    items: { lotId: string; locationId: string; quantity: bigint; at?: string }[];
+  },
+): Promise<{ movementId: string; value: bigint }[]> {
+  const lots = await lotsForRequest(
     tx,
     cooperativeId,
-    [{ lot, locationId: loc.id, quantity: s.quantity, at: s.at ?? 'quantity' }],
-    () => loc.name,
+    s.items.map((i) => ({ lotId: i.lotId, at: i.at ?? 'lotId' })),
   );
-  const movementId = newId('mvt');
-  await repo.insertMovements(tx, cooperativeId, actor, { type: 'sale', id: s.documentId, date: s.date, partnerId: s.partnerId ?? null }, [
-    { id: movementId, lotId: lot.id, locationId: loc.id, kind: 'sale', quantity: -s.quantity, value: -value! },
-  ]);
-  return { movementId, value: value! };
+  const places = await locationRows(tx, cooperativeId);
+  const takes = s.items.map((i) => {
+    if (!places.some((p) => p.id === i.locationId))
+      throw unusable('locationId', 'unknown_location', { id: 'Lokasi tidak ditemukan', en: 'Location not found' });
+    if (i.quantity <= 0n)
+      throw invalidField(i.at ?? 'quantity', 'not_positive', { id: 'Jumlah harus lebih dari 0', en: 'Quantity must be more than 0' });
+    return { lot: lots.get(i.lotId)!, locationId: i.locationId, quantity: i.quantity, at: i.at ?? 'quantity' };
+  });
+  const values = await takeStock(tx, cooperativeId, takes, (id) => places.find((p) => p.id === id)!.name);
+  const moves = takes.map((t, i) => ({
+    id: newId('mvt'),
+    lotId: t.lot.id,
+    locationId: t.locationId,
+    kind: 'sale' as const,
+    quantity: -t.quantity,
+    value: -values[i]!,
+  }));
+  await repo.insertMovements(
+    tx,
+    cooperativeId,
+    actor,
+    { type: 'sale', id: s.documentId, date: s.date, partnerId: s.partnerId ?? null },
+    moves,
+  );
+  return moves.map((m, i) => ({ movementId: m.id, value: values[i]! }));
 }
 
 /** Intake lots received at a location on a day, with what is still there (the packing house's work list). */

@@ -114,7 +114,15 @@ describe('export and import of one cooperative', () => {
     for (const table of manifest.tables) {
       expect(await tableRows(target, table, { coopId }), table).toEqual(await tableRows(source.database.url, table, { coopId }));
     }
-    for (const table of ['ledger_monthly_totals', 'produce_stock', 'produce_lots', 'savings_accounts', 'cooperative_roles']) {
+    for (const table of [
+      'ledger_monthly_totals',
+      'produce_stock',
+      'produce_lots',
+      'savings_accounts',
+      'cooperative_roles',
+      'market_invoices',
+      'market_payments',
+    ]) {
       expect(manifest.tables).toContain(table);
       expect((await tableRows(target, table, { coopId })).length, table).toBeGreaterThan(0);
     }

@@ -575,8 +575,8 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
 
     // What the previous delivery day left in the packing house goes to the buyers (a supermarket's
     // distribution centre, the Caringin wholesale market) at cost plus 15–25%, paid mostly by bank
-    // transfer: one sales entry per day. (The market link's own documents replace this shortcut
-    // once its demo exists.)
+    // transfer: one sales entry per day. The packs and the cold-stored lots are sold through the
+    // market link's own documents (market-demo.ts).
     if (previousDay) await sellLeftovers(db, coopId, treasurer, packingHouse.id, previousDay, day, 115 + Math.floor(random() * 11));
     previousDay = day;
 

@@ -3,6 +3,7 @@
  * its board, supervisors, a clerk and a member as users, plus a ministry admin. Later modules add
  * their demo data here. Runs once: an existing demo cooperative is left as it is.
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
 import { hashPassword } from '../../lib/password.js';
@@ -11,6 +12,7 @@ import { createCooperative, findCooperativeByName } from '../../modules/cooperat
 import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/auth/users.service.js';
 import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { seedLedgerDemo } from './ledger-demo.js';
+import { seedMarketDemo } from './market-demo.js';
 import { seedMembersDemo } from './members-demo.js';
 import { seedNetworkDemo } from './network-demo.js';
 import { seedPlanningDemo } from './planning-demo.js';
@@ -53,10 +55,14 @@ export async function seedDemoModules(db: Db, cooperativeId: string): Promise<bo
     await seedLedgerDemo(tx, coop.id);
     await seedMembersDemo(tx, coop.id);
     await seedProduceDemo(tx, coop.id);
+    await seedMarketDemo(tx, coop.id); // sells the produce demo's packs and cold stock; its contracts precede planning
     await seedPlanningDemo(tx, coop.id);
     await seedNetworkDemo(tx, coop.id); // last: its roll-ups read what the others seeded
     await recordPlatformAudit(tx, SYSTEM_ACTOR, { action: DEMO_MARK, entityType: 'cooperative', entityId: coop.id });
   });
+  // Months of rows arrive in one transaction, before autovacuum has looked at the tables: fresh
+  // statistics keep the first reports from being planned as if the tables were empty (under a second).
+  await db.execute(sql`ANALYZE`);
   return true;
 }
 

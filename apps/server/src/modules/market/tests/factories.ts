@@ -3,7 +3,9 @@ import type { PartnerInput } from '@kopdes/shared/market';
 import type { Db } from '../../../db/client.js';
 import { SYSTEM_ACTOR } from '../../../lib/actor.js';
 import { makeIntake, makePacking, produceSetup, type Setup } from '../../produce/tests/factories.js';
-import { dispatch, recordReceipt } from '../deliveries.service.js';
+import { dispatch } from '../deliveries.service.js';
+import { createDeliveryRoute } from '../delivery-routes.service.js';
+import { recordReceipt } from '../receiving.service.js';
 import { createInvoice, recordPayment } from '../invoices.service.js';
 import { createPurchaseOrder } from '../orders.service.js';
 import { createContract, createPartner } from '../partners.service.js';
@@ -138,4 +140,16 @@ export async function makePayment(db: Db, coopId: string) {
     amount: '50000',
   });
   return { ...inv, paymentId: p.id };
+}
+
+/** A route on the day of a fresh delivery note. */
+export async function makeDeliveryRoute(db: Db, coopId: string) {
+  const d = await makeDelivery(db, coopId);
+  const r = await createDeliveryRoute(db, coopId, SYSTEM_ACTOR, {
+    date: '2025-08-14',
+    vehicle: 'D 8125 KP',
+    driver: 'Ujang',
+    deliveryIds: [d.deliveryId],
+  });
+  return { ...d, deliveryRouteId: r.id };
 }
