@@ -14,6 +14,7 @@
 import type { Permission } from '@kopdes/shared/auth';
 import {
   IconAddressBook,
+  IconAffiliate,
   IconBook2,
   IconBuildingCommunity,
   IconHistory,
@@ -23,6 +24,8 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { ProduceIcon } from '../features/produce/icon.js';
+import { PlanningIcon } from '../features/planning/icon.js';
+import { MarketIcon } from '../features/market/icon.js';
 import { createContext, lazy, useContext, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface AppModule {
@@ -49,6 +52,24 @@ export const MODULES: AppModule[] = [
     icon: ProduceIcon,
     permission: 'produce.read',
     element: lazy(() => import('../features/produce/ProducePage.js')),
+  },
+  {
+    key: 'planning',
+    path: 'pola-tanam',
+    labelKey: 'nav.planning',
+    descriptionKey: 'tiles.planning',
+    icon: PlanningIcon,
+    permission: 'planning.read',
+    element: lazy(() => import('../features/planning/PlanningPage.js')),
+  },
+  {
+    key: 'market',
+    path: 'penjualan',
+    labelKey: 'nav.market',
+    descriptionKey: 'tiles.market',
+    icon: MarketIcon,
+    permission: 'market.read',
+    element: lazy(() => import('../features/market/MarketPage.js')),
   },
   {
     key: 'members',
@@ -85,6 +106,15 @@ export const MODULES: AppModule[] = [
     icon: IconBook2,
     permission: 'ledger.read',
     element: lazy(() => import('../features/ledger/LedgerPage.js')),
+  },
+  {
+    key: 'network',
+    path: 'jejaring',
+    labelKey: 'nav.network',
+    descriptionKey: 'tiles.network',
+    icon: IconAffiliate,
+    permission: 'network.read',
+    element: lazy(() => import('../features/network/coop/CoopNetworkPage.js')),
   },
   {
     key: 'users',

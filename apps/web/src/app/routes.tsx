@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLayout, type NavSection } from '../components/AppLayout.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorState, PageLoader } from '../components/States.js';
+import { NetworkAdminPage, networkAdminNav, networkAdminRest } from '../features/network/admin-nav.js';
 import { coopPath, CoopProvider, currentCoopOf } from './coop.js';
 import { moduleAt, ModuleRestProvider, modulesFor } from './modules.js';
 import { Link, matchPath, Redirect, useLocation } from './router.js';
@@ -100,12 +101,20 @@ function AdminArea({ rest }: { rest: string }) {
   const me = useSignedIn();
   const sections: NavSection[] = [
     { items: [{ href: '/admin', label: t('nav.registerCoop'), icon: IconPlus, exact: true }] },
+    { label: t('network.nav.section'), items: networkAdminNav(t) },
     { label: t('nav.admin'), items: me.cooperatives.map((c) => ({ href: coopPath(c.id), label: c.name, icon: IconBuildingBank })) },
   ].filter((s) => s.items.length);
+  const network = networkAdminRest(rest);
   return (
     <AppLayout sections={sections} homeHref="/admin">
       {me.platformRole !== 'admin' ? (
         <Missing kind="forbidden" homeHref={homeFor(me)} />
+      ) : network !== null ? (
+        <Page>
+          <ModuleRestProvider value={network}>
+            <NetworkAdminPage />
+          </ModuleRestProvider>
+        </Page>
       ) : rest ? (
         <Missing kind="notFound" homeHref="/admin" />
       ) : (

@@ -7,6 +7,9 @@ import { strings as ledger } from '../features/ledger/strings.js';
 import { strings as produce } from '../features/produce/strings.js';
 import { strings as members } from '../features/members/strings.js';
 import { strings as savings } from '../features/savings/strings.js';
+import { strings as planning } from '../features/planning/strings.js';
+import { strings as market } from '../features/market/strings.js';
+import { strings as network } from '../features/network/strings.js';
 
 type Dict = { [key: string]: string | Dict };
 export interface FeatureStrings {
@@ -14,7 +17,7 @@ export interface FeatureStrings {
   en: Dict;
 }
 
-export const FEATURE_STRINGS: FeatureStrings[] = [ledger, produce, members, savings];
+export const FEATURE_STRINGS: FeatureStrings[] = [ledger, produce, members, savings, planning, market, network];
 
 /** `base` with every feature's strings for `lang` merged in (a feature never overrides a key). */
 export function withFeatures<T extends object>(base: T, lang: 'id' | 'en'): T {

@@ -1,13 +1,8 @@
-import { GRADE_LABELS, LOSS_KINDS, LOSS_LABELS, type LossKind } from '@kopdes/shared/produce';
-import { Alert, Button, Card, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconBox, IconFileTypePdf, IconTrashX } from '@tabler/icons-react';
+import { GRADE_LABELS } from '@kopdes/shared/produce';
+import { Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconBox, IconFileTypePdf, IconTransfer, IconTrashX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
-import { applyApiError } from '../../api/form-errors.js';
 import { useCoop } from '../../app/coop.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { DateText } from '../../components/DateText.js';
@@ -15,9 +10,13 @@ import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
+import { LossDialog } from './LossDialog.js';
 import { BackLink, producePath } from './nav.js';
-import { docs, useCommodities, useLotTrace, usePack, useRecordLoss, type LotTrace } from './produce-api.js';
+import { PackDialog } from './PackDialog.js';
+import { docs, useLotTrace, type LotTrace } from './produce-api.js';
+import { isStockDocument, StockDocumentDialog } from './StockDocumentDialog.js';
 import { DaysLeft } from './StockScreen.js';
+import { TransferDialog } from './TransferDialog.js';
 
 type Movement = LotTrace['movements'][number];
 
@@ -38,7 +37,8 @@ export function LotDetail({ lotId }: { lotId: string }) {
   const { t } = useTranslation();
   const coop = useCoop();
   const trace = useLotTrace(coop.id, lotId);
-  const [dialog, setDialog] = useState<'loss' | 'pack' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'loss' | 'pack' | null>(null);
+  const [documentId, setDocumentId] = useState<string | null>(null);
   const back = <BackLink to={producePath(coop.id, 'stok')}>{t('produce.lot.back')}</BackLink>;
   if (trace.isPending)
     return (
@@ -64,6 +64,18 @@ export function LotDetail({ lotId }: { lotId: string }) {
     { key: 'where', header: t('produce.stock.location'), render: (m) => m.locationName },
     { key: 'qty', header: t('produce.lot.qty'), align: 'right', render: (m) => m.quantity.text },
     { key: 'reason', header: t('produce.lot.reason'), render: (m) => m.reason ?? '' },
+    {
+      key: 'open',
+      header: '',
+      actions: true,
+      align: 'right',
+      render: (m) =>
+        isStockDocument(m.documentType) ? (
+          <Button variant="subtle" size="compact-sm" onClick={() => setDocumentId(m.documentId)}>
+            {t('produce.doc.open')}
+          </Button>
+        ) : null,
+    },
   ];
 
   return (
@@ -123,6 +135,9 @@ export function LotDetail({ lotId }: { lotId: string }) {
           )}
           {canMove && (
             <Group mt="md" gap="sm">
+              <Button variant="default" size="md" leftSection={<IconTransfer size={18} />} onClick={() => setDialog('transfer')}>
+                {t('produce.lot.transfer')}
+              </Button>
               <Button variant="default" size="md" leftSection={<IconTrashX size={18} />} onClick={() => setDialog('loss')}>
                 {t('produce.lot.loss')}
               </Button>
@@ -205,239 +220,10 @@ export function LotDetail({ lotId }: { lotId: string }) {
           <DataTable caption={t('produce.lot.movements')} rows={movements} columns={columns} rowKey={(m) => m.id} />
         </div>
       </Stack>
-      {dialog === 'loss' && <LossDialog trace={trace.data} onClose={() => setDialog(null)} />}
-      {dialog === 'pack' && <PackDialog trace={trace.data} onClose={() => setDialog(null)} />}
+      {dialog === 'transfer' && <TransferDialog lot={lot} onClose={() => setDialog(null)} />}
+      {dialog === 'loss' && <LossDialog lot={lot} onClose={() => setDialog(null)} />}
+      {dialog === 'pack' && <PackDialog lot={lot} onClose={() => setDialog(null)} />}
+      {documentId && <StockDocumentDialog documentId={documentId} onClose={() => setDocumentId(null)} />}
     </>
-  );
-}
-
-function LossDialog({ trace, onClose }: { trace: LotTrace; onClose: () => void }) {
-  const { t } = useTranslation();
-  const coop = useCoop();
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const loss = useRecordLoss(coop.id);
-  const [key] = useState(newIdempotencyKey);
-  const [alert, setAlert] = useState<string | null>(null);
-  const lot = trace.lot;
-  const isKg = lot.commodity.unit === 'kg';
-  const form = useForm({
-    mode: 'uncontrolled',
-    initialValues: { locationId: lot.places[0]?.locationId ?? '', kind: 'shrinkage' as LossKind, kg: '', count: '', reason: '' },
-  });
-  return (
-    <Modal opened onClose={onClose} title={t('produce.loss.title')} fullScreen={phone} size="md">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          setAlert(null);
-          loss.mutate(
-            {
-              idempotencyKey: key,
-              body: {
-                lotId: lot.id,
-                locationId: v.locationId,
-                kind: v.kind,
-                reason: v.reason,
-                ...(isKg ? { kg: v.kg } : { count: Number(v.count) }),
-              },
-            },
-            {
-              onSuccess: (doc) => {
-                const qty = doc.movements[0]?.quantity.text ?? '';
-                notifications.show({ color: 'green', message: t('produce.loss.done', { number: doc.number, qty: qty.replace(/^-/, '') }) });
-                onClose();
-              },
-              onError: (err) => setAlert(applyApiError(form, err)),
-            },
-          );
-        })}
-      >
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('produce.loss.lot', { code: lot.code, qty: lot.onHand.text })}
-          </Text>
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {alert}
-            </Alert>
-          )}
-          <Select
-            label={t('produce.loss.location')}
-            data={lot.places.map((p) => ({ value: p.locationId, label: `${p.locationName} · ${p.quantity.text}` }))}
-            allowDeselect={false}
-            key={form.key('locationId')}
-            {...form.getInputProps('locationId')}
-          />
-          <Select
-            label={t('produce.loss.kind')}
-            data={LOSS_KINDS.map((k) => ({ value: k, label: LOSS_LABELS[k][currentLang()] }))}
-            allowDeselect={false}
-            key={form.key('kind')}
-            {...form.getInputProps('kind')}
-          />
-          {isKg ? (
-            <TextInput
-              size="md"
-              label={t('produce.loss.kg')}
-              description={t('produce.weightHint')}
-              inputMode="decimal"
-              autoComplete="off"
-              key={form.key('kg')}
-              {...form.getInputProps('kg')}
-            />
-          ) : (
-            <TextInput
-              size="md"
-              label={t('produce.loss.count')}
-              inputMode="numeric"
-              autoComplete="off"
-              key={form.key('count')}
-              {...form.getInputProps('count')}
-            />
-          )}
-          <TextInput
-            size="md"
-            label={t('produce.loss.reason')}
-            placeholder={t('produce.loss.reasonPlaceholder')}
-            key={form.key('reason')}
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={loss.isPending}>
-              {t('produce.loss.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-function PackDialog({ trace, onClose }: { trace: LotTrace; onClose: () => void }) {
-  const { t } = useTranslation();
-  const coop = useCoop();
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const pack = usePack(coop.id);
-  const commodities = useCommodities(coop.id);
-  const [key] = useState(newIdempotencyKey);
-  const [alert, setAlert] = useState<string | null>(null);
-  const lot = trace.lot;
-  const isKg = lot.commodity.unit === 'kg';
-  const formats = (commodities.data?.items.find((c) => c.id === lot.commodity.id)?.packFormats ?? []).filter(
-    (f) => f.active && (f.grade === null || f.grade === lot.grade),
-  );
-  const form = useForm({
-    mode: 'uncontrolled',
-    initialValues: { locationId: lot.places[0]?.locationId ?? '', packFormatId: '', packs: '', kg: '', count: '' },
-  });
-  return (
-    <Modal opened onClose={onClose} title={t('produce.packing.title')} fullScreen={phone} size="md">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((v) => {
-          setAlert(null);
-          pack.mutate(
-            {
-              idempotencyKey: key,
-              body: {
-                locationId: v.locationId,
-                packFormatId: v.packFormatId,
-                packs: Number(v.packs) || 0,
-                sources: [{ lotId: lot.id, ...(isKg ? { kg: v.kg } : { count: Number(v.count) }) }],
-              },
-            },
-            {
-              onSuccess: (doc) => {
-                notifications.show({
-                  color: 'green',
-                  message: t('produce.packing.done', {
-                    number: doc.number,
-                    packs: doc.packing?.packs ?? v.packs,
-                    yield: ((doc.packing?.yieldPermille ?? 0) / 10).toLocaleString(currentLang() === 'id' ? 'id-ID' : 'en-GB'),
-                  }),
-                });
-                onClose();
-              },
-              onError: (err) => {
-                const message = applyApiError(form, err);
-                // The one source line is this form's weight field.
-                const e = (err as { fieldErrors?: Record<string, string> }).fieldErrors ?? {};
-                const onSource = e['sources.0.kg'] ?? e['sources.0.count'] ?? e['sources'];
-                if (onSource) form.setFieldError(isKg ? 'kg' : 'count', onSource);
-                setAlert(onSource && message === (err as Error).message ? null : message);
-              },
-            },
-          );
-        })}
-      >
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('produce.loss.lot', { code: lot.code, qty: lot.onHand.text })}
-          </Text>
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {alert}
-            </Alert>
-          )}
-          {commodities.data && !formats.length && (
-            <Alert color="yellow" variant="light">
-              {t('produce.packing.formatNone')}
-            </Alert>
-          )}
-          <Select
-            label={t('produce.packing.format')}
-            data={formats.map((f) => ({ value: f.id, label: `${f.name} · ${f.content.text} · ${f.channelLabel}` }))}
-            key={form.key('packFormatId')}
-            {...form.getInputProps('packFormatId')}
-          />
-          <Select
-            label={t('produce.packing.location')}
-            data={lot.places.map((p) => ({ value: p.locationId, label: `${p.locationName} · ${p.quantity.text}` }))}
-            allowDeselect={false}
-            key={form.key('locationId')}
-            {...form.getInputProps('locationId')}
-          />
-          <TextInput
-            size="md"
-            label={t('produce.packing.packs')}
-            inputMode="numeric"
-            autoComplete="off"
-            key={form.key('packs')}
-            {...form.getInputProps('packs')}
-          />
-          {isKg ? (
-            <TextInput
-              size="md"
-              label={t('produce.packing.kg')}
-              description={t('produce.weightHint')}
-              inputMode="decimal"
-              autoComplete="off"
-              key={form.key('kg')}
-              {...form.getInputProps('kg')}
-            />
-          ) : (
-            <TextInput
-              size="md"
-              label={t('produce.packing.count')}
-              inputMode="numeric"
-              autoComplete="off"
-              key={form.key('count')}
-              {...form.getInputProps('count')}
-            />
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pack.isPending} disabled={!formats.length}>
-              {t('produce.packing.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

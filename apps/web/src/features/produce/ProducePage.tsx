@@ -1,15 +1,30 @@
 import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconBoxSeam, IconCash, IconChevronRight, IconScale, IconTag, type Icon } from '@tabler/icons-react';
+import {
+  IconBoxSeam,
+  IconBuildingWarehouse,
+  IconCash,
+  IconChevronRight,
+  IconListDetails,
+  IconPlant,
+  IconScale,
+  IconTag,
+  type Icon,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
 import { useModuleRest } from '../../app/modules.js';
 import { Link } from '../../app/router.js';
 import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { CatalogueScreen } from './CatalogueScreen.js';
+import { CommodityDetail } from './CommodityDetail.js';
+import { FarmerDetail } from './FarmerDetail.js';
+import { FarmersScreen } from './FarmersScreen.js';
 import { IntakeScreen } from './IntakeScreen.js';
 import { BackLink, producePath } from './nav.js';
 import { LotDetail } from './LotDetail.js';
 import { PayoutsScreen } from './PayoutsScreen.js';
+import { PlacesScreen } from './PlacesScreen.js';
 import { PricesScreen } from './PricesScreen.js';
 import { useIntakeForm } from './produce-api.js';
 import { StockScreen } from './StockScreen.js';
@@ -47,6 +62,17 @@ export default function ProducePage() {
       </>
     );
   }
+  if (first === 'katalog' && second) return <CommodityDetail commodityId={second} />;
+  if (first === 'petani' && second) return <FarmerDetail memberId={second} />;
+  const screen =
+    first === 'katalog' ? <CatalogueScreen /> : first === 'petani' ? <FarmersScreen /> : first === 'lokasi' ? <PlacesScreen /> : null;
+  if (screen)
+    return (
+      <>
+        {back}
+        {screen}
+      </>
+    );
   if (first === 'harga') {
     return (
       <>
@@ -111,6 +137,19 @@ function Overview() {
           <Tile href={producePath(coop.id, 'stok')} icon={IconBoxSeam} title={t('produce.go.stock')} hint={t('produce.go.stockHint')} />
           <Tile href={producePath(coop.id, 'bayar')} icon={IconCash} title={t('produce.go.payouts')} hint={t('produce.go.payoutsHint')} />
           <Tile href={producePath(coop.id, 'harga')} icon={IconTag} title={t('produce.go.prices')} hint={t('produce.go.pricesHint')} />
+          <Tile
+            href={producePath(coop.id, 'katalog')}
+            icon={IconListDetails}
+            title={t('produce.go.catalogue')}
+            hint={t('produce.go.catalogueHint')}
+          />
+          <Tile href={producePath(coop.id, 'petani')} icon={IconPlant} title={t('produce.go.farmers')} hint={t('produce.go.farmersHint')} />
+          <Tile
+            href={producePath(coop.id, 'lokasi')}
+            icon={IconBuildingWarehouse}
+            title={t('produce.go.places')}
+            hint={t('produce.go.placesHint')}
+          />
         </SimpleGrid>
       </Stack>
     </>

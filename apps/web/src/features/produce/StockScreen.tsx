@@ -1,6 +1,15 @@
-import { GRADE_LABELS } from '@kopdes/shared/produce';
+import { GRADE_LABELS, GRADES, type Grade } from '@kopdes/shared/produce';
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconClockExclamation, IconSearch } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBox,
+  IconClipboardList,
+  IconClockExclamation,
+  IconSearch,
+  IconTransfer,
+  IconTrashX,
+  type Icon,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
@@ -12,8 +21,12 @@ import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
+import { LossDialog } from './LossDialog.js';
 import { producePath } from './nav.js';
+import { PackDialog } from './PackDialog.js';
 import { useCommodities, useExpiryAlerts, useLocations, useLots, useValuation, type Lot, type Valuation } from './produce-api.js';
+import { StockCountDialog } from './StockCountDialog.js';
+import { TransferDialog } from './TransferDialog.js';
 
 const PAGE = 20;
 /** The most lots the server lists at once (first to expire first). */
@@ -39,12 +52,51 @@ export function DaysLeft({ days, alertDays }: { days: number; alertDays: number 
   );
 }
 
+type Dialog = 'transfer' | 'pack' | 'loss' | 'count';
+
+/** The four stock movements, as big buttons a clerk can hit on a phone. */
+function MoveButtons({ onOpen }: { onOpen: (d: Dialog) => void }) {
+  const { t } = useTranslation();
+  const buttons: [Dialog, Icon, string][] = [
+    ['transfer', IconTransfer, t('produce.move.transfer')],
+    ['pack', IconBox, t('produce.move.pack')],
+    ['loss', IconTrashX, t('produce.move.loss')],
+    ['count', IconClipboardList, t('produce.move.count')],
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" mb="md">
+      {buttons.map(([d, I, label]) => (
+        <Button
+          key={d}
+          variant="default"
+          h="auto"
+          py={10}
+          px="xs"
+          onClick={() => onOpen(d)}
+          styles={{ inner: { height: 'auto' }, label: { flexDirection: 'column', gap: 4, whiteSpace: 'normal', textAlign: 'center' } }}
+        >
+          <I size={22} aria-hidden />
+          {label}
+        </Button>
+      ))}
+    </SimpleGrid>
+  );
+}
+
 export function StockScreen() {
   const { t } = useTranslation();
+  const coop = useCoop();
   const [tab, setTab] = useState<string | null>('lots');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
   return (
     <>
       <PageHeader title={t('produce.stock.title')} description={t('produce.stock.description')} />
+      {coop.can('produce.stock') && <MoveButtons onOpen={setDialog} />}
+      {dialog === 'transfer' && <TransferDialog onClose={close} />}
+      {dialog === 'pack' && <PackDialog onClose={close} />}
+      {dialog === 'loss' && <LossDialog onClose={close} />}
+      {dialog === 'count' && <StockCountDialog onClose={close} />}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="lots">{t('produce.stock.lotsTab')}</Tabs.Tab>
@@ -66,10 +118,13 @@ function LotsPanel() {
   const coop = useCoop();
   const [commodityId, setCommodityId] = useState<string | null>(null);
   const [locationId, setLocationId] = useState<string | null>(null);
+  const [grade, setGrade] = useState<Grade | null>(null);
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status>('all');
   const [shown, setShown] = useState(PAGE);
-  const lots = useLots(coop.id, { commodityId: commodityId ?? undefined, locationId: locationId ?? undefined });
+  // The server lists at most LIMIT lots (no paging): its filters narrow the list, the search and
+  // the status then work on what came back.
+  const lots = useLots(coop.id, { commodityId: commodityId ?? undefined, locationId: locationId ?? undefined, grade: grade ?? undefined });
   const alerts = useExpiryAlerts(coop.id);
   const commodities = useCommodities(coop.id);
   const locations = useLocations(coop.id);
@@ -169,7 +224,7 @@ function LotsPanel() {
           </Text>
         ))}
       <Card padding="sm">
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
           <Select
             label={t('produce.stock.commodity')}
             placeholder={t('produce.stock.allCommodities')}
@@ -189,6 +244,17 @@ function LotsPanel() {
             value={locationId}
             onChange={(v) => {
               setLocationId(v);
+              setShown(PAGE);
+            }}
+            clearable
+          />
+          <Select
+            label={t('produce.stock.grade')}
+            placeholder={t('produce.stock.allGrades')}
+            data={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g][currentLang()] }))}
+            value={grade}
+            onChange={(v) => {
+              setGrade(v as Grade | null);
               setShown(PAGE);
             }}
             clearable

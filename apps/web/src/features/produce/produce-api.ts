@@ -1,22 +1,38 @@
 /** The produce aggregation API as the web pages use it: types from the shared contract, one hook per call. */
 import type {
+  clusterList,
+  collectionPoint,
+  collectionPointInput,
+  commodity,
+  commodityInput,
   commodityList,
+  commodityUpdate,
   expiryAlerts,
+  farmer,
+  farmerProfileInput,
   intake,
   intakeForm,
   intakeInput,
   intakePreview,
+  location,
+  locationInput,
   locationList,
   lossInput,
   lotList,
   lotTrace,
+  packFormatInput,
   packingInput,
   payoutRun,
   payoutRunInput,
   payoutRunList,
   priceList,
+  plot,
+  plotInput,
+  plotUpdate,
   priceListInput,
+  stockCountInput,
   stockDocument,
+  transferInput,
   valuation,
 } from '@kopdes/shared/produce';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -41,6 +57,22 @@ export type StockDocument = z.infer<typeof stockDocument>;
 export type PayoutRun = z.infer<typeof payoutRun>;
 export type PayoutRunSummary = z.infer<typeof payoutRunList>['items'][number];
 export type PayoutRunBody = z.input<typeof payoutRunInput>;
+export type CommodityDetail = z.infer<typeof commodity>;
+export type CommodityBody = z.input<typeof commodityInput>;
+export type CommodityUpdateBody = z.input<typeof commodityUpdate>;
+export type PackFormatBody = z.input<typeof packFormatInput>;
+export type Farmer = z.infer<typeof farmer>;
+export type FarmerProfileBody = z.input<typeof farmerProfileInput>;
+export type Plot = z.infer<typeof plot>;
+export type PlotBody = z.input<typeof plotInput>;
+export type PlotUpdateBody = z.input<typeof plotUpdate>;
+export type Cluster = z.infer<typeof clusterList>['items'][number];
+export type CollectionPoint = z.infer<typeof collectionPoint>;
+export type CollectionPointBody = z.input<typeof collectionPointInput>;
+export type LocationRow = z.infer<typeof location>;
+export type LocationBody = z.input<typeof locationInput>;
+export type TransferBody = z.input<typeof transferInput>;
+export type StockCountBody = z.input<typeof stockCountInput>;
 
 const base = (coopId: string) => `/api/coops/${coopId}/produce`;
 const key = (coopId: string, ...rest: unknown[]) => ['coop', coopId, 'produce', ...rest] as const;
@@ -181,5 +213,146 @@ export function useRunPayouts(coopId: string) {
     mutationFn: ({ body, idempotencyKey }: { body: PayoutRunBody; idempotencyKey: string }) =>
       api<PayoutRun>(`${base(coopId)}/payout-runs`, { method: 'POST', body, idempotencyKey }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+// ── catalogue ───────────────────────────────────────────────────────────────────────────────
+
+export function useCommodity(coopId: string, commodityId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'commodity', commodityId),
+    queryFn: () => api<CommodityDetail>(`${base(coopId)}/commodities/${commodityId}`),
+  });
+}
+
+/** Adds a commodity (no id) or changes one. */
+export function useSaveCommodity(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: null; body: CommodityBody } | { id: string; body: CommodityUpdateBody }) =>
+      v.id === null
+        ? api<CommodityDetail>(`${base(coopId)}/commodities`, { method: 'POST', body: v.body })
+        : api<CommodityDetail>(`${base(coopId)}/commodities/${v.id}`, { method: 'PATCH', body: v.body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function useAddPackFormat(coopId: string, commodityId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PackFormatBody) =>
+      api<CommodityDetail>(`${base(coopId)}/commodities/${commodityId}/pack-formats`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function useSetPackFormatActive(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      api<CommodityDetail>(`${base(coopId)}/pack-formats/${id}/active`, { method: 'PUT', body: { active } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+// ── farmers, plots, collection points, locations ───────────────────────────────────────────
+
+export function useFarmers(coopId: string, filters: { q?: string; clusterId?: string }) {
+  return useQuery({
+    queryKey: key(coopId, 'farmers', filters),
+    queryFn: () => api<{ items: Farmer[] }>(`${base(coopId)}/farmers`, { query: filters }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFarmer(coopId: string, memberId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'farmer', memberId),
+    queryFn: () => api<Farmer>(`${base(coopId)}/farmers/${memberId}`),
+  });
+}
+
+export function useSaveFarmerProfile(coopId: string, memberId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FarmerProfileBody) => api<Farmer>(`${base(coopId)}/farmers/${memberId}`, { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+/** Adds a plot to a farmer (no plot id) or changes one. */
+export function useSavePlot(coopId: string, memberId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { plotId: null; body: PlotBody } | { plotId: string; body: PlotUpdateBody }) =>
+      v.plotId === null
+        ? api<Plot>(`${base(coopId)}/farmers/${memberId}/plots`, { method: 'POST', body: v.body })
+        : api<Plot>(`${base(coopId)}/plots/${v.plotId}`, { method: 'PATCH', body: v.body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function useClusters(coopId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'clusters'),
+    queryFn: () => api<{ items: Cluster[] }>(`${base(coopId)}/clusters`),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCollectionPoints(coopId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'collection-points'),
+    queryFn: () => api<{ items: CollectionPoint[] }>(`${base(coopId)}/collection-points`),
+  });
+}
+
+export function useSaveCollectionPoint(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: CollectionPointBody }) =>
+      id === null
+        ? api<CollectionPoint>(`${base(coopId)}/collection-points`, { method: 'POST', body })
+        : api<CollectionPoint>(`${base(coopId)}/collection-points/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function useSaveLocation(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: LocationBody }) =>
+      id === null
+        ? api<LocationRow>(`${base(coopId)}/locations`, { method: 'POST', body })
+        : api<LocationRow>(`${base(coopId)}/locations/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+// ── stock movements ─────────────────────────────────────────────────────────────────────────
+
+export function useTransfer(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: TransferBody; idempotencyKey: string }) =>
+      api<StockDocument>(`${base(coopId)}/transfers`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function useStockCount(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: StockCountBody; idempotencyKey: string }) =>
+      api<StockDocument>(`${base(coopId)}/stock-counts`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export function useStockDocument(coopId: string, documentId: string | null) {
+  return useQuery({
+    queryKey: key(coopId, 'stock-document', documentId),
+    queryFn: () => api<StockDocument>(`${base(coopId)}/stock-documents/${documentId}`),
+    enabled: !!documentId,
   });
 }

@@ -28,3 +28,16 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** A whole number as people write it, with or without thousands dots: "1.250" or "1250"; null otherwise. */
+export function wholeOf(text: string): number | null {
+  const t = text.trim().replace(/\s/g, '');
+  if (!/^-?(\d{1,3}(\.\d{3})+|\d{1,9})$/.test(t)) return null;
+  return Number(t.replace(/\./g, ''));
+}
+
+/** A decimal with a comma or a point ("-6,9175"), as for coordinates; null when empty or not a number. */
+export function decimalOf(text: string): number | null {
+  const t = text.trim().replace(',', '.');
+  return /^-?\d{1,3}(\.\d{1,8})?$/.test(t) ? Number(t) : null;
+}

@@ -1,0 +1,52 @@
+/** Small pieces the network pages share: form alerts, figure tiles, the phone check. */
+import { PARTICIPANT_STATUS_LABELS, type ParticipantStatus } from '@kopdes/shared/network';
+import { Alert, Badge, Card, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { labelOf, STATUS_COLORS } from './labels.js';
+
+export const usePhone = () => useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+
+/** The server's message above a form (field messages sit on their fields). */
+export function FormAlert({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+      {message}
+    </Alert>
+  );
+}
+
+/** One figure with its label and an optional line under it. */
+export function StatTile({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+  return (
+    <Card padding="md">
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed" fw={700} tt="uppercase">
+          {label}
+        </Text>
+        <Text fw={700} fz="xl" data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {value}
+        </Text>
+        {hint && (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Numbers that line up in a column and never wrap. */
+export const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+/** Where a participant stands: nominated, accepted, attending, completed, rejected, withdrawn. */
+export function StatusBadge({ status }: { status: ParticipantStatus }) {
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light">
+      {labelOf(PARTICIPANT_STATUS_LABELS, status)}
+    </Badge>
+  );
+}
