@@ -552,12 +552,23 @@ export const lot = z.object({
   packFormat: z.object({ id: z.string(), name: z.string(), packs: z.number().int() }).nullable(),
 });
 export type Lot = z.infer<typeof lot>;
-export const lotList = z.object({ items: z.array(lot) });
+export const lotList = z.object({
+  items: z.array(lot),
+  /** The offset of the next page, or null when this was the last. */
+  nextOffset: z.number().int().nullable(),
+});
+export const LOT_EXPIRY_FILTERS = ['fresh', 'expiring', 'expired'] as const;
+
 export const lotQuery = z.strictObject({
   commodityId: commodityId.optional(),
   grade: z.enum(GRADES).optional(),
   locationId: locationId.optional(),
   onHand: z.enum(['true', 'false']).default('true'),
+  /** Part of the lot code or of the commodity's name. */
+  q: z.string().trim().max(60, bi('Pencarian paling banyak 60 karakter', 'Search is at most 60 characters')).optional(),
+  /** fresh: not expired; expiring: within the alert window; expired: past its shelf life. */
+  expiry: z.enum(LOT_EXPIRY_FILTERS).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 

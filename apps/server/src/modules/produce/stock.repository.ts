@@ -84,6 +84,54 @@ export async function places(
   return res.rows;
 }
 
+export interface LotPageFilter {
+  commodityId?: string;
+  grade?: string;
+  locationId?: string;
+  onHandOnly: boolean;
+  /** Matched against the lot code and the commodity's name, case-insensitively. */
+  q?: string;
+  /** Only lots whose earliest expiry (over the listed places) falls in this range. */
+  expiresFrom?: string;
+  expiresTo?: string;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One page of lot ids, the one to use first first: ordered by the earliest expiry over the lot's
+ * listed places (first-expired-first-out), then harvest date and code.
+ */
+export async function lotPage(db: Db, cooperativeId: string, f: LotPageFilter): Promise<string[]> {
+  const conds: SQL[] = [sql`s.cooperative_id = ${cooperativeId}`];
+  if (f.commodityId) conds.push(sql`l.commodity_id = ${f.commodityId}`);
+  if (f.grade) conds.push(sql`l.grade = ${f.grade}`);
+  if (f.locationId) conds.push(sql`s.location_id = ${f.locationId}`);
+  if (f.onHandOnly) conds.push(sql`s.quantity > 0`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conds.push(sql`(l.code ILIKE ${like} OR c.name ILIKE ${like})`);
+  }
+  const having: SQL[] = [];
+  if (f.expiresFrom) having.push(sql`min(x.expires_on) >= ${f.expiresFrom}::date`);
+  if (f.expiresTo) having.push(sql`min(x.expires_on) <= ${f.expiresTo}::date`);
+  const res = await db.execute<{ lot_id: string }>(sql`
+    SELECT x.lot_id FROM (
+      SELECT s.lot_id, l.harvest_date, l.code,
+             l.harvest_date + produce_shelf_life(c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class,
+                                                 lo.storage_class) AS expires_on
+      FROM produce_stock s
+      JOIN produce_lots l ON l.cooperative_id = s.cooperative_id AND l.id = s.lot_id
+      JOIN produce_commodities c ON c.cooperative_id = l.cooperative_id AND c.id = l.commodity_id
+      JOIN produce_locations lo ON lo.cooperative_id = s.cooperative_id AND lo.id = s.location_id
+      WHERE ${sql.join(conds, sql` AND `)}) x
+    GROUP BY x.lot_id, x.harvest_date, x.code
+    ${having.length ? sql`HAVING ${sql.join(having, sql` AND `)}` : sql``}
+    ORDER BY min(x.expires_on), x.harvest_date, x.code
+    OFFSET ${f.offset} LIMIT ${f.limit}`);
+  return res.rows.map((r) => r.lot_id);
+}
+
 /** Locks the stock of each (lot, location) pair for the caller's transaction; missing pairs are absent. */
 export async function lockStock(db: Db, cooperativeId: string, pairs: { lotId: string; locationId: string }[]) {
   const json = JSON.stringify(pairs);

@@ -15,7 +15,7 @@ import { invalidField, notFound, type FieldError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { accountBalance, postEntry } from '../ledger/ledger.service.js';
-import { daysBetween, field, qty, readQuantity, refuse, todayOf, UNIT, unusable } from './common.js';
+import { addDays, daysBetween, field, qty, readQuantity, refuse, todayOf, UNIT, unusable } from './common.js';
 import { locationRows, plotRows, settingsRow, type LocationRow } from './farmers.service.js';
 import { membersWithGroups } from './member-directory.js';
 import * as repo from './stock.repository.js';
@@ -68,13 +68,45 @@ export function presentLot(l: repo.LotRow, places: repo.PlaceRow[], today: strin
 export async function listLots(
   db: Db,
   cooperativeId: string,
-  q: { commodityId?: string; grade?: string; locationId?: string; onHand?: 'true' | 'false'; limit: number },
+  q: {
+    commodityId?: string;
+    grade?: string;
+    locationId?: string;
+    onHand?: 'true' | 'false';
+    q?: string;
+    expiry?: 'fresh' | 'expiring' | 'expired';
+    offset?: number;
+    limit: number;
+  },
 ) {
+  const offset = q.offset ?? 0;
   const today = await todayOf(db, cooperativeId);
-  const places = await repo.places(db, cooperativeId, { ...q, onHandOnly: q.onHand !== 'false', limit: q.limit * 4 });
-  const order = [...new Set(places.map((p) => p.lot_id))].slice(0, q.limit);
-  const lots = new Map((await repo.lots(db, cooperativeId, order)).map((l) => [l.id, l]));
-  return { items: order.map((id) => presentLot(lots.get(id)!, places, today)) };
+  const onHandOnly = q.onHand !== 'false';
+  let expiresFrom: string | undefined;
+  let expiresTo: string | undefined;
+  if (q.expiry === 'fresh') expiresFrom = today;
+  if (q.expiry === 'expired') expiresTo = addDays(today, -1);
+  if (q.expiry === 'expiring') {
+    expiresFrom = today;
+    expiresTo = addDays(today, (await settingsRow(db, cooperativeId)).expiry_alert_days);
+  }
+  // One more than a page tells whether there is a next one.
+  const ids = await repo.lotPage(db, cooperativeId, {
+    ...q,
+    q: q.q || undefined,
+    onHandOnly,
+    expiresFrom,
+    expiresTo,
+    offset,
+    limit: q.limit + 1,
+  });
+  const page = ids.slice(0, q.limit);
+  const places = page.length ? await repo.places(db, cooperativeId, { lotIds: page, locationId: q.locationId, onHandOnly }) : [];
+  const lots = new Map((await repo.lots(db, cooperativeId, page)).map((l) => [l.id, l]));
+  return {
+    items: page.map((id) => presentLot(lots.get(id)!, places, today)),
+    nextOffset: ids.length > q.limit ? offset + q.limit : null,
+  };
 }
 
 const lotNotFound = () => notFound({ id: 'Lot tidak ditemukan', en: 'Lot not found' });

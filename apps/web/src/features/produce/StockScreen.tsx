@@ -10,6 +10,7 @@ import {
   IconTrashX,
   type Icon,
 } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
@@ -24,13 +25,9 @@ import { currentLang } from '../../i18n/index.js';
 import { LossDialog } from './LossDialog.js';
 import { producePath } from './nav.js';
 import { PackDialog } from './PackDialog.js';
-import { useCommodities, useExpiryAlerts, useLocations, useLots, useValuation, type Lot, type Valuation } from './produce-api.js';
+import { useCommodities, useExpiryAlerts, useLocations, useLotPages, useValuation, type Lot, type Valuation } from './produce-api.js';
 import { StockCountDialog } from './StockCountDialog.js';
 import { TransferDialog } from './TransferDialog.js';
-
-const PAGE = 20;
-/** The most lots the server lists at once (first to expire first). */
-const LIMIT = 500;
 
 type Status = 'all' | 'expiring' | 'expired' | 'fresh';
 const daysLeftOf = (l: Lot) => (l.places.length ? Math.min(...l.places.map((p) => p.daysLeft)) : 0);
@@ -120,31 +117,24 @@ function LotsPanel() {
   const [locationId, setLocationId] = useState<string | null>(null);
   const [grade, setGrade] = useState<Grade | null>(null);
   const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [status, setStatus] = useState<Status>('all');
-  const [shown, setShown] = useState(PAGE);
-  // The server lists at most LIMIT lots (no paging): its filters narrow the list, the search and
-  // the status then work on what came back.
-  const lots = useLots(coop.id, { commodityId: commodityId ?? undefined, locationId: locationId ?? undefined, grade: grade ?? undefined });
+  // Search, status and paging happen on the server: every lot in stock can be found, however many.
+  const lots = useLotPages(coop.id, {
+    commodityId: commodityId ?? undefined,
+    locationId: locationId ?? undefined,
+    grade: grade ?? undefined,
+    q: debouncedQ || undefined,
+    expiry: status === 'all' ? undefined : status,
+  });
   const alerts = useExpiryAlerts(coop.id);
   const commodities = useCommodities(coop.id);
   const locations = useLocations(coop.id);
   const alertDays = alerts.data?.alertDays ?? 2;
   const expired = alerts.data?.items.filter((a) => a.daysLeft < 0).length ?? 0;
   const expiring = (alerts.data?.items.length ?? 0) - expired;
-
-  const needle = q.trim().toUpperCase();
-  const all = lots.data?.items ?? [];
-  const inStatus = (l: Lot) => {
-    const d = daysLeftOf(l);
-    if (status === 'expired') return d < 0;
-    if (status === 'expiring') return d >= 0 && d <= alertDays;
-    if (status === 'fresh') return d >= 0;
-    return true;
-  };
-  const matching = all.filter(
-    (l) => inStatus(l) && (!needle || l.code.toUpperCase().includes(needle) || l.commodity.name.toUpperCase().includes(needle)),
-  );
-  const rows = matching.slice(0, shown);
+  const rows = lots.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = !!(commodityId || locationId || grade || debouncedQ || status !== 'all');
 
   const columns: Column<Lot>[] = [
     {
@@ -230,10 +220,7 @@ function LotsPanel() {
             placeholder={t('produce.stock.allCommodities')}
             data={(commodities.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
             value={commodityId}
-            onChange={(v) => {
-              setCommodityId(v);
-              setShown(PAGE);
-            }}
+            onChange={setCommodityId}
             searchable
             clearable
           />
@@ -242,10 +229,7 @@ function LotsPanel() {
             placeholder={t('produce.stock.allLocations')}
             data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
             value={locationId}
-            onChange={(v) => {
-              setLocationId(v);
-              setShown(PAGE);
-            }}
+            onChange={setLocationId}
             clearable
           />
           <Select
@@ -253,20 +237,14 @@ function LotsPanel() {
             placeholder={t('produce.stock.allGrades')}
             data={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g][currentLang()] }))}
             value={grade}
-            onChange={(v) => {
-              setGrade(v as Grade | null);
-              setShown(PAGE);
-            }}
+            onChange={(v) => setGrade(v as Grade | null)}
             clearable
           />
           <TextInput
             label={t('produce.stock.search')}
             leftSection={<IconSearch size={16} />}
             value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setShown(PAGE);
-            }}
+            onChange={(e) => setQ(e.currentTarget.value)}
             autoComplete="off"
           />
           <Select
@@ -279,10 +257,7 @@ function LotsPanel() {
             ]}
             value={status}
             allowDeselect={false}
-            onChange={(v) => {
-              setStatus((v ?? 'all') as Status);
-              setShown(PAGE);
-            }}
+            onChange={(v) => setStatus((v ?? 'all') as Status)}
           />
         </SimpleGrid>
       </Card>
@@ -292,27 +267,22 @@ function LotsPanel() {
         <ErrorState error={lots.error} onRetry={() => void lots.refetch()} />
       ) : (
         <>
-          {all.length >= LIMIT && (
-            <Text size="sm" c="dimmed">
-              {t('produce.stock.truncated', { count: LIMIT })}
-            </Text>
-          )}
           <DataTable
             caption={t('produce.stock.title')}
             rows={rows}
             columns={columns}
             rowKey={(l) => l.id}
-            empty={<EmptyState title={all.length ? t('produce.stock.emptyFiltered') : t('produce.stock.empty')} />}
+            empty={<EmptyState title={filtered ? t('produce.stock.emptyFiltered') : t('produce.stock.empty')} />}
           />
-          {matching.length > rows.length && (
-            <Stack gap={4} align="center">
-              <Text size="sm" c="dimmed">
-                {t('produce.stock.shown', { shown: rows.length, total: matching.length })}
-              </Text>
-              <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
-                {t('produce.stock.more', { count: Math.min(PAGE, matching.length - rows.length) })}
-              </Button>
-            </Stack>
+          {lots.hasNextPage && (
+            <Button
+              variant="default"
+              style={{ alignSelf: 'center' }}
+              loading={lots.isFetchingNextPage}
+              onClick={() => void lots.fetchNextPage()}
+            >
+              {t('produce.stock.moreLots')}
+            </Button>
           )}
         </>
       )}

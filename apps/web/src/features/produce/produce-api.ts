@@ -35,7 +35,7 @@ import type {
   transferInput,
   valuation,
 } from '@kopdes/shared/produce';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
 
@@ -107,6 +107,29 @@ export function useRecordIntake(coopId: string) {
     mutationFn: ({ body, idempotencyKey }: { body: IntakeBody; idempotencyKey: string }) =>
       api<Intake>(`${base(coopId)}/intakes`, { method: 'POST', body, idempotencyKey }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
+  });
+}
+
+export interface LotFilters {
+  commodityId?: string;
+  grade?: string;
+  locationId?: string;
+  q?: string;
+  expiry?: 'fresh' | 'expiring' | 'expired';
+}
+
+/** The stock list a page at a time, searched and filtered on the server, first-expired first. */
+export function useLotPages(coopId: string, filters: LotFilters, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: key(coopId, 'lots', 'pages', filters, pageSize),
+    initialPageParam: 0,
+    queryFn: ({ pageParam, signal }) =>
+      api<{ items: Lot[]; nextOffset: number | null }>(`${base(coopId)}/lots`, {
+        signal,
+        query: { ...filters, offset: pageParam, limit: pageSize },
+      }),
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -158,6 +158,31 @@ describe('losses, transfers and counts', () => {
     expect(list[list.length - 1].id).toBe(intake.lots[0]!.lotId);
   });
 
+  it('pages the lot list in first-expired-first-out order, searches code and commodity, and filters by expiry', async () => {
+    const all = (await clerk.get(`${base}/lots?limit=500`)).body;
+    expect(all.nextOffset).toBeNull();
+    expect(all.items.length).toBeGreaterThan(2);
+    const ids = all.items.map((l: { id: string }) => l.id);
+    const first = (await clerk.get(`${base}/lots?limit=2`)).body;
+    expect(first.nextOffset).toBe(2);
+    const rest = (await clerk.get(`${base}/lots?limit=500&offset=2`)).body;
+    expect([...first.items, ...rest.items].map((l: { id: string }) => l.id)).toEqual(ids);
+    const one = all.items[1];
+    const byCode = (await clerk.get(`${base}/lots?q=${encodeURIComponent(one.code.slice(-6).toLowerCase())}`)).body.items;
+    expect(byCode.map((l: { id: string }) => l.id)).toContain(one.id);
+    const byName = (await clerk.get(`${base}/lots?q=${encodeURIComponent(one.commodity.name)}`)).body.items;
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((l: { commodity: { name: string } }) => l.commodity.name === one.commodity.name)).toBe(true);
+    expect((await clerk.get(`${base}/lots?q=${encodeURIComponent('%')}`)).body.items).toEqual([]);
+    const fresh = (await clerk.get(`${base}/lots?limit=500&expiry=fresh`)).body.items.map((l: { id: string }) => l.id);
+    const expired = (await clerk.get(`${base}/lots?limit=500&expiry=expired`)).body.items.map((l: { id: string }) => l.id);
+    expect([...fresh, ...expired].sort()).toEqual([...ids].sort());
+    expect(fresh.filter((id: string) => expired.includes(id))).toEqual([]);
+    const bad = await clerk.get(`${base}/lots?expiry=basi&offset=-1`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['query.expiry', 'query.offset']);
+  });
+
   it('adjusts to what was counted: a shortfall leaves at cost, a surplus comes in at the unit cost', async () => {
     const intake = await makeIntake(t.db, coopId);
     const [a, b] = intake.lots;
