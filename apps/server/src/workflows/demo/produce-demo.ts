@@ -578,6 +578,9 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     // transfer: one sales entry per day. The packs and the cold-stored lots are sold through the
     // market link's own documents (market-demo.ts).
     if (previousDay) await sellLeftovers(db, coopId, treasurer, packingHouse.id, previousDay, day, 115 + Math.floor(random() * 11));
+    // The previous day's rejects (afkir) leave too: given to members' livestock or composted, written
+    // off as spoilage (at no cost: rejects are not paid for), so the stock list holds sellable lots.
+    if (previousDay) await discardRejects(db, coopId, clerk, packingHouse.id, previousDay, day);
     previousDay = day;
 
     // Each Monday the treasurer pays the week before.
@@ -588,6 +591,21 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     }
   }
   return { intakes, tonnes: Math.round(grams / 1e5) / 10, from: days[0] ?? start, to: days[days.length - 1] ?? start, payoutRuns };
+}
+
+/** Writes off every reject lot received on `received` that is still in the packing house, on `day`. */
+async function discardRejects(db: Db, coopId: string, clerk: Actor, locationId: string, received: string, day: string) {
+  for (const l of await lotsReceivedOn(db, coopId, locationId, received)) {
+    if (l.grade !== 'reject' || l.quantity <= 0) continue;
+    await recordLoss(db, coopId, clerk, {
+      date: day,
+      lotId: l.id,
+      locationId,
+      kind: 'spoilage',
+      ...(l.unit === 'kg' ? { kg: kgText(l.quantity) } : { count: l.quantity }),
+      reason: 'Afkir: untuk pakan ternak anggota dan kompos',
+    });
+  }
 }
 
 /** Sells every graded lot received on `received` that is still in the packing house, on `day`. */
