@@ -25,6 +25,7 @@ import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import { registerPlanningRoutes } from './modules/planning/planning.routes.js';
 import { registerProduceRoutes } from './modules/produce/produce.routes.js';
 import { registerWajibPayoutDeduction } from './workflows/payout-wajib.js';
+import { registerDemandFromMarketRoute } from './workflows/demand-from-market.js';
 import { registerSelfRoutes } from './modules/members/self.routes.js';
 import { registerSavingsRoutes } from './modules/savings/savings.routes.js';
 
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
   registerWajibPayoutDeduction(); // payouts keep back the simpanan wajib farmers owe
   registerPlanningRoutes(api);
   registerMarketRoutes(api);
+  registerDemandFromMarketRoute(api); // planning's demand built from the market link
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -244,6 +244,17 @@ export const demandRow = z.object({
 });
 export const demandTable = z.object({ seasonId: z.string(), safetyMarginPct: z.number(), rows: z.array(demandRow) });
 
+/**
+ * The demand table rebuilt from the market link: contract volumes of the contract in force with each
+ * buyer, and orders placed outside contracts as history (the same weeks a year before when there is
+ * a year of them, else the weekly average of the last 8 weeks). Adjustments are kept.
+ */
+export const demandFromMarket = z.object({
+  demand: demandTable,
+  historyBasis: z.enum(['last_year', 'recent_weeks', 'none']),
+  skipped: z.array(z.object({ commodity: z.string(), reason: z.enum(['no_crop', 'not_by_weight']), message: z.string() })),
+});
+
 export const weekRef = z.object({ week: z.number(), weekStart: z.string() });
 export const demandChart = z.object({
   weeks: z.array(weekRef),

@@ -7,6 +7,7 @@ import { isApiError } from '../../api/client.js';
 import { useCoop } from '../../app/coop.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { FromMarketButton } from './FromMarketButton.js';
 import { ErrorState } from '../../components/States.js';
 import { DemandChart } from './charts/DemandChart.js';
 import { usePlanning } from './context.js';
@@ -21,6 +22,7 @@ const cellKey = (commodity: string, grade: string, week: number) => `${commodity
 export function DemandScreen() {
   const { t } = useTranslation();
   const { season, seasons } = usePlanning();
+  const canWrite = useCoop().can('planning.write');
   return (
     <>
       <PageHeader title={t('planning.demand.title')} description={t('planning.demand.description')} />
@@ -29,7 +31,10 @@ export function DemandScreen() {
       ) : !season ? (
         <EmptyState title={t('planning.noSeason')} description={t('planning.noSeasonHint')} />
       ) : (
-        <DemandEditor key={season.id} season={season} />
+        <>
+          {canWrite && <FromMarketButton seasonId={season.id} />}
+          <DemandEditor key={season.id} season={season} />
+        </>
       )}
     </>
   );

@@ -197,3 +197,21 @@ export function useRecordActual(coopId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: key(coopId) }),
   });
 }
+
+export interface DemandFromMarket {
+  demand: DemandTable;
+  historyBasis: 'last_year' | 'recent_weeks' | 'none';
+  skipped: { commodity: string; reason: 'no_crop' | 'not_by_weight'; message: string }[];
+}
+
+/** Rebuilds the season's contract and history columns from the market link; adjustments stay. */
+export function useDemandFromMarket(coopId: string, seasonId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<DemandFromMarket>(`${base(coopId)}/seasons/${seasonId}/demand/from-market`, { method: 'POST' }),
+    onSuccess: (r) => {
+      qc.setQueryData(key(coopId, 'demand', seasonId), r.demand);
+      return qc.invalidateQueries({ queryKey: key(coopId) });
+    },
+  });
+}

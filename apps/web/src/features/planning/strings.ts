@@ -59,6 +59,16 @@ export const strings = {
         lp_rounded: 'LP + pembulatan bedengan',
         mip: 'MIP (bilangan bulat)',
       },
+      fromMarket: {
+        button: 'Ambil dari kontrak & pesanan',
+        hint: 'Kolom kontrak dan riwayat diisi ulang dari kontrak pembeli yang berlaku dan pesanan di luar kontrak; penyesuaian Anda tetap.',
+        done: 'Permintaan diperbarui dari pasar',
+        basis: {
+          last_year: 'Riwayat: pesanan di luar kontrak pada minggu yang sama tahun lalu.',
+          recent_weeks: 'Riwayat: rata-rata mingguan pesanan di luar kontrak 8 minggu terakhir.',
+          none: 'Belum ada pesanan di luar kontrak; riwayat dikosongkan.',
+        },
+      },
       demand: {
         title: 'Permintaan mingguan',
         description: 'Dari volume kontrak dan riwayat PO pembeli, ditambah penyesuaian pengurus dan margin pengaman',
@@ -361,6 +371,16 @@ export const strings = {
       method: {
         lp_rounded: 'LP + rounding to beds',
         mip: 'MIP (integer)',
+      },
+      fromMarket: {
+        button: 'Take from contracts & orders',
+        hint: "The contract and history columns are refilled from the buyers' contracts in force and orders outside contracts; your adjustments stay.",
+        done: 'Demand updated from the market',
+        basis: {
+          last_year: 'History: orders outside contracts in the same weeks last year.',
+          recent_weeks: 'History: the weekly average of orders outside contracts over the last 8 weeks.',
+          none: 'No orders outside contracts yet; history left empty.',
+        },
       },
       demand: {
         title: 'Weekly demand',
