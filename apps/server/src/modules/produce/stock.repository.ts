@@ -59,26 +59,36 @@ export type PlaceRow = {
 };
 
 /** What is on hand of the given lots (or of every lot matching the filter), place by place, soonest expiry first. */
-export async function places(
-  db: Db,
+/** Stock positions with their lot, commodity and place (aliases s, l, c, lo). */
+const STOCK_JOINS = sql`produce_stock s
+    JOIN produce_lots l ON l.cooperative_id = s.cooperative_id AND l.id = s.lot_id
+    JOIN produce_commodities c ON c.cooperative_id = l.cooperative_id AND c.id = l.commodity_id
+    JOIN produce_locations lo ON lo.cooperative_id = s.cooperative_id AND lo.id = s.location_id`;
+/** A position's expiry: harvest date plus the shelf life of the storage class where it is kept. */
+const EXPIRES_ON = sql`l.harvest_date + produce_shelf_life(c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class, lo.storage_class)`;
+
+function stockConditions(
   cooperativeId: string,
-  f: { lotIds?: string[]; commodityId?: string; grade?: string; locationId?: string; onHandOnly?: boolean; limit?: number },
-): Promise<PlaceRow[]> {
+  f: { lotIds?: string[]; commodityId?: string; grade?: string; locationId?: string; onHandOnly?: boolean },
+): SQL[] {
   const conds: SQL[] = [sql`s.cooperative_id = ${cooperativeId}`];
   if (f.lotIds) conds.push(sql`s.lot_id = ANY(${textArray(f.lotIds)}::text[])`);
   if (f.commodityId) conds.push(sql`l.commodity_id = ${f.commodityId}`);
   if (f.grade) conds.push(sql`l.grade = ${f.grade}`);
   if (f.locationId) conds.push(sql`s.location_id = ${f.locationId}`);
   if (f.onHandOnly) conds.push(sql`s.quantity > 0`);
+  return conds;
+}
+
+export async function places(
+  db: Db,
+  cooperativeId: string,
+  f: { lotIds?: string[]; commodityId?: string; grade?: string; locationId?: string; onHandOnly?: boolean; limit?: number },
+): Promise<PlaceRow[]> {
   const res = await db.execute<PlaceRow>(sql`
-    SELECT s.lot_id, s.location_id, lo.name AS location_name, lo.storage_class, s.quantity, s.value, s.since,
-           l.harvest_date + produce_shelf_life(c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class,
-                                               lo.storage_class) AS expires_on
-    FROM produce_stock s
-    JOIN produce_lots l ON l.cooperative_id = s.cooperative_id AND l.id = s.lot_id
-    JOIN produce_commodities c ON c.cooperative_id = l.cooperative_id AND c.id = l.commodity_id
-    JOIN produce_locations lo ON lo.cooperative_id = s.cooperative_id AND lo.id = s.location_id
-    WHERE ${sql.join(conds, sql` AND `)}
+    SELECT s.lot_id, s.location_id, lo.name AS location_name, lo.storage_class, s.quantity, s.value, s.since, ${EXPIRES_ON} AS expires_on
+    FROM ${STOCK_JOINS}
+    WHERE ${sql.join(stockConditions(cooperativeId, f), sql` AND `)}
     ORDER BY expires_on, l.harvest_date, l.code, lo.name
     ${f.limit ? sql`LIMIT ${f.limit}` : sql``}`);
   return res.rows;
@@ -103,11 +113,7 @@ export interface LotPageFilter {
  * listed places (first-expired-first-out), then harvest date and code.
  */
 export async function lotPage(db: Db, cooperativeId: string, f: LotPageFilter): Promise<string[]> {
-  const conds: SQL[] = [sql`s.cooperative_id = ${cooperativeId}`];
-  if (f.commodityId) conds.push(sql`l.commodity_id = ${f.commodityId}`);
-  if (f.grade) conds.push(sql`l.grade = ${f.grade}`);
-  if (f.locationId) conds.push(sql`s.location_id = ${f.locationId}`);
-  if (f.onHandOnly) conds.push(sql`s.quantity > 0`);
+  const conds = stockConditions(cooperativeId, f);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     conds.push(sql`(l.code ILIKE ${like} OR c.name ILIKE ${like})`);
@@ -117,13 +123,8 @@ export async function lotPage(db: Db, cooperativeId: string, f: LotPageFilter): 
   if (f.expiresTo) having.push(sql`min(x.expires_on) <= ${f.expiresTo}::date`);
   const res = await db.execute<{ lot_id: string }>(sql`
     SELECT x.lot_id FROM (
-      SELECT s.lot_id, l.harvest_date, l.code,
-             l.harvest_date + produce_shelf_life(c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class,
-                                                 lo.storage_class) AS expires_on
-      FROM produce_stock s
-      JOIN produce_lots l ON l.cooperative_id = s.cooperative_id AND l.id = s.lot_id
-      JOIN produce_commodities c ON c.cooperative_id = l.cooperative_id AND c.id = l.commodity_id
-      JOIN produce_locations lo ON lo.cooperative_id = s.cooperative_id AND lo.id = s.location_id
+      SELECT s.lot_id, l.harvest_date, l.code, ${EXPIRES_ON} AS expires_on
+      FROM ${STOCK_JOINS}
       WHERE ${sql.join(conds, sql` AND `)}) x
     GROUP BY x.lot_id, x.harvest_date, x.code
     ${having.length ? sql`HAVING ${sql.join(having, sql` AND `)}` : sql``}
