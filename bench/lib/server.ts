@@ -1,5 +1,6 @@
 /** Start the real kopdes server as a separate process on a benchmark database, and sign in to it. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../apps/server/src/db/embedded.js';
 
@@ -9,7 +10,8 @@ export async function startServerProcess(databaseUrl: string): Promise<{ url: st
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_SERVER_LOG=<file> keeps the server's request log (JSON lines) to see what failed.
+    stdio: ['ignore', process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, 'a') : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
