@@ -27,6 +27,7 @@ import {
 import { marketPath } from './nav.js';
 import { Fact } from './parts.js';
 import { PartnerForm } from './PartnerForm.js';
+import { PartnerTokenCard } from './PartnerTokenCard.js';
 import { StoreDialog } from './StoreDialog.js';
 import { ReceivingText } from './StoreFields.js';
 
@@ -88,6 +89,7 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
             </Text>
           )}
         </Card>
+        <PartnerTokenCard partner={partner} />
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="stores">{t('market.partners.storesTab')}</Tabs.Tab>
