@@ -25,6 +25,7 @@ import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import { registerPlanningRoutes } from './modules/planning/planning.routes.js';
 import { registerProduceRoutes } from './modules/produce/produce.routes.js';
 import { registerWajibPayoutDeduction } from './workflows/payout-wajib.js';
+import { VERSION } from './version.js';
 import { registerDemandFromMarketRoute } from './workflows/demand-from-market.js';
 import { registerSelfRoutes } from './modules/members/self.routes.js';
 import { registerSavingsRoutes } from './modules/savings/savings.routes.js';
@@ -37,8 +38,6 @@ export interface AppDeps {
   secureCookies?: boolean;
   webDist?: string;
 }
-
-export const VERSION = '0.1.0';
 
 export function createApp(deps: AppDeps) {
   const api = newApi();

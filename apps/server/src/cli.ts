@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.js';
 import { connect, type Database } from './db/client.js';
-import { DataDirLockedError, readLock } from './db/embedded.js';
+import { DataDirLockedError, isAlive, readLock } from './db/embedded.js';
 import { MigrationMismatchError } from './db/migrate.js';
 import { openDatabase, startServer } from './main.js';
 import { AppError } from './lib/errors.js';
@@ -95,16 +95,7 @@ async function readPassword(): Promise<string> {
 /** Use the running server's embedded database if one holds the data directory; else open it. */
 async function withDatabaseUrl<T>(config: Config, fn: (url: string) => Promise<T>): Promise<T> {
   const lock = !config.databaseUrl ? readLock(config.dataDir) : undefined;
-  let alive = false;
-  if (lock) {
-    try {
-      process.kill(lock.pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-  }
-  if (lock && alive) return fn(`postgres://kopdes:kopdes@127.0.0.1:${lock.port}/kopdes`);
+  if (lock && isAlive(lock.pid)) return fn(`postgres://kopdes:kopdes@127.0.0.1:${lock.port}/kopdes`);
   const opened = await openDatabase(config);
   try {
     return await fn(opened.url);

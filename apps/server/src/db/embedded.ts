@@ -31,7 +31,8 @@ interface LockInfo {
 
 export class DataDirLockedError extends Error {}
 
-const isAlive = (pid: number) => {
+/** Whether a process with this pid exists (one we may not signal counts as alive). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

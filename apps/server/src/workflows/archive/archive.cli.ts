@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Config } from '../../config.js';
-import { readLock, startEmbedded } from '../../db/embedded.js';
+import { isAlive, readLock, startEmbedded } from '../../db/embedded.js';
 import { ensureDatabase, migrate } from '../../db/migrate.js';
 import { ArchiveFormatError } from './archive-file.js';
 import { ArchiveSourceError, exportArchive } from './export.js';
@@ -136,14 +136,5 @@ async function adminQuery(serverUrl: string, sql: string) {
     await admin.end();
   }
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const kib = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import pg from 'pg';
+import { VERSION } from '../../version.js';
 import { ArchiveWriter, ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, type Manifest } from './archive-file.js';
 import { cooperativeScope, cooperativeUsersQuery, ident, installationScope, readCatalog, type Catalog, type ScopePlan } from './catalog.js';
 
@@ -17,10 +18,6 @@ export interface ExportResult {
   counts: Record<string, number>;
   bytes: number;
 }
-
-export const KOPDES_VERSION: string = (
-  JSON.parse(fs.readFileSync(new URL('../../../../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 export async function exportArchive(databaseUrl: string, file: string, opts: { cooperativeId?: string } = {}): Promise<ExportResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -66,7 +63,7 @@ async function buildManifest(client: pg.Client, plan: ScopePlan, cooperativeId: 
     formatVersion: ARCHIVE_FORMAT_VERSION,
     scope: cooperativeId ? 'cooperative' : 'installation',
     cooperative,
-    kopdesVersion: KOPDES_VERSION,
+    kopdesVersion: VERSION,
     migrations,
     createdAt: new Date().toISOString(),
     tables: plan.tables,
