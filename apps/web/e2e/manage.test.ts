@@ -115,7 +115,9 @@ describe('audit trail', () => {
     await page.getByRole('textbox', { name: 'Tindakan' }).click();
     await page.getByRole('option', { name: 'Peran diberikan' }).click();
     await page.waitForURL(/tindakan=role\.grant/);
-    await expect.poll(async () => (await actions()).every((t) => t.includes('Peran diberikan'))).toBe(true);
+    // An empty table (the filtered page still loading) passes `every`: wait until the filtered rows are there.
+    const filtered = (rows: string[]) => rows.length > 0 && rows.every((t) => t.includes('Peran diberikan'));
+    await expect.poll(async () => filtered(await actions())).toBe(true);
     expect((await actions()).some((t) => t.includes('Ujang Supriatna'))).toBe(true);
 
     await page
