@@ -1,7 +1,8 @@
 /**
  * The Idempotency-Key contract (decision 0004), through a real money route — posting a manual
  * journal entry: a retry replays the first answer, a reused key with another body is a 422, twins
- * sent at once take effect exactly once, and a request that failed leaves its key free.
+ * sent at once take effect exactly once, a refusal is remembered and replayed (so a late copy of a
+ * refused request cannot take effect unseen), and a refused key may carry a corrected request.
  */
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { sql } from 'drizzle-orm';
@@ -85,20 +86,41 @@ describe('Idempotency-Key on POST /ledger/entries', () => {
     expect(after.keys - before.keys).toBe(1);
   });
 
-  it('a request that failed — by a rule or by its shape — leaves its key free and nothing written', async () => {
+  it('a refusal — by a rule or by its shape — writes nothing, is replayed for the same body, and frees the key for a corrected one', async () => {
     const k = key();
     const before = await counts();
-    const unbalanced = await bendahara.post(url, entry(100_000, 90_000), k);
+    const body = entry(100_000, 90_000);
+    const unbalanced = await bendahara.post(url, body, k);
     expect(unbalanced.status).toBe(400);
     expect(unbalanced.body.errors[0]).toMatchObject({ field: 'lines', code: 'unbalanced' });
+    const late = await bendahara.post(url, body, k); // a copy of the refused request, arriving late
+    expect(late.status).toBe(400);
+    expect(late.headers.get('idempotent-replayed')).toBe('true');
+    expect(late.body).toEqual(unbalanced.body);
     const malformed = await bendahara.post(url, { ...entry(100_000), memo: 'x' }, k);
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].field).toBe('memo');
-    expect(await counts()).toEqual(before);
+    expect(malformed.headers.get('idempotent-replayed')).toBeNull();
+    expect(await counts()).toEqual({ ...before, keys: before.keys + 1 });
     const good = await bendahara.post(url, entry(100_000), k);
     expect(good.status, JSON.stringify(good.body)).toBe(201);
     expect(good.headers.get('idempotent-replayed')).toBeNull();
     expect((await counts()).entries - before.entries).toBe(1);
+    // Once the key has done something, neither refused body may run under it.
+    const ghost = await bendahara.post(url, body, k);
+    expect(ghost.status).toBe(422);
+    expect(ghost.body.code).toBe('idempotency_key_reused');
+    expect((await counts()).entries - before.entries).toBe(1);
+  });
+
+  it('an answer of the moment (403) is not remembered: the key stays free', async () => {
+    const k = key();
+    const before = await counts();
+    const pengawas = await makeUser(t.db, coopId, ['pengawas']);
+    const viewer = await signIn(t.app, pengawas.email, pengawas.password);
+    const denied = await viewer.post(url, entry(5_000), k);
+    expect(denied.status).toBe(403);
+    expect(await counts()).toEqual(before);
   });
 
   it('keys belong to the caller: another user with the same key and body makes their own entry', async () => {

@@ -1,10 +1,14 @@
 /**
  * `Idempotency-Key` for every money- or stock-moving POST. The key row is inserted in the same
  * transaction as the operation, so "done" and "remembered" commit together: a retry after a lost
- * response replays the stored answer, a concurrent duplicate waits on the row lock and then
- * replays, and a request that failed leaves no key behind. Same key with another body: 422.
+ * response replays the stored answer, and a concurrent duplicate waits on the row lock and then
+ * replays. A refusal (a 4xx that follows from the request and the books) is remembered too, with
+ * the operation's writes rolled back to a savepoint: otherwise a copy of the request still on its
+ * way (a client hung up and retried) could run after the refusal and take effect unseen. A refused
+ * key may carry a corrected request (another body); the same key for another body after a success
+ * is a 422. Errors of the server (5xx) and of the moment (401, 403, 408, 429) leave no key.
  */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
@@ -15,6 +19,10 @@ import type { Env } from './context.js';
 export const KEEP_KEYS_MS = 48 * 3600_000; // promised: at least 24 hours
 
 class Rollback extends Error {}
+
+/** Answers that depend on who asks or when, not on the request: never remembered. */
+const TRANSIENT = new Set([401, 403, 408, 429]);
+const remembered = (status: number) => status < 500 && !TRANSIENT.has(status);
 
 export const idempotent = createMiddleware<Env>(async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -44,26 +52,39 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
         const [row] = await tx
           .select()
           .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
-        if (!row || row.requestHash !== requestHash) {
+          .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)))
+          .for('update');
+        const refused = row?.status != null && row.status >= 400;
+        if (row && row.requestHash === requestHash) {
+          replay = new Response(row.body, {
+            status: row.status ?? 200,
+            headers: { 'content-type': row.contentType ?? 'application/json', 'idempotent-replayed': 'true' },
+          });
+          return;
+        }
+        if (!row || !refused) {
           throw new AppError('unprocessable', 'idempotency_key_reused', {
             id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain',
             en: 'This Idempotency-Key was already used for a different request',
           });
         }
-        replay = new Response(row.body, {
-          status: row.status ?? 200,
-          headers: { 'content-type': row.contentType ?? 'application/json', 'idempotent-replayed': 'true' },
-        });
-        return;
+        // The key's request was refused and changed nothing: a corrected request may take it over.
+        await tx
+          .update(idempotencyKeys)
+          .set({ method: c.req.method, path: c.req.path, requestHash, status: null, contentType: null, body: null, createdAt: new Date() })
+          .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
       }
+      await tx.execute(sql`SAVEPOINT idempotent_operation`);
       c.set('db', tx as unknown as Db);
       await next();
-      if (c.error || c.res.status >= 400) throw new Rollback(); // nothing of a failed request is kept
+      const status = c.res.status;
+      if (!remembered(status)) throw new Rollback(); // nothing of it is kept
+      // A refusal keeps its key and answer, and nothing of what the operation wrote.
+      if (status >= 400) await tx.execute(sql`ROLLBACK TO SAVEPOINT idempotent_operation`);
       const text = await c.res.clone().text();
       await tx
         .update(idempotencyKeys)
-        .set({ status: c.res.status, contentType: c.res.headers.get('content-type'), body: text })
+        .set({ status, contentType: c.res.headers.get('content-type'), body: text })
         .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
     });
   } catch (e) {

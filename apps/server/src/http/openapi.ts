@@ -56,7 +56,8 @@ const idempotencyHeader = {
   name: 'Idempotency-Key',
   in: 'header' as const,
   required: false,
-  description: 'Retry-safe key: the same key and body replays the first answer (kept 48 hours).',
+  description:
+    'Retry-safe key: the same key and body replays the first answer, a refusal included; a refused key may carry a corrected body (kept 48 hours).',
   schema: { type: 'string' as const, minLength: 8, maxLength: 128 },
 };
 

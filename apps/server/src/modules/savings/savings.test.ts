@@ -172,6 +172,24 @@ describe('Idempotency-Key', () => {
     expect((await treasurer.get(url(`/members/${m.id}/savings`))).body.balances.sukarela).toBe('25000');
   });
 
+  it('a refused withdrawal stays refused under its key, even after the balance would allow it', async () => {
+    const m = await makeMember(t.db, coopId);
+    await deposit({ memberId: m.id, kind: 'sukarela', amount: '10000' });
+    const key = { 'idempotency-key': `tarik-tolak-${m.id}` };
+    const refused = await withdraw({ memberId: m.id, amount: '50000' }, key);
+    expect(refused.status).toBe(422);
+    await deposit({ memberId: m.id, kind: 'sukarela', amount: '100000' });
+    // A copy of the refused request that was still on its way (the clerk's app hung up and retried).
+    const late = await withdraw({ memberId: m.id, amount: '50000' }, key);
+    expect(late.status).toBe(422);
+    expect(late.headers.get('idempotent-replayed')).toBe('true');
+    expect((await treasurer.get(url(`/members/${m.id}/savings`))).body.balances.sukarela).toBe('110000');
+    // Corrected, the same key may carry the new request.
+    const corrected = await withdraw({ memberId: m.id, amount: '5000' }, key);
+    expect(corrected.status).toBe(201);
+    expect((await treasurer.get(url(`/members/${m.id}/savings`))).body.balances.sukarela).toBe('105000');
+  });
+
   it('concurrent retries of one withdrawal with one key post it once', async () => {
     const m = await makeMember(t.db, coopId);
     await deposit({ memberId: m.id, kind: 'sukarela', amount: '100000' });
