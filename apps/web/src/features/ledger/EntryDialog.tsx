@@ -7,8 +7,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowBackUp, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { setSearch } from '../../app/router.js';
 import { DateText } from '../../components/DateText.js';
@@ -228,7 +228,7 @@ function ReverseDialog({ entry, onClose }: { entry: JournalEntry; onClose: () =>
   const coop = useCoop();
   const reverse = useReverseEntry(coop.id);
   // One key for this dialog: a double click or a retry cannot post two reversals.
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const today = todayIn(coop.timeZone);
   const form = useForm({
@@ -252,7 +252,10 @@ function ReverseDialog({ entry, onClose }: { entry: JournalEntry; onClose: () =>
                 });
                 onClose();
               },
-              onError: (err) => setAlert(applyApiError(form, err)),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyApiError(form, err));
+              },
             },
           );
         })}

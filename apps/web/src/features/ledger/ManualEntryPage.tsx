@@ -27,8 +27,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft, IconCircleCheck, IconPlus, IconScale, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { Link, navigate } from '../../app/router.js';
 import { Money } from '../../components/Money.js';
@@ -95,7 +95,7 @@ function EntryForm({ accounts, unitOptions }: { accounts: Account[]; unitOptions
   const unitName = useUnitName();
   // One key for as long as this form is open: a double click or a retry after a lost answer
   // replays the first posting instead of making a second one.
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const defaultUnit = unitOptions.find((u) => u.code === 'kantor')?.code ?? unitOptions[0]?.code ?? null;
 
@@ -193,7 +193,10 @@ function EntryForm({ accounts, unitOptions }: { accounts: Account[]; unitOptions
               notifications.show({ color: 'green', message: t('ledger.form.posted', { number: posted.number }) });
               navigate(ledgerPath(coop.id));
             },
-            onError: (err) => setAlert(applyApiError(form, err)),
+            onError: (err) => {
+              renewAfterError(err);
+              setAlert(applyApiError(form, err));
+            },
           },
         );
       })}

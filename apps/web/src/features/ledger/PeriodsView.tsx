@@ -6,6 +6,7 @@ import { IconCalendarStats, IconInfoCircle, IconAlertTriangle, IconLock, IconLoc
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from '../../api/client.js';
+import { refusedByServer } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { DateText } from '../../components/DateText.js';
@@ -65,8 +66,9 @@ export function PeriodsView() {
         onError: (e) => {
           const reasonError = isApiError(e) ? e.fieldErrors.reason : undefined;
           setYearError(reasonError ? { reason: reasonError } : { message: e.message });
-          // A refused request may be sent again once corrected: it is a new request.
-          setYearConfirm((c) => (c ? { ...c, key: newIdempotencyKey() } : c));
+          // A refused request may be sent again once corrected: it is a new request. Without a
+          // definite answer the key stays, so trying again cannot close or reopen the year twice.
+          if (refusedByServer(e)) setYearConfirm((c) => (c ? { ...c, key: newIdempotencyKey() } : c));
         },
       },
     );

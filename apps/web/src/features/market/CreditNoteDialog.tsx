@@ -6,7 +6,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { useCreateCreditNote, type Invoice } from './market-api.js';
 import { applyErrors, ErrorAlert } from './parts.js';
@@ -16,7 +16,7 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: Invoice; onClo
   const { t } = useTranslation();
   const coop = useCoop();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const post = useCreateCreditNote(coop.id, invoice.id);
   const today = todayIn(coop.timeZone);
@@ -51,7 +51,10 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: Invoice; onClo
                 });
                 onClose();
               },
-              onError: (err) => setAlert(applyErrors(form, err)),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyErrors(form, err));
+              },
             },
           );
         })}

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf, IconTrash, IconTruck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { Money } from '../../components/Money.js';
 import {
@@ -125,7 +125,7 @@ function RouteDialog({ date, free, onClose }: { date: string; free: DeliverySumm
   const { t } = useTranslation();
   const coop = useCoop();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const create = useCreateDeliveryRoute(coop.id);
   const form = useForm({
@@ -159,7 +159,10 @@ function RouteDialog({ date, free, onClose }: { date: string; free: DeliverySumm
                 notifications.show({ color: 'green', message: t('market.routes.saved', { number: r.number }) });
                 onClose();
               },
-              onError: (err) => setAlert(applyErrors(form, err, (f) => f.replace(/^deliveryIds\.\d+$/, 'deliveryIds'))),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyErrors(form, err, (f) => f.replace(/^deliveryIds\.\d+$/, 'deliveryIds')));
+              },
             },
           );
         })}

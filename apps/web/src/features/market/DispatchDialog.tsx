@@ -5,7 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { navigate } from '../../app/router.js';
 import { useDispatch } from './market-api.js';
@@ -26,8 +26,8 @@ export function DispatchDialog({
   const { t } = useTranslation();
   const coop = useCoop();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  // One key per opening: a retry after a dropped answer returns the same surat jalan.
-  const [key] = useState(newIdempotencyKey);
+  // One key per action (renewed after a refusal): a retry after a dropped answer returns the same surat jalan.
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const dispatch = useDispatch(coop.id);
   const today = todayIn(coop.timeZone);
@@ -57,7 +57,10 @@ export function DispatchDialog({
                 onClose();
                 navigate(marketPath(coop.id, `pengiriman/${d.id}`));
               },
-              onError: (err) => setAlert(applyErrors(form, err)),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyErrors(form, err));
+              },
             },
           );
         })}

@@ -4,7 +4,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, newIdempotencyKey } from '../../api/client.js';
+import { isApiError } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { navigate } from '../../app/router.js';
 import { formatDate } from '../../components/format.js';
@@ -28,7 +29,7 @@ export function InvoiceDialog({
   const coop = useCoop();
   const lang = currentLang();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [partnerId, setPartnerId] = useState<string | null>(fixed ?? null);
   const [date, setDate] = useState(todayIn(coop.timeZone));
   const [chosen, setChosen] = useState<string[]>(deliveryIds ?? []);
@@ -53,6 +54,7 @@ export function InvoiceDialog({
           navigate(marketPath(coop.id, `faktur/${inv.id}`));
         },
         onError: (err) => {
+          renewAfterError(err);
           setAlert(err.message);
           if (isApiError(err)) setErrors(err.fieldErrors);
         },

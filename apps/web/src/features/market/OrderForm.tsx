@@ -8,7 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { navigate } from '../../app/router.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -51,8 +51,8 @@ export function OrderForm() {
   const coop = useCoop();
   const lang = currentLang();
   const today = todayIn(coop.timeZone);
-  // One key per opening of the form: a double tap or a retry after a lost answer records the PO once.
-  const [key] = useState(newIdempotencyKey);
+  // One key per action (renewed after a refusal): a double tap or a retry after a lost answer records the PO once.
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const partners = usePartners(coop.id);
   const commodities = useCommodities(coop.id);
@@ -144,7 +144,10 @@ export function OrderForm() {
           });
           navigate(marketPath(coop.id, `pesanan/${po.id}`));
         },
-        onError: (err) => setAlert(applyErrors(form, err, renameField)),
+        onError: (err) => {
+          renewAfterError(err);
+          setAlert(applyErrors(form, err, renameField));
+        },
       },
     );
   });

@@ -6,7 +6,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { formatDate } from '../../components/format.js';
 import { currentLang } from '../../i18n/index.js';
@@ -24,7 +24,7 @@ export function PaymentDialog({ partnerId: fixed, onClose }: { partnerId?: strin
   const coop = useCoop();
   const lang = currentLang();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const partners = usePartners(coop.id, { active: 'all' });
   const post = useRecordPayment(coop.id);
@@ -98,7 +98,10 @@ export function PaymentDialog({ partnerId: fixed, onClose }: { partnerId?: strin
           });
           onClose();
         },
-        onError: (err) => setAlert(applyErrors(form, err, toInput)),
+        onError: (err) => {
+          renewAfterError(err);
+          setAlert(applyErrors(form, err, toInput));
+        },
       },
     );
   });

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { currentLang } from '../../i18n/index.js';
 import { useLocations } from '../produce/produce-api.js';
@@ -30,7 +30,7 @@ export function ReceiptForm({ delivery: d }: { delivery: Delivery }) {
   const { t } = useTranslation();
   const coop = useCoop();
   const lang = currentLang();
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const record = useRecordReceipt(coop.id, d.id);
   const today = todayIn(coop.timeZone);
@@ -94,7 +94,10 @@ export function ReceiptForm({ delivery: d }: { delivery: Delivery }) {
               onSuccess: (res) => {
                 notifications.show({ color: 'green', autoClose: 8000, message: t('market.receipt.saved', { number: res.number }) });
               },
-              onError: (err) => setAlert(applyErrors(form, err, toInput)),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyErrors(form, err, toInput));
+              },
             },
           );
         })}

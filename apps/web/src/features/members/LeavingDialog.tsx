@@ -22,8 +22,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { Money } from '../../components/Money.js';
 import { ErrorState } from '../../components/States.js';
@@ -49,8 +49,8 @@ export function LeavingDialog({ member, onClose }: { member: MemberDetail; onClo
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const preview = useLeavingPreview(coop.id, member.id, true);
   const leave = useLeave(coop.id, member.id);
-  // One key per opening of the dialog: a retried click never settles twice.
-  const [key] = useState(newIdempotencyKey);
+  // One key per action (renewed after a refusal): a retried click never settles twice.
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -74,7 +74,10 @@ export function LeavingDialog({ member, onClose }: { member: MemberDetail; onClo
                 });
                 onClose();
               },
-              onError: (err) => setAlert(applyApiError(form, err)),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyApiError(form, err));
+              },
             },
           );
         })}

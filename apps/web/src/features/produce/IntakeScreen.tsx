@@ -21,8 +21,8 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconCheck, IconFileTypePdf, IconInfoCircle, IconPlus, IconScale, IconTags } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { Money } from '../../components/Money.js';
 import { ErrorState } from '../../components/States.js';
@@ -92,7 +92,7 @@ function IntakeEditor({ data, onPoint }: { data: IntakeForm; onPoint: (id: strin
   const [alert, setAlert] = useState<string | null>(null);
   const [saved, setSaved] = useState<Intake | null>(null);
   // One key per intake form: a double tap or a retry after a dropped connection replays the first answer.
-  const [idemKey, setIdemKey] = useState(newIdempotencyKey);
+  const { key: idemKey, renew: renewIdemKey, renewAfterError } = useIdempotencyKey();
 
   const points = data.collectionPoints.filter((p) => p.active);
   const form = useForm<Values>({
@@ -178,7 +178,10 @@ function IntakeEditor({ data, onPoint }: { data: IntakeForm; onPoint: (id: strin
       { body: bodyOf(form.getValues(), unit), idempotencyKey: idemKey },
       {
         onSuccess: (intake) => setSaved(intake),
-        onError: (err) => setAlert(applyApiError(form, err)),
+        onError: (err) => {
+          renewAfterError(err);
+          setAlert(applyApiError(form, err));
+        },
       },
     );
   };
@@ -191,7 +194,7 @@ function IntakeEditor({ data, onPoint }: { data: IntakeForm; onPoint: (id: strin
     setStale(false);
     setSaved(null);
     setAlert(null);
-    setIdemKey(newIdempotencyKey());
+    renewIdemKey();
     window.scrollTo({ top: 0 });
   };
 

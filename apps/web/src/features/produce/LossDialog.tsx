@@ -4,8 +4,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { currentLang } from '../../i18n/index.js';
 import { DialogActions, FormAlert, usePhone } from './form-bits.js';
@@ -20,7 +20,7 @@ export function LossDialog({ lot: preset, onClose }: { lot?: Lot; onClose: () =>
   const phone = usePhone();
   const loss = useRecordLoss(coop.id);
   const [picked, setPicked] = useState<Lot | null>(preset ?? null);
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -60,7 +60,10 @@ export function LossDialog({ lot: preset, onClose }: { lot?: Lot; onClose: () =>
           notifications.show({ color: 'green', message: t('produce.loss.done', { number: doc.number, qty: qty.replace(/^-/, '') }) });
           onClose();
         },
-        onError: (err) => setAlert(applyApiError(form, err)),
+        onError: (err) => {
+          renewAfterError(err);
+          setAlert(applyApiError(form, err));
+        },
       },
     );
   });

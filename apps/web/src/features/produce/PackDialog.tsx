@@ -5,8 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { currentLang } from '../../i18n/index.js';
 import { DialogActions, FormAlert, usePhone } from './form-bits.js';
@@ -33,7 +33,7 @@ export function PackDialog({ lot: preset, onClose }: { lot?: Lot; onClose: () =>
   const pack = usePack(coop.id);
   const commodities = useCommodities(coop.id);
   const locations = useLocations(coop.id);
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -98,7 +98,10 @@ export function PackDialog({ lot: preset, onClose }: { lot?: Lot; onClose: () =>
           });
           onClose();
         },
-        onError: (err) => setAlert(applyApiError(form, err)),
+        onError: (err) => {
+          renewAfterError(err);
+          setAlert(applyApiError(form, err));
+        },
       },
     );
   });

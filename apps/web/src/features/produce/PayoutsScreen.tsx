@@ -5,7 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCash, IconCheck, IconFileSpreadsheet, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, newIdempotencyKey } from '../../api/client.js';
+import { isApiError } from '../../api/client.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { DateText } from '../../components/DateText.js';
@@ -165,7 +166,7 @@ export function PayoutsScreen() {
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
   const preview = usePayoutPreview(coop.id, period);
   const [confirming, setConfirming] = useState(false);
-  const [idemKey, setIdemKey] = useState(newIdempotencyKey);
+  const { key: idemKey, renew: renewIdemKey, renewAfterError } = useIdempotencyKey();
   const run = useRunPayouts(coop.id);
   const [doneId, setDoneId] = useState<string | null>(null);
   const done = usePayoutRun(coop.id, doneId);
@@ -176,7 +177,7 @@ export function PayoutsScreen() {
 
   const show = () => {
     setDoneId(null);
-    setIdemKey(newIdempotencyKey());
+    renewIdemKey();
     setPeriod({ from: start, to });
   };
 
@@ -191,7 +192,10 @@ export function PayoutsScreen() {
           setDoneId(r.id);
           notifications.show({ color: 'green', message: t('produce.payouts.done', { number: r.number }) });
         },
-        onError: () => setConfirming(false),
+        onError: (err) => {
+          renewAfterError(err);
+          setConfirming(false);
+        },
       },
     );
   };

@@ -5,8 +5,9 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isApiError, newIdempotencyKey } from '../../api/client.js';
+import { ApiError, isApiError } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { currentLang } from '../../i18n/index.js';
 import { DialogActions, FormAlert, usePhone } from './form-bits.js';
@@ -28,7 +29,7 @@ export function StockCountDialog({ onClose }: { onClose: () => void }) {
   const lang = currentLang();
   const count = useStockCount(coop.id);
   const locations = useLocations(coop.id);
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   // What was typed per lot, kept with the lot so a count survives switching the commodity filter.
   const [counts, setCounts] = useState<Record<string, { lot: Lot; text: string }>>({});
@@ -79,6 +80,7 @@ export function StockCountDialog({ onClose }: { onClose: () => void }) {
           onClose();
         },
         onError: (err) => {
+          renewAfterError(err);
           // `lines.N…` name the N-th lot sent; put them on that lot's field.
           const onLines: Record<string, string> = {};
           const rest: Record<string, string> = {};

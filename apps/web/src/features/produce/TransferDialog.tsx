@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { DialogActions, FormAlert, usePhone } from './form-bits.js';
 import { LotPicker } from './LotSelect.js';
@@ -19,8 +19,8 @@ export function TransferDialog({ lot: preset, onClose }: { lot?: Lot; onClose: (
   const transfer = useTransfer(coop.id);
   const [picked, setPicked] = useState<Lot | null>(preset ?? null);
   const locations = useLocations(coop.id);
-  // One key per opening: a double tap or a retry after a lost answer moves the stock once.
-  const [key] = useState(newIdempotencyKey);
+  // One key per action (renewed after a refusal): a double tap or a retry after a lost answer moves the stock once.
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -68,7 +68,10 @@ export function TransferDialog({ lot: preset, onClose }: { lot?: Lot; onClose: (
           });
           onClose();
         },
-        onError: (err) => setAlert(applyApiError(form, err)),
+        onError: (err) => {
+          renewAfterError(err);
+          setAlert(applyApiError(form, err));
+        },
       },
     );
   });

@@ -17,8 +17,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { currentLang } from '../../i18n/index.js';
 import { useMembers } from '../members/members-api.js';
@@ -75,8 +75,8 @@ export function MoveDialog({
   const coop = useCoop();
   const lang = currentLang();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  // One key per opening of the form: a double click or a retry after a lost answer posts once.
-  const [key] = useState(newIdempotencyKey);
+  // One key per action (renewed after a refusal): a double click or a retry after a lost answer posts once.
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const [member, setMember] = useState<MemberRef | null>(fixed ?? null);
   const post = usePostMove(coop.id);
@@ -154,7 +154,10 @@ export function MoveDialog({
                 });
                 onClose();
               },
-              onError: (err) => setAlert(applyApiError(form, err)),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyApiError(form, err));
+              },
             },
           );
         })}

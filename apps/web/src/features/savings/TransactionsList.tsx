@@ -7,8 +7,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowBackUp, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../api/client.js';
 import { applyApiError } from '../../api/form-errors.js';
+import { useIdempotencyKey } from '../../api/idempotency.js';
 import { coopPath, useCoop } from '../../app/coop.js';
 import { Link } from '../../app/router.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
@@ -25,7 +25,7 @@ function ReverseDialog({ tx, onClose }: { tx: SavingsTransaction; onClose: () =>
   const { t } = useTranslation();
   const coop = useCoop();
   const reverse = useReverse(coop.id);
-  const [key] = useState(newIdempotencyKey);
+  const { key, renewAfterError } = useIdempotencyKey();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     mode: 'uncontrolled',
@@ -45,7 +45,10 @@ function ReverseDialog({ tx, onClose }: { tx: SavingsTransaction; onClose: () =>
                 notifications.show({ color: 'green', message: t('savings.reverseForm.done', { number: tx.number }) });
                 onClose();
               },
-              onError: (err) => setAlert(applyApiError(form, err)),
+              onError: (err) => {
+                renewAfterError(err);
+                setAlert(applyApiError(form, err));
+              },
             },
           );
         })}
