@@ -18,6 +18,7 @@ import { addPlot, saveCollectionPoint, saveLocation } from '../apps/server/src/m
 import { setPrices } from '../apps/server/src/modules/produce/prices.service.js';
 import { valuation } from '../apps/server/src/modules/produce/stock.service.js';
 import { accountBalance } from '../apps/server/src/modules/ledger/ledger.service.js';
+import { measureHttpFloor } from './lib/floor.js';
 import type { Benchmark } from './lib/harness.js';
 import { signInOver, startServerProcess } from './lib/server.js';
 
@@ -55,6 +56,8 @@ function delivery(n: number) {
 const bench: Benchmark = async (ctx) => {
   const seconds = ctx.quick ? 5 : 20;
   const reference = await ctx.pgbench();
+  // The least any HTTP write does here, beside pgbench: how much of the bar a per-request design can reach.
+  const floor = await measureHttpFloor(ctx, seconds, reference.tps);
 
   const url = await ctx.newDatabase('bench_intake');
   const database = connect(url, 4);
@@ -186,7 +189,7 @@ const bench: Benchmark = async (ctx) => {
     bar: '≥ 0.5 × pgbench TPC-B tps, no failed request, one intake per success and stock value equal to the ledger',
     pass,
     ratio,
-    summary: `${tps.toFixed(0)} intakes/s (3 lots each) vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, books ${consistent ? 'agree' : 'DISAGREE'}`,
+    summary: `${tps.toFixed(0)} intakes/s (3 lots each) vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, books ${consistent ? 'agree' : 'DISAGREE'}; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×`,
     figures: {
       intakesPerSecond: tps,
       lotsPerIntake: 3,
@@ -203,7 +206,7 @@ const bench: Benchmark = async (ctx) => {
       stockValue: stock.total,
       ledgerInventory: ledger.toString(),
     },
-    reference: { pgbench: reference },
+    reference: { pgbench: reference, httpFloor: floor },
   };
 };
 
