@@ -9,7 +9,7 @@ import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { currentLang } from '../../i18n/index.js';
 import { DialogActions, FormAlert, usePhone } from './form-bits.js';
-import { LotPicker } from './LotSelect.js';
+import { LotChoice } from './LotSelect.js';
 import { useRecordLoss, type Lot } from './produce-api.js';
 import { countOf } from './weights.js';
 
@@ -73,20 +73,15 @@ export function LossDialog({ lot: preset, onClose }: { lot?: Lot; onClose: () =>
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
           <FormAlert message={alert} />
-          {preset ? (
-            <Text size="sm" c="dimmed">
-              {t('produce.loss.lot', { code: preset.code, qty: preset.onHand.text })}
-            </Text>
-          ) : (
-            <LotPicker
-              value={picked}
-              error={form.errors.lotId}
-              onChange={(l) => {
-                setPicked(l);
-                form.setValues({ lotId: l?.id ?? '', locationId: l?.places[0]?.locationId ?? '' });
-              }}
-            />
-          )}
+          <LotChoice
+            preset={preset}
+            value={picked}
+            error={form.errors.lotId}
+            onChange={(l) => {
+              setPicked(l);
+              form.setValues({ lotId: l?.id ?? '', locationId: l?.places[0]?.locationId ?? '' });
+            }}
+          />
           <Select
             size="md"
             label={t('produce.loss.location')}

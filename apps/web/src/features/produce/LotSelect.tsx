@@ -1,5 +1,5 @@
 import { GRADE_LABELS } from '@kopdes/shared/produce';
-import { Select, type SelectProps } from '@mantine/core';
+import { Select, Text, type SelectProps } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
@@ -70,5 +70,33 @@ export function LotPicker({ value, onChange, error }: { value: Lot | null; onCha
         onChange={onChange}
       />
     </>
+  );
+}
+
+/**
+ * The lot a stock dialog works on: the one it was opened from, named, or else picked here. Used by
+ * the loss and transfer dialogs (and the packing dialog's named lot).
+ */
+export function LotChoice({
+  preset,
+  value,
+  onChange,
+  error,
+}: {
+  preset?: Lot;
+  value: Lot | null;
+  onChange: (lot: Lot | null) => void;
+  error?: ReactNode;
+}) {
+  if (preset) return <PresetLot lot={preset} />;
+  return <LotPicker value={value} error={error} onChange={onChange} />;
+}
+
+export function PresetLot({ lot }: { lot: Lot }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed">
+      {t('produce.loss.lot', { code: lot.code, qty: lot.onHand.text })}
+    </Text>
   );
 }

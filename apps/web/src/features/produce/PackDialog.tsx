@@ -10,7 +10,7 @@ import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { currentLang } from '../../i18n/index.js';
 import { DialogActions, FormAlert, usePhone } from './form-bits.js';
-import { LotSelect } from './LotSelect.js';
+import { LotSelect, PresetLot } from './LotSelect.js';
 import { useCommodities, useLocations, useLots, usePack, type Lot } from './produce-api.js';
 import { countOf, gramsOf } from './weights.js';
 
@@ -112,9 +112,7 @@ export function PackDialog({ lot: preset, onClose }: { lot?: Lot; onClose: () =>
         <Stack gap="md">
           <FormAlert message={alert} />
           {preset ? (
-            <Text size="sm" c="dimmed">
-              {t('produce.loss.lot', { code: preset.code, qty: preset.onHand.text })}
-            </Text>
+            <PresetLot lot={preset} />
           ) : (
             <Select
               size="md"

@@ -1,4 +1,4 @@
-import { Checkbox, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { applyApiError } from '../../api/form-errors.js';
 import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
 import { DialogActions, FormAlert, usePhone } from './form-bits.js';
-import { LotPicker } from './LotSelect.js';
+import { LotChoice } from './LotSelect.js';
 import { useLocations, useTransfer, type Lot } from './produce-api.js';
 import { countOf } from './weights.js';
 
@@ -81,20 +81,15 @@ export function TransferDialog({ lot: preset, onClose }: { lot?: Lot; onClose: (
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
           <FormAlert message={alert} />
-          {preset ? (
-            <Text size="sm" c="dimmed">
-              {t('produce.loss.lot', { code: preset.code, qty: preset.onHand.text })}
-            </Text>
-          ) : (
-            <LotPicker
-              value={picked}
-              error={form.errors.lotId}
-              onChange={(l) => {
-                setPicked(l);
-                form.setValues({ lotId: l?.id ?? '', fromLocationId: l?.places[0]?.locationId ?? '', toLocationId: '' });
-              }}
-            />
-          )}
+          <LotChoice
+            preset={preset}
+            value={picked}
+            error={form.errors.lotId}
+            onChange={(l) => {
+              setPicked(l);
+              form.setValues({ lotId: l?.id ?? '', fromLocationId: l?.places[0]?.locationId ?? '', toLocationId: '' });
+            }}
+          />
           <Select
             size="md"
             label={t('produce.transfer.from')}
