@@ -17,6 +17,7 @@ import type {
 } from '@kopdes/shared/ledger';
 import { ACCOUNT_GROUPS, ACCOUNTS, groupOf } from '@kopdes/shared/ledger';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { invalidField, notFound } from '../../lib/errors.js';
 import * as balances from './balances.repository.js';
 import { chartOf, type AccountRow, type Chart } from './chart.js';
@@ -34,7 +35,11 @@ export interface ReportContext {
 export const CONSOLIDATED = 'Konsolidasi (semua unit usaha)';
 
 export async function reportContext(db: Db, cooperativeId: string, unit?: string): Promise<ReportContext> {
-  const [chart, head] = await Promise.all([chartOf(db, cooperativeId), repo.letterhead(db, cooperativeId)]);
+  const [chart, head] = await concurrentOnPool(
+    db,
+    () => chartOf(db, cooperativeId),
+    () => repo.letterhead(db, cooperativeId),
+  );
   if (!head) throw notFound();
   const u = unit ? chart.units.get(unit) : undefined;
   if (unit && !u) {
@@ -205,10 +210,11 @@ export async function financialPosition(
 /** Movement (debit − credit) per account within a period, leaving out year-end closing entries. */
 async function resultMovements(db: Db, cooperativeId: string, ctx: ReportContext, from: string, to: string) {
   const unit = ctx.unit ?? undefined;
-  const [totals, closing] = await Promise.all([
-    totalsOf(db, cooperativeId, ctx, { from, to }),
-    balances.closingNets(db, cooperativeId, { from, to, unit }),
-  ]);
+  const [totals, closing] = await concurrentOnPool(
+    db,
+    () => totalsOf(db, cooperativeId, ctx, { from, to }),
+    () => balances.closingNets(db, cooperativeId, { from, to, unit }),
+  );
   const out = new Map<string, bigint>();
   for (const t of totals) {
     const acc = byCode(ctx.chart, t.account);
@@ -322,10 +328,11 @@ export async function cashFlow(db: Db, cooperativeId: string, ctx: ReportContext
   const { from, to } = periodOf(ctx, q);
   const cashAccounts = [...ctx.chart.accounts.values()].filter((a) => a.cashFlow === 'cash').map((a) => a.code);
   const cash = new Set(cashAccounts);
-  const [lines, opening] = await Promise.all([
-    repo.linesOfCashEntries(db, cooperativeId, cashAccounts, from, to),
-    repo.netBefore(db, cooperativeId, { accounts: cashAccounts, before: from, unit: ctx.unit ?? undefined }),
-  ]);
+  const [lines, opening] = await concurrentOnPool(
+    db,
+    () => repo.linesOfCashEntries(db, cooperativeId, cashAccounts, from, to),
+    () => repo.netBefore(db, cooperativeId, { accounts: cashAccounts, before: from, unit: ctx.unit ?? undefined }),
+  );
   const netChange = lines
     .filter((l) => cash.has(l.account) && (!ctx.unit || l.unit === ctx.unit))
     .reduce((t, l) => t + l.debit - l.credit, 0n);
@@ -375,10 +382,11 @@ export async function equityChanges(
 ): Promise<EquityChanges> {
   const { from, to } = periodOf(ctx, q);
   const unit = ctx.unit ?? undefined;
-  const [totals, closing] = await Promise.all([
-    totalsOf(db, cooperativeId, ctx, { from, to }),
-    balances.closingNets(db, cooperativeId, { from, to, unit }),
-  ]);
+  const [totals, closing] = await concurrentOnPool(
+    db,
+    () => totalsOf(db, cooperativeId, ctx, { from, to }),
+    () => balances.closingNets(db, cooperativeId, { from, to, unit }),
+  );
   const rows: EquityChanges['rows'] = [];
   const sum = { opening: 0n, increase: 0n, decrease: 0n, closing: 0n };
   const add = (account: string | null, name: string, opening: bigint, increase: bigint, decrease: bigint) => {
@@ -439,10 +447,11 @@ export async function generalLedger(
   const { from, to } = periodOf(ctx, q);
   const unit = ctx.unit ?? undefined;
   const sign = acc.normalSide === 'debit' ? 1n : -1n;
-  const [openingNet, lines] = await Promise.all([
-    repo.netBefore(db, cooperativeId, { accounts: [acc.code], before: from, unit }),
-    repo.ledgerLines(db, cooperativeId, { accounts: [acc.code], from, to, unit }),
-  ]);
+  const [openingNet, lines] = await concurrentOnPool(
+    db,
+    () => repo.netBefore(db, cooperativeId, { accounts: [acc.code], before: from, unit }),
+    () => repo.ledgerLines(db, cooperativeId, { accounts: [acc.code], from, to, unit }),
+  );
   let balance = openingNet * sign;
   let totalDebit = 0n;
   let totalCredit = 0n;
@@ -499,10 +508,11 @@ export async function cashBook(
   }
   const codes = accounts.map((a) => a.code);
   const unit = ctx.unit ?? undefined;
-  const [opening, lines] = await Promise.all([
-    repo.netBefore(db, cooperativeId, { accounts: codes, before: date, unit }),
-    repo.ledgerLines(db, cooperativeId, { accounts: codes, from: date, to: date, unit }),
-  ]);
+  const [opening, lines] = await concurrentOnPool(
+    db,
+    () => repo.netBefore(db, cooperativeId, { accounts: codes, before: date, unit }),
+    () => repo.ledgerLines(db, cooperativeId, { accounts: codes, from: date, to: date, unit }),
+  );
   let balance = opening;
   let receipts = 0n;
   let payments = 0n;
@@ -541,10 +551,11 @@ export async function subsidiaryLedger(
   const asOf = asOfOf(ctx, q.asOf);
   const who = q.kind === 'member' ? { memberId: q.id } : { partnerId: q.id };
   const unit = ctx.unit ?? undefined;
-  const [nets, lines] = await Promise.all([
-    repo.subsidiaryAccountNets(db, cooperativeId, { ...who, asOf, unit }),
-    repo.ledgerLines(db, cooperativeId, { ...who, to: asOf, unit }),
-  ]);
+  const [nets, lines] = await concurrentOnPool(
+    db,
+    () => repo.subsidiaryAccountNets(db, cooperativeId, { ...who, asOf, unit }),
+    () => repo.ledgerLines(db, cooperativeId, { ...who, to: asOf, unit }),
+  );
   const signOf = (code: string) => (byCode(ctx.chart, code).normalSide === 'debit' ? 1n : -1n);
   const running = new Map<string, bigint>();
   return {

@@ -18,6 +18,7 @@ type AgeingInvoice = {
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { formatRupiah } from '@kopdes/shared/money';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound, type FieldError } from '../../lib/errors.js';
@@ -444,11 +445,12 @@ const bucketOf = (days: number): AgeingBucket =>
 /** Open invoices by days past due, per partner, with unapplied credit, beside the ledger's receivable. */
 export async function ageing(db: Db, cooperativeId: string, q: { asOf?: string }) {
   const asOf = q.asOf ?? (await todayOf(db, cooperativeId));
-  const [invoices, pays, ledger] = await Promise.all([
-    repo.invoices(db, cooperativeId, { kind: 'invoice', asOf }),
-    repo.payments(db, cooperativeId, { asOf }),
-    accountBalance(db, cooperativeId, { account: ACCOUNTS.PIUTANG_USAHA, unit: UNIT, asOf }),
-  ]);
+  const [invoices, pays, ledger] = await concurrentOnPool(
+    db,
+    () => repo.invoices(db, cooperativeId, { kind: 'invoice', asOf }),
+    () => repo.payments(db, cooperativeId, { asOf }),
+    () => accountBalance(db, cooperativeId, { account: ACCOUNTS.PIUTANG_USAHA, unit: UNIT, asOf }),
+  );
   const zero = () => ({ current: 0n, d1_30: 0n, d31_60: 0n, d61_90: 0n, over_90: 0n }) as Record<AgeingBucket, bigint>;
   const partners = new Map<string, { name: string; buckets: Record<AgeingBucket, bigint>; credit: bigint; invoices: AgeingInvoice[] }>();
   const get = (id: string, name: string) => {
@@ -509,11 +511,12 @@ export async function partnerStatement(db: Db, cooperativeId: string, partnerId:
   const to = q.to ?? (await todayOf(db, cooperativeId));
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw refuse([field('from', 'after_to', { id: 'Tanggal awal sesudah tanggal akhir', en: 'The start is after the end' })]);
-  const [docs, pays, ledger] = await Promise.all([
-    repo.invoices(db, cooperativeId, { partnerId, asOf: to }),
-    repo.payments(db, cooperativeId, { partnerId, asOf: to }),
-    accountBalance(db, cooperativeId, { account: ACCOUNTS.PIUTANG_USAHA, unit: UNIT, partnerId, asOf: to }),
-  ]);
+  const [docs, pays, ledger] = await concurrentOnPool(
+    db,
+    () => repo.invoices(db, cooperativeId, { partnerId, asOf: to }),
+    () => repo.payments(db, cooperativeId, { partnerId, asOf: to }),
+    () => accountBalance(db, cooperativeId, { account: ACCOUNTS.PIUTANG_USAHA, unit: UNIT, partnerId, asOf: to }),
+  );
   const moves = [
     ...docs.map((d) => ({
       date: d.date,

@@ -7,6 +7,7 @@
  * earn nothing here.
  */
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { commodityRows, type CommodityRow } from '../produce/catalogue.service.js';
 import { field, refuse } from '../produce/common.js';
 import { stockLossesByCommodityWeek } from '../produce/lineage.service.js';
@@ -69,11 +70,12 @@ const figures = (s: Sums, margin: bigint) => ({
 export async function marginReport(db: Db, cooperativeId: string, q: { from: string; to: string }) {
   if (q.from > q.to)
     throw refuse([field('from', 'after_to', { id: 'Tanggal awal sesudah tanggal akhir', en: 'The start is after the end' })]);
-  const [lines, credits, losses] = await Promise.all([
-    repo.soldLines(db, cooperativeId, { from: q.from, to: q.to, receivedOnly: true }),
-    repo.creditNotesByWeek(db, cooperativeId, q.from, q.to),
-    stockLossesByCommodityWeek(db, cooperativeId, q.from, q.to),
-  ]);
+  const [lines, credits, losses] = await concurrentOnPool(
+    db,
+    () => repo.soldLines(db, cooperativeId, { from: q.from, to: q.to, receivedOnly: true }),
+    () => repo.creditNotesByWeek(db, cooperativeId, q.from, q.to),
+    () => stockLossesByCommodityWeek(db, cooperativeId, q.from, q.to),
+  );
   const ids = [...new Set([...lines.map((l) => l.commodity_id), ...losses.map((l) => l.commodity_id)])];
   const commodities = ids.length ? await commodityRows(db, cooperativeId, ids) : [];
   const com = (id: string) => commodities.find((c) => c.id === id)!;

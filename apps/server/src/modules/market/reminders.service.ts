@@ -5,6 +5,7 @@
  */
 import type { PartnerKind, ReminderLevel } from '@kopdes/shared/market';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { daysBetween, todayOf } from '../produce/common.js';
 import * as repo from './invoices.repository.js';
 import * as partners from './partners.repository.js';
@@ -13,10 +14,11 @@ const levelOf = (days: number): ReminderLevel => (days > 60 ? 'final' : days > 3
 
 export async function reminders(db: Db, cooperativeId: string, q: { asOf?: string }) {
   const asOf = q.asOf ?? (await todayOf(db, cooperativeId));
-  const [invoices, pays] = await Promise.all([
-    repo.invoices(db, cooperativeId, { kind: 'invoice', asOf }),
-    repo.payments(db, cooperativeId, { asOf }),
-  ]);
+  const [invoices, pays] = await concurrentOnPool(
+    db,
+    () => repo.invoices(db, cooperativeId, { kind: 'invoice', asOf }),
+    () => repo.payments(db, cooperativeId, { asOf }),
+  );
   const open = invoices.map((i) => ({ i, open: i.amount - i.credited - i.paid })).filter((x) => x.open > 0n);
   const late = open.filter((x) => daysBetween(x.i.due_date, asOf) > 0);
   const ids = [...new Set(late.map((x) => x.i.partner_id))];

@@ -9,6 +9,7 @@ import { formatQuantity, type UnitOfMeasure } from '@kopdes/shared/produce';
 import { amountForGrams } from '@kopdes/shared/quantity';
 import type { InvoiceTrace } from '@kopdes/shared/market';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { notFound } from '../../lib/errors.js';
 import { commodityRows, type CommodityRow } from '../produce/catalogue.service.js';
 import { field, refuse } from '../produce/common.js';
@@ -74,12 +75,13 @@ export async function lotMargin(db: Db, cooperativeId: string, lotId: string) {
   const family = await lotAndDescendants(db, cooperativeId, lot.id, lot.code);
   const shareOf = new Map(family.map((f) => [f.lotId, f]));
   const ids = family.map((f) => f.lotId);
-  const [sources, lines, losses, onHand] = await Promise.all([
-    farmerSources(db, cooperativeId, [lot.id]),
-    repo.soldLines(db, cooperativeId, { lotIds: ids }),
-    lotLosses(db, cooperativeId, ids),
-    lotsOnHand(db, cooperativeId, ids),
-  ]);
+  const [sources, lines, losses, onHand] = await concurrentOnPool(
+    db,
+    () => farmerSources(db, cooperativeId, [lot.id]),
+    () => repo.soldLines(db, cooperativeId, { lotIds: ids }),
+    () => lotLosses(db, cooperativeId, ids),
+    () => lotsOnHand(db, cooperativeId, ids),
+  );
   const farmers = farmersOf(sources.get(lot.id) ?? [], BigInt(lot.initial.base));
   const sales = lines.map((l) => {
     const f = lineFigures(l, commodity!);

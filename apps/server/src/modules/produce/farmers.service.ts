@@ -16,6 +16,7 @@ import {
   type SettingsInput,
 } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import type { Actor } from '../../lib/actor.js';
 import { villageInfo } from '../../lib/areas.js';
 import { invalidField, notFound } from '../../lib/errors.js';
@@ -77,11 +78,12 @@ export function presentPlot(p: repo.PlotRow): Plot {
 
 /** Farmers: members who are farmers by occupation, or who have a supply profile or a plot. */
 export async function listFarmers(db: Db, cooperativeId: string, q: { q?: string; farmerGroupId?: string; clusterId?: string } = {}) {
-  const [members, profs, plotRows] = await Promise.all([
-    membersWithGroups(db, cooperativeId),
-    repo.profiles(db, cooperativeId),
-    repo.plots(db, cooperativeId),
-  ]);
+  const [members, profs, plotRows] = await concurrentOnPool(
+    db,
+    () => membersWithGroups(db, cooperativeId),
+    () => repo.profiles(db, cooperativeId),
+    () => repo.plots(db, cooperativeId),
+  );
   const profileOf = new Map(profs.map((p) => [p.member_id, p]));
   const plotsOf = new Map<string, repo.PlotRow[]>();
   for (const p of plotRows) plotsOf.set(p.member_id, [...(plotsOf.get(p.member_id) ?? []), p]);
@@ -125,10 +127,11 @@ function presentFarmer(
 export async function getFarmer(db: Db, cooperativeId: string, memberId: string): Promise<Farmer> {
   const m = await oneMember(db, cooperativeId, memberId);
   if (!m) throw notFound({ id: 'Petani tidak ditemukan', en: 'Farmer not found' });
-  const [[prof], mine] = await Promise.all([
-    repo.profiles(db, cooperativeId, [memberId]),
-    repo.plots(db, cooperativeId, { memberIds: [memberId] }),
-  ]);
+  const [[prof], mine] = await concurrentOnPool(
+    db,
+    () => repo.profiles(db, cooperativeId, [memberId]),
+    () => repo.plots(db, cooperativeId, { memberIds: [memberId] }),
+  );
   return presentFarmer(m, prof, mine);
 }
 

@@ -6,6 +6,7 @@
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { GRADE_LABELS, type Intake, type IntakeInput } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import type { Actor } from '../../lib/actor.js';
 import { villageInfo } from '../../lib/areas.js';
 import { conflict, invalidField, notFound } from '../../lib/errors.js';
@@ -297,16 +298,17 @@ export async function voidIntake(db: Db, cooperativeId: string, actor: Actor, id
 /** Everything the clerk's one-screen intake form needs, in one answer. */
 export async function intakeForm(db: Db, cooperativeId: string, q: { date?: string; collectionPointId?: string }) {
   const date = q.date ?? (await todayOf(db, cooperativeId));
-  const [settings, cps, locs, members, plots, commodities, prices, totals] = await Promise.all([
-    settingsRow(db, cooperativeId),
-    listCollectionPoints(db, cooperativeId),
-    listLocations(db, cooperativeId),
-    membersWithGroups(db, cooperativeId),
-    plotRows(db, cooperativeId, {}),
-    listCommodities(db, cooperativeId),
-    priceRows(db, cooperativeId, { date }),
-    repo.todayTotals(db, cooperativeId, date, q.collectionPointId),
-  ]);
+  const [settings, cps, locs, members, plots, commodities, prices, totals] = await concurrentOnPool(
+    db,
+    () => settingsRow(db, cooperativeId),
+    () => listCollectionPoints(db, cooperativeId),
+    () => listLocations(db, cooperativeId),
+    () => membersWithGroups(db, cooperativeId),
+    () => plotRows(db, cooperativeId, {}),
+    () => listCommodities(db, cooperativeId),
+    () => priceRows(db, cooperativeId, { date }),
+    () => repo.todayTotals(db, cooperativeId, date, q.collectionPointId),
+  );
   const plotsOf = new Map<string, { id: string; name: string; commodityIds: string[] }[]>();
   for (const p of plots)
     if (p.active)

@@ -6,6 +6,7 @@
  */
 import type { Grade, UnitOfMeasure } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import * as lineage from './lineage.repository.js';
 import { membersWithGroups } from './member-directory.js';
 import * as repo from './stock.repository.js';
@@ -65,10 +66,11 @@ export async function farmerSources(db: Db, cooperativeId: string, lotIds: strin
     frontier = next;
   }
   const intakeIds = [...new Set([...reached.values()].flat().map((r) => r.intakeLotId))];
-  const [intakes, members] = await Promise.all([
-    intakeIds.length ? lineage.intakeLots(db, cooperativeId, { ids: intakeIds }) : Promise.resolve([]),
-    intakeIds.length ? membersWithGroups(db, cooperativeId) : Promise.resolve([]),
-  ]);
+  const [intakes, members] = await concurrentOnPool(
+    db,
+    () => (intakeIds.length ? lineage.intakeLots(db, cooperativeId, { ids: intakeIds }) : Promise.resolve([])),
+    () => (intakeIds.length ? membersWithGroups(db, cooperativeId) : Promise.resolve([])),
+  );
   const byId = new Map(intakes.map((i) => [i.id, i]));
   const out = new Map<string, FarmerSource[]>();
   for (const [root, list] of reached) {

@@ -8,6 +8,7 @@ import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { formatRupiah } from '@kopdes/shared/money';
 import { DEDUCTION_LABELS, type DeductionKind, type PayoutLine, type PayoutMethod, type PayoutRun } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound } from '../../lib/errors.js';
@@ -66,11 +67,16 @@ async function drafts(
   const intakes = await repo.unpaidIntakes(db, cooperativeId, q);
   const memberIds = [...new Set(intakes.map((i) => i.member_id))];
   if (!memberIds.length) return [];
-  const [members, profiles] = await Promise.all([membersWithGroups(db, cooperativeId), farmerProfiles(db, cooperativeId, memberIds)]);
+  const [members, profiles] = await concurrentOnPool(
+    db,
+    () => membersWithGroups(db, cooperativeId),
+    () => farmerProfiles(db, cooperativeId, memberIds),
+  );
   const memberOf = new Map(members.map((m) => [m.id, m]));
   const profileOf = new Map(profiles.map((p) => [p.member_id, p]));
-  const dues = await Promise.all(
-    payoutDeductionProviders().map(async (p) => ({ p, due: await p.due(db, cooperativeId, memberIds, q.payDate) })),
+  const dues = await concurrentOnPool(
+    db,
+    ...payoutDeductionProviders().map((p) => async () => ({ p, due: await p.due(db, cooperativeId, memberIds, q.payDate) })),
   );
   const out: Draft[] = [];
   for (const memberId of memberIds) {
@@ -318,7 +324,11 @@ export async function listPayoutRuns(db: Db, cooperativeId: string) {
 export async function getPayoutRun(db: Db, cooperativeId: string, id: string): Promise<PayoutRun> {
   const [r] = await repo.runs(db, cooperativeId, id);
   if (!r) throw notFound({ id: 'Pembayaran petani tidak ditemukan', en: 'Payout run not found' });
-  const [rows, members] = await Promise.all([repo.payouts(db, cooperativeId, { runId: id }), membersWithGroups(db, cooperativeId)]);
+  const [rows, members] = await concurrentOnPool(
+    db,
+    () => repo.payouts(db, cooperativeId, { runId: id }),
+    () => membersWithGroups(db, cooperativeId),
+  );
   const memberOf = new Map(members.map((m) => [m.id, m]));
   const payouts = rows.map((p) => presentPayout(p, memberOf.get(p.member_id))).sort((a, b) => a.number - b.number);
   return { ...presentRun(r), payouts };
@@ -327,7 +337,11 @@ export async function getPayoutRun(db: Db, cooperativeId: string, id: string): P
 export async function getPayout(db: Db, cooperativeId: string, id: string) {
   const [p] = await repo.payouts(db, cooperativeId, { id });
   if (!p) throw notFound({ id: 'Pembayaran tidak ditemukan', en: 'Payout not found' });
-  const [[r], members] = await Promise.all([repo.runs(db, cooperativeId, p.run_id), membersWithGroups(db, cooperativeId)]);
+  const [[r], members] = await concurrentOnPool(
+    db,
+    () => repo.runs(db, cooperativeId, p.run_id),
+    () => membersWithGroups(db, cooperativeId),
+  );
   return {
     run: presentRun(r!),
     payout: presentPayout(

@@ -8,6 +8,7 @@ import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { mulDivRoundHalfUp } from '@kopdes/shared/money';
 import { LOSS_LABELS, MOVEMENT_LABELS, type LossKind, type Lot, type UnitOfMeasure } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { Actor } from '../../lib/actor.js';
 import { villageInfo } from '../../lib/areas.js';
@@ -138,14 +139,15 @@ export const presentMovement = (m: repo.MovementRow) => ({
 export async function traceLot(db: Db, cooperativeId: string, id: string) {
   const lot = await getLot(db, cooperativeId, id);
   const [row] = await repo.lots(db, cooperativeId, [id]);
-  const [moves, packedInto, sources, members, returns, [source]] = await Promise.all([
-    repo.movements(db, cooperativeId, { lotIds: [id] }),
-    repo.packedFrom(db, cooperativeId, id),
-    row!.packing_id ? repo.packSources(db, cooperativeId, row!.packing_id) : Promise.resolve([]),
-    membersWithGroups(db, cooperativeId),
-    repo.returnsOf(db, cooperativeId, id),
-    row!.source_lot_id ? repo.lots(db, cooperativeId, [row!.source_lot_id]) : Promise.resolve([]),
-  ]);
+  const [moves, packedInto, sources, members, returns, [source]] = await concurrentOnPool(
+    db,
+    () => repo.movements(db, cooperativeId, { lotIds: [id] }),
+    () => repo.packedFrom(db, cooperativeId, id),
+    () => (row!.packing_id ? repo.packSources(db, cooperativeId, row!.packing_id) : Promise.resolve([])),
+    () => membersWithGroups(db, cooperativeId),
+    () => repo.returnsOf(db, cooperativeId, id),
+    () => (row!.source_lot_id ? repo.lots(db, cooperativeId, [row!.source_lot_id]) : Promise.resolve([])),
+  );
   const member = row!.member_id ? members.find((m) => m.id === row!.member_id) : undefined;
   const [plot] = row!.plot_id ? await plotRows(db, cooperativeId, { ids: [row!.plot_id] }) : [];
   const intakeMove = moves.find((m) => m.kind === 'intake');
@@ -574,10 +576,11 @@ export async function lotsReceivedOn(db: Db, cooperativeId: string, locationId: 
 /** Stock at cost by commodity, grade and location with ages, beside the ledger's inventory balance. */
 export async function valuation(db: Db, cooperativeId: string, q: { asOf?: string }) {
   const asOf = q.asOf ?? (await todayOf(db, cooperativeId));
-  const [rows, ledger] = await Promise.all([
-    repo.holdingsAsOf(db, cooperativeId, asOf),
-    accountBalance(db, cooperativeId, { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit: UNIT, asOf }),
-  ]);
+  const [rows, ledger] = await concurrentOnPool(
+    db,
+    () => repo.holdingsAsOf(db, cooperativeId, asOf),
+    () => accountBalance(db, cooperativeId, { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit: UNIT, asOf }),
+  );
   const groups = new Map<string, { r: (typeof rows)[number]; lots: number; quantity: bigint; value: bigint; ages: number[] }>();
   for (const r of rows) {
     const k = `${r.commodity_id}|${r.grade}|${r.location_id}`;

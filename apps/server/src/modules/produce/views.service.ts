@@ -5,6 +5,7 @@
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { GRADES, type Grade, type UnitOfMeasure } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { subsidiaryBalances } from '../ledger/ledger.service.js';
 import { addDays, qty, todayOf, weekStart } from './common.js';
 import { membersWithGroups } from './member-directory.js';
@@ -25,11 +26,12 @@ export async function intakeSummary(db: Db, cooperativeId: string, q: { date?: s
   const date = q.date ?? (await todayOf(db, cooperativeId));
   const from = weekStart(date);
   const to = addDays(from, 6);
-  const [day, week, graded] = await Promise.all([
-    repo.intakeTotals(db, cooperativeId, date, date),
-    repo.intakeTotals(db, cooperativeId, from, to),
-    repo.gradedByCommodity(db, cooperativeId, from, to, date),
-  ]);
+  const [day, week, graded] = await concurrentOnPool(
+    db,
+    () => repo.intakeTotals(db, cooperativeId, date, date),
+    () => repo.intakeTotals(db, cooperativeId, from, to),
+    () => repo.gradedByCommodity(db, cooperativeId, from, to, date),
+  );
   const byCommodity = new Map<
     string,
     { name: string; unit: UnitOfMeasure; today: bigint; week: bigint; amount: bigint; grades: Map<Grade, bigint> }
@@ -81,10 +83,11 @@ export async function gradeMix(
 ) {
   const to = q.to ?? (await todayOf(db, cooperativeId));
   const from = q.from ?? addDays(weekStart(to), -7 * 7);
-  const [rows, members] = await Promise.all([
-    repo.gradesByMemberWeek(db, cooperativeId, from, to, q.commodityId),
-    membersWithGroups(db, cooperativeId),
-  ]);
+  const [rows, members] = await concurrentOnPool(
+    db,
+    () => repo.gradesByMemberWeek(db, cooperativeId, from, to, q.commodityId),
+    () => membersWithGroups(db, cooperativeId),
+  );
   const memberOf = new Map(members.map((m) => [m.id, m]));
   const keyOf = (memberId: string) => {
     const m = memberOf.get(memberId);
@@ -128,11 +131,12 @@ export async function gradeMix(
 /** What the cooperative owes each farmer: unpaid intakes, beside the payable in the ledger (2102). */
 export async function payables(db: Db, cooperativeId: string, q: { asOf?: string }) {
   const asOf = q.asOf ?? (await todayOf(db, cooperativeId));
-  const [unpaid, ledger, members] = await Promise.all([
-    repo.unpaidByMember(db, cooperativeId, asOf),
-    subsidiaryBalances(db, cooperativeId, { account: ACCOUNTS.UTANG_PETANI, asOf }),
-    membersWithGroups(db, cooperativeId),
-  ]);
+  const [unpaid, ledger, members] = await concurrentOnPool(
+    db,
+    () => repo.unpaidByMember(db, cooperativeId, asOf),
+    () => subsidiaryBalances(db, cooperativeId, { account: ACCOUNTS.UTANG_PETANI, asOf }),
+    () => membersWithGroups(db, cooperativeId),
+  );
   const unpaidOf = new Map(unpaid.map((u) => [u.member_id, u]));
   const ids = [...new Set([...unpaidOf.keys(), ...[...ledger.entries()].filter(([, v]) => v !== 0n).map(([k]) => k)])];
   const memberOf = new Map(members.map((m) => [m.id, m]));
