@@ -287,6 +287,13 @@ export const registryListItem = z.object({
   synthetic: z.boolean(),
 });
 
+/** A page of the registry and how many cooperatives match the filters in all (the same on every page). */
+export const registryPage = z.object({
+  items: z.array(registryListItem),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().min(0),
+});
+
 export const registryQuery = z.strictObject({
   /** Village name or code, e.g. "Alamendah" or "32.04.40". */
   q: text(2, 100).optional(),

@@ -18,3 +18,11 @@ export async function concurrentOnPool<T extends unknown[]>(db: Db, ...tasks: Ta
   for (const task of run) results.push(await task());
   return results as T;
 }
+
+/** `items.map(fn)`, awaited, by the same rule: at once on the pool, one at a time in a transaction. */
+export async function eachOnPool<T, U>(db: Db, items: readonly T[], fn: (item: T) => Promise<U>): Promise<U[]> {
+  if (!(db instanceof PgTransaction)) return Promise.all(items.map(fn));
+  const out: U[] = [];
+  for (const item of items) out.push(await fn(item));
+  return out;
+}

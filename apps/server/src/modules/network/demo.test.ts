@@ -1,5 +1,6 @@
 // The network demo as a user meets it: the 2025 internship at Al-Ittifaq with 114 participants
-// from 24 provinces, certificates, alumni trading, and Alamendah's progress from its own data.
+// from 24 provinces, certificates, alumni trading, Alamendah's progress from its own data, and the
+// two cooperatives whose governance checklist fails.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.js';
@@ -10,6 +11,7 @@ import { seedDemo } from '../../workflows/demo/seed-demo.js';
 import { todayIn } from '@kopdes/shared/format';
 import { alumniView } from './outcomes.service.js';
 import { participantsOfCoop } from './participants.service.js';
+import { getEntry, listRegistry } from './registry.service.js';
 import { findProgrammeByName, listBatches, listHosts } from './programmes.service.js';
 import { dashboard } from './rollups.service.js';
 
@@ -64,6 +66,33 @@ describe('network demo', () => {
     expect(retail).toMatchObject({ source: 'kopdes', value: '1', status: 'achieved' });
     const intake = p!.actionPlan.find((i) => i.measure === 'intake_kg')!;
     expect(intake).toMatchObject({ source: 'manual', status: 'achieved' });
+  });
+
+  it('shows the ministry two cooperatives failing governance checks among ones that pass', async () => {
+    const failing = await listRegistry(t.db, { governance: 'issues', synthetic: 'false', limit: 50 });
+    expect(failing.total).toBe(2);
+    const issues = failing.items.map((i) => [...i.governanceIssues].sort());
+    expect(issues).toEqual(expect.arrayContaining([['board_positions', 'board_size'], ['village_head_chairs_supervisors']]));
+    expect((await listRegistry(t.db, { governance: 'ok', synthetic: 'false', limit: 200 })).total).toBe(112);
+
+    const statusOf = async (cooperativeId: string) =>
+      Object.fromEntries((await getEntry(t.db, cooperativeId, today)).governance.checks.map((c) => [c.code, c]));
+    const late = failing.items.find((i) => i.governanceIssues.includes('board_size'))!;
+    const unchaired = failing.items.find((i) => i.governanceIssues.includes('village_head_chairs_supervisors'))!;
+    const lateChecks = await statusOf(late.cooperativeId);
+    expect(lateChecks.board_size!.detail.en).toBe('Only 4 board members; at least 5 required');
+    expect(lateChecks.board_positions!.detail.id).toBe('Belum ada: Bendahara');
+    const unchairedChecks = await statusOf(unchaired.cooperativeId);
+    expect(unchairedChecks.village_head_chairs_supervisors!.detail.id).toBe('Belum ada ketua pengawas');
+    // The RAT for 2025 was due on 31 March 2026: one held it in May, the other not at all; the rest on time.
+    if (today >= '2026-05-16') {
+      expect(lateChecks.rat_held).toMatchObject({ status: 'fail' });
+      expect(lateChecks.rat_held!.detail.en).toMatch(/^RAT for \d{4} held on \d{4}-05-16, after the \d{4}-03-31 deadline$/);
+      expect(unchairedChecks.rat_held!.detail.en).toMatch(/^No RAT recorded for \d{4}/);
+      const passing = (await listRegistry(t.db, { governance: 'ok', synthetic: 'false', limit: 200 })).items;
+      for (const p of passing.filter((_, i) => i % 20 === 0))
+        expect((await getEntry(t.db, p.cooperativeId, today)).governance).toMatchObject({ failed: 0, pending: 0 });
+    }
   });
 
   it('shows alumni cooperatives trading three and six months on, and the national figures', async () => {

@@ -212,7 +212,10 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       responses: { 200: jsonOf(certificateRun) },
     }),
     async (c) =>
-      c.json(await participants.issueCertificates(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, todayOf(clock)), 200),
+      c.json(
+        await participants.issueCertificates(c.get('db'), actorOf(c), c.req.valid('param').networkBatchId, todayOf(clock), c.get('lang')),
+        200,
+      ),
   );
 
   api.openapi(
@@ -260,7 +263,17 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
       request: { params: participantParams },
       responses: { 200: jsonOf(participantDetail) },
     }),
-    async (c) => c.json(await participants.participantDetail(c.get('db'), c.req.valid('param').networkParticipantId, todayOf(clock)), 200),
+    async (c) =>
+      c.json(
+        await participants.participantDetail(
+          c.get('db'),
+          c.req.valid('param').networkParticipantId,
+          todayOf(clock),
+          undefined,
+          c.get('lang'),
+        ),
+        200,
+      ),
   );
 
   api.openapi(
@@ -302,6 +315,7 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
           c.req.valid('param').networkParticipantId,
           c.req.valid('json').scores,
           todayOf(clock),
+          c.get('lang'),
         ),
         200,
       ),
@@ -325,6 +339,8 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
             c.req.valid('param').networkParticipantId,
             c.req.valid('json').items,
             todayOf(clock),
+            undefined,
+            c.get('lang'),
           ),
         },
         200,
@@ -401,7 +417,7 @@ export function registerInternshipRoutes(api: Api, clock: Clock) {
     }),
     async (c) => {
       const id = coopOf(c).id;
-      return c.json({ items: await participants.participantsOfCoop(c.get('db'), id, await todayOfCoop(c, clock, id)) }, 200);
+      return c.json({ items: await participants.participantsOfCoop(c.get('db'), id, await todayOfCoop(c, clock, id), c.get('lang')) }, 200);
     },
   );
 

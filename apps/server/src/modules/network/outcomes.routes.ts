@@ -3,11 +3,15 @@ import { actionItem, actionItemParams, alumniQuery, alumniRow, measure, progress
 import { actorOf, coopOf } from '../../http/middleware.js';
 import { adminRoute, coopParams, coopRoute, jsonBody, jsonOf, type Api } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import { measureList } from '../../workflows/network-outcomes.js';
+import type { Lang } from '../../http/context.js';
+import { MEASURE_DEFS, measureList } from '../../workflows/network-outcomes.js';
 import { todayOf, todayOfCoop } from './http.js';
 import { alumniView, reportProgress } from './outcomes.service.js';
 
 const TAGS = ['network: outcomes'];
+
+/** The measures with their labels in the caller's language. */
+const measuresIn = (lang: Lang) => measureList().map((m) => ({ ...m, label: MEASURE_DEFS[m.code].label[lang] }));
 
 export function registerOutcomeRoutes(api: Api, clock: Clock) {
   api.openapi(
@@ -18,7 +22,7 @@ export function registerOutcomeRoutes(api: Api, clock: Clock) {
       summary: 'The measures an action-plan target can use, and whether each is read from kopdes data or reported by hand',
       responses: { 200: jsonOf(z.object({ items: z.array(measure) })) },
     }),
-    async (c) => c.json({ items: measureList() }, 200),
+    async (c) => c.json({ items: measuresIn(c.get('lang')) }, 200),
   );
 
   api.openapi(
@@ -31,7 +35,18 @@ export function registerOutcomeRoutes(api: Api, clock: Clock) {
       responses: { 201: jsonOf(actionItem, 'Created') },
     }),
     async (c) =>
-      c.json(await reportProgress(c.get('db'), actorOf(c), c.req.valid('param').actionItemId, c.req.valid('json'), todayOf(clock)), 201),
+      c.json(
+        await reportProgress(
+          c.get('db'),
+          actorOf(c),
+          c.req.valid('param').actionItemId,
+          c.req.valid('json'),
+          todayOf(clock),
+          undefined,
+          c.get('lang'),
+        ),
+        201,
+      ),
   );
 
   api.openapi(
@@ -45,7 +60,7 @@ export function registerOutcomeRoutes(api: Api, clock: Clock) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json({ items: await alumniView(c.get('db'), q.by, q.programmeId, todayOf(clock)) }, 200);
+      return c.json({ items: await alumniView(c.get('db'), q.by, q.programmeId, todayOf(clock), c.get('lang')) }, 200);
     },
   );
 
@@ -58,7 +73,7 @@ export function registerOutcomeRoutes(api: Api, clock: Clock) {
       request: { params: coopParams },
       responses: { 200: jsonOf(z.object({ items: z.array(measure) })) },
     }),
-    async (c) => c.json({ items: measureList() }, 200),
+    async (c) => c.json({ items: measuresIn(c.get('lang')) }, 200),
   );
 
   api.openapi(
@@ -80,6 +95,7 @@ export function registerOutcomeRoutes(api: Api, clock: Clock) {
           c.req.valid('json'),
           await todayOfCoop(c, clock, id),
           id,
+          c.get('lang'),
         ),
         201,
       );

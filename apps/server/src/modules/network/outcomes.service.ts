@@ -6,6 +6,7 @@
  */
 import type { ActionItem, MeasureCode } from '@kopdes/shared/network';
 import type { Db } from '../../db/client.js';
+import type { Lang } from '../../http/context.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound, type FieldError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -27,8 +28,16 @@ export interface ActionItemInput {
   dueOn: string;
 }
 
-/** Replace a participant's action plan (until the certificate is issued). */
-export async function setActionPlan(db: Db, actor: Actor, participantId: string, items: ActionItemInput[], today: string, scope?: string) {
+/** Replace a participant's action plan (until the certificate is issued); measure labels in `lang`. */
+export async function setActionPlan(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  items: ActionItemInput[],
+  today: string,
+  scope?: string,
+  lang: Lang = 'id',
+) {
   return db.transaction(async (tx) => {
     const p = await internship.findParticipant(tx, participantId, scope, true);
     if (!p) throw participantNotFound();
@@ -92,6 +101,7 @@ export async function setActionPlan(db: Db, actor: Actor, participantId: string,
       p.cooperativeId,
       rows.map((r) => ({ ...r, createdAt: new Date() })),
       today,
+      { lang },
     );
   });
 }
@@ -106,15 +116,22 @@ function statusOf(value: bigint | null, target: bigint, startsOn: string, dueOn:
   return value * BigInt(4 * total) >= target * BigInt(4 * elapsed - total) ? 'on_track' : 'behind';
 }
 
+interface ProgressOptions {
+  /** Whether the cooperative works in kopdes, when the caller already knows. */
+  kopdes?: boolean;
+  /** Latest hand reports by item, when the caller loaded them for many participants at once. */
+  preloaded?: Map<string, { value: bigint; asOf: string }>;
+  /** The language of the measure labels. */
+  lang?: Lang;
+}
+
 /** Each item with its value so far, where that value comes from, and whether it is on track. */
 export async function progressOf(
   db: Db,
   cooperativeId: string,
   items: repo.ItemRow[],
   today: string,
-  kopdes?: boolean,
-  /** Latest hand reports by item, when the caller loaded them for many participants at once. */
-  preloaded?: Map<string, { value: bigint; asOf: string }>,
+  { kopdes, preloaded, lang = 'id' }: ProgressOptions = {},
 ): Promise<ActionItem[]> {
   if (!items.length) return [];
   const measured = kopdes ?? (await usesKopdes(db, cooperativeId));
@@ -148,7 +165,7 @@ export async function progressOf(
       participantId: it.participantId,
       title: it.title,
       measure: def.code,
-      measureLabel: def.label.id,
+      measureLabel: def.label[lang],
       unit: def.unit,
       target: it.target.toString(),
       dueOn: it.dueOn,
@@ -163,8 +180,8 @@ export async function progressOf(
   return out;
 }
 
-export async function actionPlanOf(db: Db, cooperativeId: string, participantId: string, today: string, kopdes?: boolean) {
-  return progressOf(db, cooperativeId, await repo.itemsOf(db, cooperativeId, participantId), today, kopdes);
+export async function actionPlanOf(db: Db, cooperativeId: string, participantId: string, today: string, lang: Lang = 'id') {
+  return progressOf(db, cooperativeId, await repo.itemsOf(db, cooperativeId, participantId), today, { lang });
 }
 
 /**
@@ -178,6 +195,7 @@ export async function reportProgress(
   input: { value: string; asOf: string; note?: string },
   today: string,
   scope?: string,
+  lang: Lang = 'id',
 ) {
   const item = await repo.findItem(db, itemId, scope);
   if (!item) throw notFound({ id: 'Target rencana aksi tidak ditemukan', en: 'Action-plan target not found' });
@@ -211,7 +229,7 @@ export async function reportProgress(
       changes: input,
     });
   });
-  return (await progressOf(db, item.cooperativeId, [item], today))[0]!;
+  return (await progressOf(db, item.cooperativeId, [item], today, { lang }))[0]!;
 }
 
 // ── alumni views ────────────────────────────────────────────────────────────────────────────
@@ -226,8 +244,14 @@ interface Group {
   achieved: number;
 }
 
-/** Alumni cooperatives trading 3 and 6 months after their batch, by batch, host or province. */
-export async function alumniView(db: Db, by: 'batch' | 'host' | 'province', programmeId: string | undefined, today: string) {
+/** Alumni cooperatives trading 3 and 6 months after their batch, by batch, host or province; labels in `lang`. */
+export async function alumniView(
+  db: Db,
+  by: 'batch' | 'host' | 'province',
+  programmeId: string | undefined,
+  today: string,
+  lang: Lang = 'id',
+) {
   const rows = (await internship.completedParticipants(db)).filter((r) => !programmeId || r.b.programmeId === programmeId);
   const groups = new Map<string, Group>();
   // One query each for who runs on kopdes and for the hand reports, not one per alumnus.
@@ -248,7 +272,7 @@ export async function alumniView(db: Db, by: 'batch' | 'host' | 'province', prog
   for (const r of rows) {
     const [key, label] =
       by === 'batch'
-        ? [r.b.id, `${r.b.name} — ${r.hostName} (${r.b.startsOn} s.d. ${r.b.endsOn})`]
+        ? [r.b.id, `${r.b.name} — ${r.hostName} (${r.b.startsOn} ${lang === 'en' ? 'to' : 's.d.'} ${r.b.endsOn})`]
         : by === 'host'
           ? [r.b.hostId, r.hostName]
           : [r.p.provinceCode, provinceName(r.p.provinceCode)];
@@ -257,7 +281,11 @@ export async function alumniView(db: Db, by: 'batch' | 'host' | 'province', prog
     const seen = g.coops.get(r.p.cooperativeId);
     if (!seen || r.b.endsOn < seen) g.coops.set(r.p.cooperativeId, r.b.endsOn);
     const own = items.filter((i) => i.participantId === r.p.id);
-    const progress = await progressOf(db, r.p.cooperativeId, own, today, kopdes.has(r.p.cooperativeId), reports);
+    const progress = await progressOf(db, r.p.cooperativeId, own, today, {
+      kopdes: kopdes.has(r.p.cooperativeId),
+      preloaded: reports,
+      lang,
+    });
     g.items += progress.length;
     g.achieved += progress.filter((x) => x.status === 'achieved').length;
     groups.set(key, g);

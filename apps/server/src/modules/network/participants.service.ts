@@ -15,6 +15,7 @@ import {
   type SessionKind,
 } from '@kopdes/shared/network';
 import type { Db } from '../../db/client.js';
+import type { Lang } from '../../http/context.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -22,11 +23,13 @@ import { recordAudit, recordPlatformAudit } from '../audit/audit.service.js';
 import { cooperativesByIds, getCooperative } from '../cooperatives/cooperatives.service.js';
 import { provinceName } from './areas.js';
 import { renderCertificate } from './certificate.js';
+import { completionBlockers } from './completion.js';
 import * as repo from './internship.repository.js';
 import { monthOf, monthsBetween } from './months.js';
 import { actionPlanOf } from './outcomes.service.js';
 import * as outcomes from './outcomes.repository.js';
 import { findBatchOrThrow } from './programmes.service.js';
+import { concurrentOnPool, eachOnPool } from '../../db/concurrent.js';
 import { activeOfficer, ensureRegistered } from './registry.service.js';
 import { refreshCooperative } from './rollups.service.js';
 
@@ -202,7 +205,11 @@ async function present(db: Db, rows: repo.ParticipantRow[], today: string): Prom
   const coops = new Map((await cooperativesByIds(db, [...new Set(rows.map((r) => r.cooperativeId))])).map((c) => [c.id, c]));
   const perBatch = new Map<string, { held: number; present: Map<string, number> }>();
   for (const batchId of new Set(rows.map((r) => r.batchId))) {
-    const [sessions, counts] = await Promise.all([repo.sessionsOf(db, batchId), repo.presentCounts(db, batchId)]);
+    const [sessions, counts] = await concurrentOnPool(
+      db,
+      () => repo.sessionsOf(db, batchId),
+      () => repo.presentCounts(db, batchId),
+    );
     perBatch.set(batchId, {
       held: sessions.filter((s) => s.day <= today).length,
       present: new Map(counts.map((c) => [c.participantId, c.present])),
@@ -245,56 +252,25 @@ export async function getParticipant(db: Db, id: string, today: string, scope?: 
   return (await present(db, [row], today))[0]!;
 }
 
-type ScoreRow = Awaited<ReturnType<typeof repo.assessmentOf>>[number];
-
-/** Why a participant cannot complete yet; empty when they can. */
-function blockers(
-  p: repo.ParticipantRow,
-  batch: repo.BatchRow,
-  minAttendancePct: number,
-  sessions: number,
-  attended: number,
-  scores: ScoreRow[],
-  planItems: number,
-  today: string,
-): string[] {
-  const out: string[] = [];
-  if (p.status === 'completed') return ['Sudah lulus'];
-  if (p.status !== 'attending')
-    out.push(`Status peserta "${PARTICIPANT_STATUS_LABELS[p.status as ParticipantStatus].id}", bukan "Mengikuti"`);
-  if (today < batch.endsOn) out.push(`Gelombang belum selesai (berakhir ${batch.endsOn})`);
-  if (!sessions) out.push('Belum ada sesi terjadwal');
-  else if (attended * 100 < minAttendancePct * sessions)
-    out.push(`Kehadiran ${attended} dari ${sessions} sesi (${Math.floor((attended * 100) / sessions)}%), minimal ${minAttendancePct}%`);
-  const missing = (k: 'preTest' | 'postTest' | 'mentorScore') =>
-    COMPETENCIES.filter((c) => scores.find((s) => s.competency === c)?.[k] == null).map((c) => COMPETENCY_LABELS[c].id);
-  const pre = missing('preTest');
-  const post = missing('postTest');
-  const mentor = missing('mentorScore');
-  if (pre.length) out.push(`Pre-test belum ada: ${pre.join(', ')}`);
-  if (post.length) out.push(`Post-test belum ada: ${post.join(', ')}`);
-  if (mentor.length) out.push(`Evaluasi mentor belum ada: ${mentor.join(', ')}`);
-  if (!planItems) out.push('Belum ada rencana aksi untuk koperasinya');
-  return out;
-}
-
 async function programmeBar(db: Db, programmeId: string) {
   return (await repo.findProgramme(db, programmeId))!;
 }
 
-export async function participantDetail(db: Db, id: string, today: string, scope?: string) {
+/** A participant with attendance, assessment, action plan and what blocks completion, in `lang`. */
+export async function participantDetail(db: Db, id: string, today: string, scope?: string, lang: Lang = 'id') {
   const row = await repo.findParticipant(db, id, scope);
   if (!row) throw participantNotFound();
   const batch = (await repo.findBatch(db, row.batchId))!;
-  const [base, host, programme, sessions, attendance, scores, plan] = await Promise.all([
-    getParticipant(db, id, today, scope),
-    repo.findHost(db, batch.hostId),
-    programmeBar(db, batch.programmeId),
-    repo.sessionsOf(db, batch.id),
-    repo.attendanceOfParticipant(db, row.cooperativeId, id),
-    repo.assessmentOf(db, row.cooperativeId, id),
-    actionPlanOf(db, row.cooperativeId, id, today),
-  ]);
+  const [base, host, programme, sessions, attendance, scores, plan] = await concurrentOnPool(
+    db,
+    () => getParticipant(db, id, today, scope),
+    () => repo.findHost(db, batch.hostId),
+    () => programmeBar(db, batch.programmeId),
+    () => repo.sessionsOf(db, batch.id),
+    () => repo.attendanceOfParticipant(db, row.cooperativeId, id),
+    () => repo.assessmentOf(db, row.cooperativeId, id),
+    () => actionPlanOf(db, row.cooperativeId, id, today, lang),
+  );
   const attended = attendance.filter((a) => a.present).length;
   return {
     ...base,
@@ -320,14 +296,23 @@ export async function participantDetail(db: Db, id: string, today: string, scope
     completionBlockers:
       row.status === 'completed'
         ? []
-        : blockers(row, batch, programme.minAttendancePct, sessions.length, attended, scores, plan.length, today),
+        : completionBlockers({
+            status: row.status as ParticipantStatus,
+            batchEndsOn: batch.endsOn,
+            minAttendancePct: programme.minAttendancePct,
+            sessions: sessions.length,
+            attended,
+            scores,
+            planItems: plan.length,
+            today,
+          }).map((m) => m[lang]),
   };
 }
 
 /** Participants of one cooperative with their batch, assessment and action-plan progress. */
-export async function participantsOfCoop(db: Db, cooperativeId: string, today: string) {
+export async function participantsOfCoop(db: Db, cooperativeId: string, today: string, lang: Lang = 'id') {
   const rows = await repo.participantsOfCoop(db, cooperativeId);
-  return Promise.all(rows.map((r) => participantDetail(db, r.id, today, cooperativeId)));
+  return eachOnPool(db, rows, (r) => participantDetail(db, r.id, today, cooperativeId, lang));
 }
 
 export interface ScoreInput {
@@ -339,9 +324,9 @@ export interface ScoreInput {
 }
 
 /** Record scores; a field left out keeps its value, `null` clears it. */
-export async function saveAssessment(db: Db, actor: Actor, participantId: string, scores: ScoreInput[], today: string) {
+export async function saveAssessment(db: Db, actor: Actor, participantId: string, scores: ScoreInput[], today: string, lang: Lang = 'id') {
   await writeAssessment(db, actor, participantId, scores);
-  return participantDetail(db, participantId, today);
+  return participantDetail(db, participantId, today, undefined, lang);
 }
 
 /** `saveAssessment` without reading the participant back. */
@@ -383,15 +368,16 @@ export async function writeAssessment(db: Db, actor: Actor, participantId: strin
  * Complete every participant of the batch who meets the bar and number their certificates
  * (gap-free per batch, under the batch's lock); report the others with their reasons.
  */
-export async function issueCertificates(db: Db, actor: Actor, batchId: string, today: string) {
+export async function issueCertificates(db: Db, actor: Actor, batchId: string, today: string, lang: Lang = 'id') {
   return db.transaction(async (tx) => {
     const batch = await findBatchOrThrow(tx, batchId, true);
     const programme = await programmeBar(tx, batch.programmeId);
-    const [participants, sessions, counts] = await Promise.all([
-      repo.participantsOfBatch(tx, batchId),
-      repo.sessionsOf(tx, batchId),
-      repo.presentCounts(tx, batchId),
-    ]);
+    const [participants, sessions, counts] = await concurrentOnPool(
+      tx,
+      () => repo.participantsOfBatch(tx, batchId),
+      () => repo.sessionsOf(tx, batchId),
+      () => repo.presentCounts(tx, batchId),
+    );
     const candidates = participants.filter((p) => ['accepted', 'attending'].includes(p.status));
     const scores = await repo.assessmentsOfBatch(
       tx,
@@ -403,16 +389,16 @@ export async function issueCertificates(db: Db, actor: Actor, batchId: string, t
     for (const p of candidates) {
       const attended = counts.find((c) => c.participantId === p.id)?.present ?? 0;
       const items = (await outcomes.itemsOf(tx, p.cooperativeId, p.id)).length;
-      const reasons = blockers(
-        p,
-        batch,
-        programme.minAttendancePct,
-        sessions.length,
+      const reasons = completionBlockers({
+        status: p.status as ParticipantStatus,
+        batchEndsOn: batch.endsOn,
+        minAttendancePct: programme.minAttendancePct,
+        sessions: sessions.length,
         attended,
-        scores.filter((s) => s.participantId === p.id),
-        items,
+        scores: scores.filter((s) => s.participantId === p.id),
+        planItems: items,
         today,
-      );
+      }).map((m) => m[lang]);
       if (reasons.length) {
         notEligible.push({ participantId: p.id, fullName: p.fullName, reasons });
         continue;
@@ -450,14 +436,15 @@ export async function certificatePdf(db: Db, participantId: string, scope?: stri
       en: 'The participant has not completed: no certificate yet',
     });
   const batch = (await repo.findBatch(db, p.batchId))!;
-  const [host, programme, coop, scores, sessions, attendance] = await Promise.all([
-    repo.findHost(db, batch.hostId),
-    programmeBar(db, batch.programmeId),
-    getCooperative(db, p.cooperativeId),
-    repo.assessmentOf(db, p.cooperativeId, p.id),
-    repo.sessionsOf(db, batch.id),
-    repo.attendanceOfParticipant(db, p.cooperativeId, p.id),
-  ]);
+  const [host, programme, coop, scores, sessions, attendance] = await concurrentOnPool(
+    db,
+    () => repo.findHost(db, batch.hostId),
+    () => programmeBar(db, batch.programmeId),
+    () => getCooperative(db, p.cooperativeId),
+    () => repo.assessmentOf(db, p.cooperativeId, p.id),
+    () => repo.sessionsOf(db, batch.id),
+    () => repo.attendanceOfParticipant(db, p.cooperativeId, p.id),
+  );
   const pdf = await renderCertificate({
     certificateNumber: p.certificateNumber,
     fullName: p.fullName,

@@ -20,6 +20,7 @@ import { cooperativesByIds, getCooperative } from '../cooperatives/cooperatives.
 import { gramsFromKg } from './input.js';
 import { monthOf, monthsBetween } from './months.js';
 import * as repo from './partnerships.repository.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { ensureRegistered } from './registry.service.js';
 import { refreshCooperative } from './rollups.service.js';
 
@@ -86,7 +87,11 @@ export async function createPartner(db: Db, actor: Actor, input: PartnerInput) {
 }
 
 export async function listPartners(db: Db) {
-  const [rows, counts] = await Promise.all([repo.listPartners(db), repo.stageCountsByPartner(db)]);
+  const [rows, counts] = await concurrentOnPool(
+    db,
+    () => repo.listPartners(db),
+    () => repo.stageCountsByPartner(db),
+  );
   const by = new Map<string, Record<string, number>>();
   for (const c of counts) by.set(c.partnerId, { ...(by.get(c.partnerId) ?? {}), [c.stage]: c.n });
   return rows.map((p) => presentPartner(p, by.get(p.id)));
@@ -305,11 +310,12 @@ export async function moveStage(
 export async function getPartnership(db: Db, id: string, scope?: string) {
   const row = await repo.findPartnership(db, id, scope);
   if (!row) throw partnershipNotFound();
-  const [coop, events, documents] = await Promise.all([
-    getCooperative(db, row.p.cooperativeId),
-    repo.eventsOf(db, row.p.cooperativeId, id),
-    repo.documentsOf(db, row.p.cooperativeId, id),
-  ]);
+  const [coop, events, documents] = await concurrentOnPool(
+    db,
+    () => getCooperative(db, row.p.cooperativeId),
+    () => repo.eventsOf(db, row.p.cooperativeId, id),
+    () => repo.documentsOf(db, row.p.cooperativeId, id),
+  );
   return {
     ...present(row, coop.name),
     events: events.map((e) => ({

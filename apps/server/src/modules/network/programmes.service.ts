@@ -13,6 +13,7 @@ import { recordPlatformAudit } from '../audit/audit.service.js';
 import { getCooperative } from '../cooperatives/cooperatives.service.js';
 import { PROVINCE_CODES, provinceName } from './areas.js';
 import * as repo from './internship.repository.js';
+import { concurrentOnPool, eachOnPool } from '../../db/concurrent.js';
 
 export type { BatchRow, HostRow, ParticipantRow, ProgrammeRow, SessionRow } from './internship.repository.js';
 
@@ -128,23 +129,21 @@ export const findProgrammeByName = (db: Db, name: string) => repo.findProgrammeB
 
 async function presentProgrammes(db: Db, rows: repo.ProgrammeRow[]) {
   const counts = new Map((await repo.programmeCounts(db)).map((c) => [c.programmeId, c]));
-  return Promise.all(
-    rows.map(async (p) => {
-      const hosts = await repo.hostsByIds(db, await repo.hostIdsOf(db, p.id));
-      const c = counts.get(p.id);
-      return {
-        id: p.id,
-        name: p.name,
-        year: p.year,
-        description: p.description,
-        minAttendancePct: p.minAttendancePct,
-        hosts: hosts.map(presentHost),
-        batches: c?.batches ?? 0,
-        participants: c?.participants ?? 0,
-        completed: c?.completed ?? 0,
-      };
-    }),
-  );
+  return eachOnPool(db, rows, async (p) => {
+    const hosts = await repo.hostsByIds(db, await repo.hostIdsOf(db, p.id));
+    const c = counts.get(p.id);
+    return {
+      id: p.id,
+      name: p.name,
+      year: p.year,
+      description: p.description,
+      minAttendancePct: p.minAttendancePct,
+      hosts: hosts.map(presentHost),
+      batches: c?.batches ?? 0,
+      participants: c?.participants ?? 0,
+      completed: c?.completed ?? 0,
+    };
+  });
 }
 
 function checkProvinces(codes: string[]) {
@@ -280,12 +279,13 @@ export async function findBatchOrThrow(db: Db, id: string, lock = false) {
 
 async function presentBatches(db: Db, rows: repo.BatchRow[]) {
   const ids = rows.map((b) => b.id);
-  const [statuses, sessions, hosts, programmes] = await Promise.all([
-    repo.statusCounts(db, ids),
-    repo.sessionCounts(db, ids),
-    repo.hostsByIds(db, [...new Set(rows.map((b) => b.hostId))]),
-    repo.listProgrammes(db),
-  ]);
+  const [statuses, sessions, hosts, programmes] = await concurrentOnPool(
+    db,
+    () => repo.statusCounts(db, ids),
+    () => repo.sessionCounts(db, ids),
+    () => repo.hostsByIds(db, [...new Set(rows.map((b) => b.hostId))]),
+    () => repo.listProgrammes(db),
+  );
   return rows.map((b) => {
     const counts: Record<string, number> = {};
     for (const s of statuses.filter((x) => x.batchId === b.id)) counts[s.status] = s.n;

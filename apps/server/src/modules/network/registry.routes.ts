@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { page } from '@kopdes/shared/common';
 import {
   cooperativeIdParam,
   officersInput,
   ratInput,
   registryCooperativeInput,
   registryEntry,
-  registryListItem,
+  registryPage,
   registryProfileInput,
   registryQuery,
   registryVillage,
@@ -26,9 +25,10 @@ export function registerRegistryRoutes(api: Api, clock: Clock) {
       method: 'get',
       path: '/api/admin/network/cooperatives',
       tags: TAGS,
-      summary: 'The registry of cooperatives, filtered by village (name or code), area, formation model or governance',
+      summary:
+        'The registry of cooperatives, filtered by village (name or code), area, formation model or governance, with the total that match',
       request: { query: registryQuery },
-      responses: { 200: jsonOf(page(registryListItem)) },
+      responses: { 200: jsonOf(registryPage) },
     }),
     async (c) => c.json(await registry.listRegistry(c.get('db'), c.req.valid('query')), 200),
   );

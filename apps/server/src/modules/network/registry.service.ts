@@ -16,6 +16,7 @@ import { cooperativesByIds, createCooperative, getCooperative, updateCooperative
 import { provinceOf, regencyOf } from './areas.js';
 import { governanceChecks, structuralIssues } from './governance.js';
 import { monthOf, monthsBetween } from './months.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import * as repo from './registry.repository.js';
 import { refreshCooperative, usesKopdes } from './rollups.service.js';
 
@@ -278,6 +279,12 @@ export async function writeOfficers(db: Db, actor: Actor, cooperativeId: string,
 }
 
 export async function recordRat(db: Db, actor: Actor, cooperativeId: string, financialYear: number, heldOn: string, today: string) {
+  await writeRat(db, actor, cooperativeId, financialYear, heldOn, today);
+  return getEntry(db, cooperativeId, today);
+}
+
+/** `recordRat` without reading the entry back (bulk seeding). */
+export async function writeRat(db: Db, actor: Actor, cooperativeId: string, financialYear: number, heldOn: string, today: string) {
   if (heldOn < `${financialYear + 1}-01-01`)
     throw invalidField('heldOn', 'rat_before_year_end', {
       id: `RAT tahun buku ${financialYear} diadakan setelah tahun buku berakhir (mulai ${financialYear + 1}-01-01)`,
@@ -298,16 +305,16 @@ export async function recordRat(db: Db, actor: Actor, cooperativeId: string, fin
       changes: { financialYear, heldOn },
     });
   });
-  return getEntry(db, cooperativeId, today);
 }
 
 async function buildGovernance(db: Db, cooperativeId: string, today: string) {
-  const [officers, ties, rats, profile] = await Promise.all([
-    repo.activeOfficersOf(db, cooperativeId),
-    repo.tiesOf(db, cooperativeId),
-    repo.ratMeetingsOf(db, cooperativeId),
-    repo.findProfile(db, cooperativeId),
-  ]);
+  const [officers, ties, rats, profile] = await concurrentOnPool(
+    db,
+    () => repo.activeOfficersOf(db, cooperativeId),
+    () => repo.tiesOf(db, cooperativeId),
+    () => repo.ratMeetingsOf(db, cooperativeId),
+    () => repo.findProfile(db, cooperativeId),
+  );
   return governanceChecks({
     officers: officers.map(presentOfficer),
     ties: ties.map((t) => ({ officerA: t.officerA, officerB: t.officerB, relation: t.relation as FamilyRelation })),
@@ -355,14 +362,15 @@ function presentProfile(cooperativeId: string, p: repo.ProfileRow | undefined) {
 
 export async function getEntry(db: Db, cooperativeId: string, today: string): Promise<RegistryEntry> {
   const coop = await getCooperative(db, cooperativeId);
-  const [profile, officers, ties, rats, governance, kopdes] = await Promise.all([
-    repo.findProfile(db, cooperativeId),
-    repo.officersOf(db, cooperativeId),
-    repo.tiesOf(db, cooperativeId),
-    repo.ratMeetingsOf(db, cooperativeId),
-    buildGovernance(db, cooperativeId, today),
-    usesKopdes(db, cooperativeId),
-  ]);
+  const [profile, officers, ties, rats, governance, kopdes] = await concurrentOnPool(
+    db,
+    () => repo.findProfile(db, cooperativeId),
+    () => repo.officersOf(db, cooperativeId),
+    () => repo.tiesOf(db, cooperativeId),
+    () => repo.ratMeetingsOf(db, cooperativeId),
+    () => buildGovernance(db, cooperativeId, today),
+    () => usesKopdes(db, cooperativeId),
+  );
   return {
     cooperative: {
       id: coop.id,
@@ -393,7 +401,10 @@ export interface RegistryQuery {
   limit: number;
 }
 
-/** The registry page by page; `q` finds cooperatives by their village's name or code (or a kop_ id). */
+/**
+ * The registry page by page, with how many match in all; `q` finds cooperatives by their village's
+ * name or code (or a kop_ id).
+ */
 export async function listRegistry(db: Db, q: RegistryQuery) {
   const f: repo.RegistryFilter = {
     province: q.province,
@@ -408,7 +419,11 @@ export async function listRegistry(db: Db, q: RegistryQuery) {
   if (term?.startsWith('kop_')) f.cooperativeId = term;
   else if (term && /^\d[\d.]*$/.test(term)) f.villagePrefix = term;
   else if (term) f.villageCodes = searchVillages(term, 5000).map((v) => v.code);
-  const rows = await repo.listProfiles(db, f);
+  const [rows, total] = await concurrentOnPool(
+    db,
+    () => repo.listProfiles(db, f),
+    () => repo.countProfiles(db, f),
+  );
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   const coops = new Map(
@@ -435,6 +450,8 @@ export async function listRegistry(db: Db, q: RegistryQuery) {
       };
     }),
     nextCursor: more ? page[page.length - 1]!.cooperativeId : null,
+    /** Cooperatives matching the filters, on every page alike. */
+    total,
   };
 }
 

@@ -5,6 +5,8 @@ import { Client, signIn, testApp, type TestApp } from '../../../test/support/app
 import { makeCoop, makeUser } from '../../../test/support/factories.js';
 import { goodBoard } from '../../../test/support/network.js';
 import { fixedClock } from '../../lib/clock.js';
+import { allVillages } from './areas.js';
+import { ensureRegistered } from './registry.service.js';
 
 const clock = fixedClock('2026-02-10T03:00:00Z');
 let t: TestApp;
@@ -150,6 +152,28 @@ describe('registry', () => {
     expect((await pengawas.put(`/api/coops/${coop.id}/network/profile`, { formationModel: 'new' })).status).toBe(403);
     const petugas = await signIn(t.app, people.petugas.email, people.petugas.password);
     expect((await petugas.get(`/api/coops/${coop.id}/network/profile`)).status).toBe(403);
+  });
+
+  it('says how many cooperatives match the filters, the same on every page', async () => {
+    // Three in one regency of Jawa Tengah and one in another.
+    const villages = allVillages().filter((v) => v.code.startsWith('33.01.'));
+    const elsewhere = allVillages().find((v) => v.code.startsWith('33.02.'))!;
+    for (const v of [...villages.slice(0, 3), elsewhere]) await ensureRegistered(t.db, (await makeCoop(t.db, { villageCode: v.code })).id);
+
+    const first = await admin.get('/api/admin/network/cooperatives?province=33&limit=3');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 4, nextCursor: expect.any(String) });
+    expect(first.body.items).toHaveLength(3);
+    const second = await admin.get(`/api/admin/network/cooperatives?province=33&limit=3&cursor=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({ total: 4, nextCursor: null });
+    expect(second.body.items).toHaveLength(1);
+
+    expect((await admin.get('/api/admin/network/cooperatives?regency=33.01')).body.total).toBe(3);
+    expect((await admin.get('/api/admin/network/cooperatives?province=32&regency=33.01')).body.total).toBe(0);
+    expect((await admin.get('/api/admin/network/cooperatives?q=Tidakadadesa')).body).toMatchObject({ items: [], total: 0 });
+    const all = await admin.get('/api/admin/network/cooperatives?limit=200');
+    expect(all.body.total).toBe(all.body.items.length);
+    expect(all.body.total).toBeGreaterThanOrEqual(6);
   });
 
   it('writes the audit trail of the cooperative', async () => {

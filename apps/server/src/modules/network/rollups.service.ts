@@ -26,6 +26,7 @@ import { addMonths, monthEnd, monthLabel, monthOf, monthsBetween } from './month
 import { activePartnerships, activeTradingPartnerships } from './partner-counts.service.js';
 import * as registry from './registry.repository.js';
 import * as repo from './rollups.repository.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 
 /** Whether people of the cooperative work in kopdes, so its own data can be measured. */
 export async function usesKopdes(db: Db, cooperativeId: string): Promise<boolean> {
@@ -61,11 +62,12 @@ async function computeRow(
   const savings = await figure('savings', manual?.savings);
   const intakeGrams = await figure('intakeGrams', manual?.intakeGrams);
   const sales = await figure('sales', manual?.sales);
-  const [partners, trading, alumni] = await Promise.all([
-    activePartnerships(db, cooperativeId, month, end),
-    activeTradingPartnerships(db, cooperativeId, month, end),
-    repo.alumniCount(db, cooperativeId, end),
-  ]);
+  const [partners, trading, alumni] = await concurrentOnPool(
+    db,
+    () => activePartnerships(db, cooperativeId, month, end),
+    () => activeTradingPartnerships(db, cooperativeId, month, end),
+    () => repo.alumniCount(db, cooperativeId, end),
+  );
   return {
     cooperativeId,
     month,
@@ -269,12 +271,14 @@ export async function dashboard(db: Db, q: { level: 'national' | 'province' | 'r
   const area = checkArea(q.level, q.code);
   const month = await resolveMonth(db, q.month, today);
   const first = addMonths(month, -11);
-  const [rows, childRows] = await Promise.all([
-    repo.areaSeries(db, q.level, area.areaCode, first, month),
-    q.level === 'regency'
-      ? repo.monthlyRowsOfRegency(db, area.areaCode, month)
-      : repo.areaChildren(db, q.level === 'national' ? 'province' : 'regency', area.areaCode, month),
-  ]);
+  const [rows, childRows] = await concurrentOnPool(
+    db,
+    () => repo.areaSeries(db, q.level, area.areaCode, first, month),
+    () =>
+      q.level === 'regency'
+        ? repo.monthlyRowsOfRegency(db, area.areaCode, month)
+        : repo.areaChildren(db, q.level === 'national' ? 'province' : 'regency', area.areaCode, month),
+  );
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const series = monthsBetween(first, month).map((m) => ({ month: monthLabel(m), ...figuresOf(byMonth.get(m)) }));
   let children: (Figures & { code: string; name: string; level: 'province' | 'regency' | 'cooperative' })[];
@@ -343,11 +347,12 @@ export async function comparison(db: Db, cooperativeId: string, q: { month?: str
   const profile = await registry.findProfile(db, cooperativeId);
   const regency = profile?.regencyCode ?? regencyOf(coop.villageCode);
   const province = profile?.provinceCode ?? provinceOf(coop.villageCode);
-  const [own, reg, prov] = await Promise.all([
-    repo.monthlyRow(db, cooperativeId, month),
-    repo.areaRow(db, 'regency', regency, month),
-    repo.areaRow(db, 'province', province, month),
-  ]);
+  const [own, reg, prov] = await concurrentOnPool(
+    db,
+    () => repo.monthlyRow(db, cooperativeId, month),
+    () => repo.areaRow(db, 'regency', regency, month),
+    () => repo.areaRow(db, 'province', province, month),
+  );
   return {
     month: monthLabel(month),
     own: own

@@ -9,6 +9,7 @@ import { AppError, invalidField, notFound, type FieldError } from '../../lib/err
 import { newId } from '../../lib/ids.js';
 import { recordPlatformAudit } from '../audit/audit.service.js';
 import * as repo from './internship.repository.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import { findBatchOrThrow } from './programmes.service.js';
 
 export interface SessionInput {
@@ -62,11 +63,12 @@ export async function addSession(db: Db, actor: Actor, batchId: string, input: S
 
 export async function listSessions(db: Db, batchId: string) {
   await findBatchOrThrow(db, batchId);
-  const [sessions, tallies, participants] = await Promise.all([
-    repo.sessionsOf(db, batchId),
-    repo.sessionTallies(db, batchId),
-    repo.participantsOfBatch(db, batchId),
-  ]);
+  const [sessions, tallies, participants] = await concurrentOnPool(
+    db,
+    () => repo.sessionsOf(db, batchId),
+    () => repo.sessionTallies(db, batchId),
+    () => repo.participantsOfBatch(db, batchId),
+  );
   const expected = participants.filter((p) => repo.SEATED.includes(p.status)).length;
   return sessions.map((s) => {
     const t = tallies.find((x) => x.sessionId === s.id);
@@ -94,7 +96,11 @@ export async function listSessions(db: Db, batchId: string) {
 export async function sessionAttendance(db: Db, sessionId: string) {
   const session = await repo.findSession(db, sessionId);
   if (!session) throw sessionNotFound();
-  const [rows, participants] = await Promise.all([repo.attendanceOfSession(db, sessionId), repo.participantsOfBatch(db, session.batchId)]);
+  const [rows, participants] = await concurrentOnPool(
+    db,
+    () => repo.attendanceOfSession(db, sessionId),
+    () => repo.participantsOfBatch(db, session.batchId),
+  );
   return participants
     .filter((p) => repo.SEATED.includes(p.status) || rows.some((r) => r.participantId === p.id))
     .map((p) => {

@@ -17,7 +17,7 @@ import { reportProgress, setActionPlan } from '../../modules/network/outcomes.se
 import { issueCertificates, writeAssessment, writeNomination, writeStatus } from '../../modules/network/participants.service.js';
 import { createPartner, createPartnership, moveStage } from '../../modules/network/partnerships.service.js';
 import { createBatch, createHost, createProgramme, findProgrammeByName } from '../../modules/network/programmes.service.js';
-import { recordRat, writeOfficers, writeProfile } from '../../modules/network/registry.service.js';
+import { writeOfficers, writeProfile, writeRat } from '../../modules/network/registry.service.js';
 import { reportMonths, type MonthRow } from '../../modules/network/reports.service.js';
 import { deferRefreshes } from '../../modules/network/rollups.service.js';
 import { addSession, recordAttendance } from '../../modules/network/sessions.service.js';
@@ -278,6 +278,13 @@ const PLAN: { title: (n: bigint) => string; measure: MeasureCode; target: (next:
   },
 ];
 
+/** A demo cooperative as registered: its declared board and the officers' ids, in declaration order. */
+interface Registered {
+  cooperativeId: string;
+  board: OfficersInput;
+  officerIds: string[];
+}
+
 interface Alumnus {
   cooperativeId: string;
   participantId: string;
@@ -323,6 +330,7 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
 
     const taken = new Set(['32.04.40.2005']);
     const alumni: Alumnus[] = [];
+    const registered: Registered[] = [];
     let serial = 0;
     for (const b of BATCHES) {
       const batch = await createBatch(db, ACTOR, programme.id, {
@@ -367,6 +375,7 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
           );
           const declared = { ...board(next, `Kepala ${kind} ${v.name}`), effectiveOn: legalDate };
           const ids = await writeOfficers(db, ACTOR, coop.id, declared, nominateOn);
+          registered.push({ cooperativeId: coop.id, board: declared, officerIds: ids });
           const position = next() < 0.6 ? 'ketua' : 'wakil_ketua_usaha';
           seats.push({ cooperativeId: coop.id, officerId: ids[declared.officers.findIndex((o) => o.position === position)]! });
         }
@@ -420,6 +429,8 @@ export async function seedNetworkDemo(db: Db, demoCoopId: string): Promise<void>
       }
       await issueCertificates(db, ACTOR, batch.id, b.endsOn);
     }
+
+    await governanceStories(db, registered, today);
 
     const rows: MonthRow[] = [];
     await alamendahOutcomes(
@@ -496,7 +507,7 @@ async function alamendahOutcomes(db: Db, coopId: string, a: Alumnus, rows: Month
     ['agreed', '2026-02-20'],
     ['active', '2026-03-02'],
   ]);
-  if (today >= '2026-03-14') await recordRat(db, ACTOR, coopId, 2025, '2026-03-14', today);
+  for (const fy of ratYears(today, '03-14')) await writeRat(db, ACTOR, coopId, fy, `${fy + 1}-03-14`, today);
   // Intake and sales by hand: from the off-take (January) and the retailer (March) onwards.
   for (const month of monthsBetween('2026-01-01', monthOf(today))) {
     const kg = (month >= '2026-03-01' ? 10_000 : 3_800) + Number(month.slice(5, 7)) * 150;
@@ -507,6 +518,44 @@ async function alamendahOutcomes(db: Db, coopId: string, a: Alumnus, rows: Month
       await reportProgress(db, ACTOR, item.id, { value: '8450', asOf: '2026-02-28', note: 'Timbangan penerimaan Jan–Feb' }, today);
     if (item.measure === 'monthly_intake_kg' && '2026-05-31' <= today)
       await reportProgress(db, ACTOR, item.id, { value: '10750', asOf: '2026-05-31', note: 'Penerimaan Mei 2026' }, today);
+  }
+}
+
+/** Financial years from 2025 whose RAT, held on `monthDay` of the next year, is not in the future. */
+function ratYears(today: string, monthDay: string): number[] {
+  const years: number[] = [];
+  for (let fy = 2025; `${fy + 1}-${monthDay}` <= today; fy++) years.push(fy);
+  return years;
+}
+
+/** Which demo cooperatives (in registration order) fail their governance checklist; see `governanceStories`. */
+const FAILING_GOVERNANCE = { lateRat: 20, noSupervisorChair: 60 } as const;
+
+/**
+ * The governance the ministry finds. Most cooperatives hold their RAT in February or March, as
+ * due. Two do not pass: one whose treasurer resigned and was not replaced (four board members, no
+ * bendahara) and whose RAT comes in May, after the 31 March deadline; and one whose village head
+ * left office after the village election, leaving the supervisors without their chair, that has
+ * held no RAT yet.
+ */
+async function governanceStories(db: Db, registered: Registered[], today: string) {
+  const onOrBefore = (date: string) => (date <= today ? date : today);
+  const without = (r: Registered, position: string, effectiveOn: string): OfficersInput => ({
+    officers: r.board.officers.flatMap((o, i) => (o.position === position ? [] : [{ ...o, id: r.officerIds[i]! }])),
+    familyTies: [],
+    effectiveOn,
+  });
+  for (const [i, r] of registered.entries()) {
+    if (i === FAILING_GOVERNANCE.lateRat) {
+      await writeOfficers(db, ACTOR, r.cooperativeId, without(r, 'bendahara', onOrBefore('2026-02-09')), today);
+      for (const fy of ratYears(today, '05-16')) await writeRat(db, ACTOR, r.cooperativeId, fy, `${fy + 1}-05-16`, today);
+    } else if (i === FAILING_GOVERNANCE.noSupervisorChair) {
+      await writeOfficers(db, ACTOR, r.cooperativeId, without(r, 'ketua_pengawas', onOrBefore('2026-06-30')), today);
+    } else {
+      // Spread over 2 February – 27 March, the same dates every year.
+      const monthDay = `0${2 + (i % 2)}-${String(2 + ((i * 7) % 26)).padStart(2, '0')}`;
+      for (const fy of ratYears(today, monthDay)) await writeRat(db, ACTOR, r.cooperativeId, fy, `${fy + 1}-${monthDay}`, today);
+    }
   }
 }
 

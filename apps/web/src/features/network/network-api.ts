@@ -28,6 +28,7 @@ import type {
   programme,
   registryEntry,
   registryListItem,
+  registryPage,
   registryProfileInput,
   session,
   sessionInput,
@@ -39,6 +40,8 @@ import { api, type Query } from '../../api/client.js';
 
 export type RegistryEntry = z.infer<typeof registryEntry>;
 export type RegistryItem = z.infer<typeof registryListItem>;
+/** A page of the registry with the count of every cooperative matching the filters. */
+export type RegistryPage = z.infer<typeof registryPage>;
 export type Partner = z.infer<typeof partner>;
 export type PartnershipDetail = z.infer<typeof partnershipDetail>;
 export type Partnership = Omit<PartnershipDetail, 'events' | 'documents'>;
@@ -140,7 +143,7 @@ export function useRegistry(f: RegistryFilters, enabled = true) {
     queryKey: networkKey(ADMIN, 'registry', f),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api<Page<RegistryItem>>(`${ADMIN_BASE}/cooperatives`, { signal, query: { ...f, cursor: pageParam, limit: 30 } }),
+      api<RegistryPage>(`${ADMIN_BASE}/cooperatives`, { signal, query: { ...f, cursor: pageParam, limit: 30 } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
   });

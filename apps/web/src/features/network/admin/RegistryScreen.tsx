@@ -9,7 +9,7 @@ import { DataTable, type Column } from '../../../components/DataTable.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ErrorState } from '../../../components/States.js';
-import { labelOf } from '../labels.js';
+import { count, labelOf } from '../labels.js';
 import { useDashboard, useRegistry, type RegistryFilters, type RegistryItem } from '../network-api.js';
 import { adminPath } from '../nav.js';
 
@@ -28,6 +28,8 @@ export function RegistryScreen() {
   const provinces = useDashboard({ level: 'national' });
   const regencies = useDashboard({ level: 'province', code: f.province }, Boolean(f.province));
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // The total is the same on every page; the first one says it.
+  const total = list.data?.pages[0]?.total;
   const filtered = FILTER_KEYS.some((k) => f[k]);
 
   const columns: Column<RegistryItem>[] = [
@@ -54,7 +56,7 @@ export function RegistryScreen() {
     {
       key: 'gov',
       header: t('network.registry.governance'),
-      width: 170,
+      width: 200,
       render: (c) =>
         c.governanceIssues.length ? (
           <Badge color="red" variant="light">
@@ -151,7 +153,10 @@ export function RegistryScreen() {
           comboboxProps={{ withinPortal: true }}
         />
       </SimpleGrid>
-      <Group justify="flex-end" mb="sm" mih={30}>
+      <Group justify="space-between" mb="sm" mih={30}>
+        <Text size="sm" fw={600} aria-live="polite" data-testid="registry-total">
+          {total !== undefined ? t('network.registry.total', { count: total, total: count(total) }) : ''}
+        </Text>
         {filtered && (
           <Button
             variant="subtle"
@@ -195,9 +200,11 @@ export function RegistryScreen() {
               {t('network.common.loadMore')}
             </Button>
           )}
-          {rows.length > 0 && (
-            <Text size="xs" c="dimmed" ta="center">
-              {t('network.registry.shown', { count: rows.length })}
+          {rows.length > 0 && total !== undefined && (
+            <Text size="xs" c="dimmed" ta="center" data-testid="registry-paging">
+              {rows.length < total
+                ? t('network.registry.shownOf', { count: total, shown: count(rows.length), total: count(total) })
+                : t('network.registry.allShown', { count: total, total: count(total) })}
             </Text>
           )}
         </Stack>
