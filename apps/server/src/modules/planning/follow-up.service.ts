@@ -1,14 +1,16 @@
 /**
  * Following the plan: farmer groups confirm or change planned plantings and report what they
- * planted; actual harvest per week comes in (from intake, through `recordActualHarvest`, or typed
- * in); expected harvest is compared with it, and a shortfall coming in the next weeks is warned of
- * with what can be done: re-plan the open weeks, or buy from another cooperative.
+ * planted; actual harvest per week comes in (from every harvest intake, through
+ * `recordActualHarvests`, or typed in); expected harvest is compared with it, and a shortfall
+ * coming in the next weeks is warned of with what can be done: re-plan the open weeks, or buy from
+ * another cooperative.
  */
 import { formatKg, amountForGrams } from '@kopdes/shared/quantity';
 import type { ActualInput, PlantingUpdate, warning } from '@kopdes/shared/planning';
 import type { z } from '@hono/zod-openapi';
 import { formatRupiah } from '@kopdes/shared/money';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import type { Actor } from '../../lib/actor.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
 import { AppError, invalidField, notFound } from '../../lib/errors.js';
@@ -97,15 +99,15 @@ async function checkOnPlot(
   plan: repo.PlanRow,
   next: { week: number; area: number; asFact: boolean },
 ) {
-  const [season, plot, farmer, cropRows, onPlot] = await Promise.all([
-    repo.findSeason(db, coopId, plan.seasonId),
-    repo.findPlot(db, coopId, row.plotId),
-    repo.findFarmer(db, coopId, row.farmerId),
-    repo.listCrops(db, coopId),
-    repo
-      .listPlantings(db, coopId, plan.id)
-      .then((r) => r.filter((p) => p.plotId === row.plotId && p.status !== 'cancelled' && p.id !== row.id)),
-  ]);
+  const [season, plot, farmer, cropRows, onPlot] = await concurrentOnPool(
+    db,
+    () => repo.findSeason(db, coopId, plan.seasonId),
+    () => repo.findPlot(db, coopId, row.plotId),
+    () => repo.findFarmer(db, coopId, row.farmerId),
+    () => repo.listCrops(db, coopId),
+    async () =>
+      (await repo.listPlantings(db, coopId, plan.id)).filter((p) => p.plotId === row.plotId && p.status !== 'cancelled' && p.id !== row.id),
+  );
   const others: Planting[] = onPlot.map((p) => ({
     farmerId: p.farmerId,
     plotId: p.plotId,
@@ -187,31 +189,47 @@ export async function markPlantedBefore(db: Db, actor: Actor, coopId: string, pl
   });
 }
 
+/** Harvest of one commodity and grade that came in during the week of `week` (any date in it). */
+export interface ActualHarvest {
+  commodity: string;
+  week: string;
+  /** Negative to take back what an intake recorded (a voided intake). */
+  grams: bigint;
+  grade?: 'A' | 'B' | 'C' | '*';
+  source?: 'intake' | 'manual';
+  note?: string | null;
+}
+
 /**
- * Records actual harvest of a commodity in a week. The intake module calls this for every intake;
- * a commodity the planner has no crop parameters for is not recorded (returns false) so an intake
- * never fails because of planning.
+ * Records actual harvest, in one statement. Harvest intakes record theirs through
+ * `workflows/harvest-intake.ts`, in the intake's transaction. A commodity the planner has no crop
+ * parameters for is left out (not counted in the result), so an intake never fails because of planning.
+ * @example await recordActualHarvests(tx, coopId, [{ commodity: 'TOMAT', week: '2026-03-04', grams: 125000n, grade: 'A' }])
+ */
+export async function recordActualHarvests(db: Db, coopId: string, rows: ActualHarvest[], actor: Actor = SYSTEM_ACTOR): Promise<number> {
+  return repo.insertActualsOfKnownCrops(
+    db,
+    rows.map((a) => ({
+      cooperativeId: coopId,
+      id: newId('hpn'),
+      commodityCode: a.commodity,
+      grade: a.grade ?? '*',
+      weekStart: mondayOf(a.week),
+      grams: a.grams,
+      source: a.source ?? 'intake',
+      note: a.note ?? null,
+      recordedByLabel: actor.label,
+    })),
+  );
+}
+
+/**
+ * Records actual harvest of a commodity in a week; false (nothing recorded) when the commodity
+ * has no crop parameters.
  * @example await recordActualHarvest(db, coopId, { commodity: 'TOMAT', week: '2026-03-04', grams: 125000n })
  */
-export async function recordActualHarvest(
-  db: Db,
-  coopId: string,
-  a: { commodity: string; week: string; grams: bigint; grade?: 'A' | 'B' | 'C' | '*'; source?: 'intake' | 'manual'; note?: string | null },
-  actor: Actor = SYSTEM_ACTOR,
-): Promise<boolean> {
-  if (!(await repo.findCrop(db, coopId, a.commodity))) return false;
-  await repo.insertActual(db, {
-    cooperativeId: coopId,
-    id: newId('hpn'),
-    commodityCode: a.commodity,
-    grade: a.grade ?? '*',
-    weekStart: mondayOf(a.week),
-    grams: a.grams,
-    source: a.source ?? 'intake',
-    note: a.note ?? null,
-    recordedByLabel: actor.label,
-  });
-  return true;
+export async function recordActualHarvest(db: Db, coopId: string, a: ActualHarvest, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
+  return (await recordActualHarvests(db, coopId, [a], actor)) === 1;
 }
 
 export async function addActual(db: Db, actor: Actor, coopId: string, input: ActualInput) {
@@ -297,7 +315,11 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
   const ctx = await planContext(db, coopId, planId);
   const currentWeek = weeksBetween(ctx.season.startDate, asOf);
   const expected = expectedByWeek(ctx);
-  const [demand, actual] = await Promise.all([demandByWeek(db, coopId, ctx.season), actualByWeek(db, coopId, ctx.season)]);
+  const [demand, actual] = await concurrentOnPool(
+    db,
+    () => demandByWeek(db, coopId, ctx.season),
+    () => actualByWeek(db, coopId, ctx.season),
+  );
   const real = realisation(expected, actual, currentWeek);
   const out: z.infer<typeof warning>[] = [];
   for (const [code, need] of [...demand.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {

@@ -1,5 +1,5 @@
 /** SQL of the planning module; every query is scoped by cooperative. */
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, param, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   crops,
@@ -164,7 +164,24 @@ export const plantedCount = (db: Db, coopId: string, planId: string) =>
     .then((r) => r[0]?.n ?? 0);
 
 // ── actual harvest ──
-export const insertActual = (db: Db, row: typeof planningActuals.$inferInsert) => db.insert(planningActuals).values(row);
+export type ActualInsert = typeof planningActuals.$inferInsert;
+export const insertActual = (db: Db, row: ActualInsert) => db.insert(planningActuals).values(row);
+/**
+ * Inserts the rows whose commodity has crop parameters and leaves out the others, in one statement
+ * (the intake path runs it on every delivery). Returns how many were written.
+ */
+export async function insertActualsOfKnownCrops(db: Db, rows: ActualInsert[]): Promise<number> {
+  if (!rows.length) return 0;
+  const col = (f: (r: ActualInsert) => string | null) => param(rows.map(f));
+  const res = await db.execute(sql`
+    INSERT INTO planning_actuals (cooperative_id, id, commodity_code, grade, week_start, grams, source, note, recorded_by_label)
+    SELECT r.* FROM unnest(${col((r) => r.cooperativeId)}::text[], ${col((r) => r.id)}::text[], ${col((r) => r.commodityCode)}::text[],
+                           ${col((r) => r.grade)}::text[], ${col((r) => r.weekStart)}::date[], ${col((r) => r.grams.toString())}::bigint[],
+                           ${col((r) => r.source)}::text[], ${col((r) => r.note ?? null)}::text[], ${col((r) => r.recordedByLabel)}::text[])
+      AS r(cooperative_id, id, commodity_code, grade, week_start, grams, source, note, recorded_by_label)
+    WHERE EXISTS (SELECT 1 FROM crops c WHERE c.cooperative_id = r.cooperative_id AND c.code = r.commodity_code)`);
+  return res.rowCount ?? 0;
+}
 /** Actual grams per commodity and week start, in [from, to). */
 export const actualsByWeek = (db: Db, coopId: string, from: string, to: string, codes?: string[]) =>
   db

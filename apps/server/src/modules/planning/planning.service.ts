@@ -6,6 +6,7 @@
 import type { CropInput, CropUpdate, DemandPut, PlanningFarmerInput, PlotInput, PlotUpdate, SeasonInput } from '@kopdes/shared/planning';
 import { divRoundHalfUp } from '@kopdes/shared/money';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -155,7 +156,11 @@ const presentPlot = (p: repo.PlotRow) => ({
 });
 
 export async function listCapacity(db: Db, coopId: string) {
-  const [farmers, plots] = await Promise.all([repo.listFarmers(db, coopId), repo.listPlots(db, coopId)]);
+  const [farmers, plots] = await concurrentOnPool(
+    db,
+    () => repo.listFarmers(db, coopId),
+    () => repo.listPlots(db, coopId),
+  );
   return farmers.map((f) => {
     const own = plots.filter((p) => p.farmerId === f.farmerId);
     return {
@@ -268,7 +273,11 @@ export async function deactivatePlot(db: Db, actor: Actor, coopId: string, plotI
 // ── seasons and demand ──────────────────────────────────────────────────────────────────────
 
 export async function listSeasons(db: Db, coopId: string) {
-  const [seasons, active] = await Promise.all([repo.listSeasons(db, coopId), repo.activePlanIds(db, coopId)]);
+  const [seasons, active] = await concurrentOnPool(
+    db,
+    () => repo.listSeasons(db, coopId),
+    () => repo.activePlanIds(db, coopId),
+  );
   return seasons.map((s) => presentSeason(s, active.find((a) => a.seasonId === s.id)?.id ?? null));
 }
 
@@ -397,7 +406,11 @@ export async function putDemand(db: Db, actor: Actor, coopId: string, seasonId: 
 
 export async function demandChart(db: Db, coopId: string, seasonId: string) {
   const season = await requireSeason(db, coopId, seasonId);
-  const [rows, crops] = await Promise.all([repo.listDemand(db, coopId, seasonId), repo.listCrops(db, coopId)]);
+  const [rows, crops] = await concurrentOnPool(
+    db,
+    () => repo.listDemand(db, coopId, seasonId),
+    () => repo.listCrops(db, coopId),
+  );
   const names = new Map(crops.map((c) => [c.code, c.name]));
   const series = new Map<string, { contract: bigint[]; history: bigint[]; adjustment: bigint[]; forecast: bigint[] }>();
   for (const r of rows) {

@@ -9,6 +9,7 @@ import { todayIn } from '@kopdes/shared/format';
 import { amountForGrams } from '@kopdes/shared/quantity';
 import { PLANTING_STATUS_LABELS, type PlanSummary, type PlantingStatus } from '@kopdes/shared/planning';
 import type { Db } from '../../db/client.js';
+import { concurrentOnPool } from '../../db/concurrent.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, notFound, type FieldError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -42,12 +43,13 @@ export async function buildProblem(
   season: repo.SeasonRow,
   opts: { firstOpenWeek: number; fixed: (FixedPlanting & { ref: string })[]; timeLimitSeconds: number },
 ): Promise<Built> {
-  const [cropRows, farmerRows, plotRows, demandRows] = await Promise.all([
-    repo.listCrops(db, coopId),
-    repo.listFarmers(db, coopId),
-    repo.listPlots(db, coopId),
-    repo.listDemand(db, coopId, season.id),
-  ]);
+  const [cropRows, farmerRows, plotRows, demandRows] = await concurrentOnPool(
+    db,
+    () => repo.listCrops(db, coopId),
+    () => repo.listFarmers(db, coopId),
+    () => repo.listPlots(db, coopId),
+    () => repo.listDemand(db, coopId, season.id),
+  );
   const active = cropRows.filter((c) => c.active);
   const fixedPlots = new Set(opts.fixed.map((f) => f.plotId));
   const farmers = farmerRows
@@ -418,13 +420,14 @@ interface Context {
 /** A plan with everything needed to show it; `cp` knows every crop and plot, active or not. */
 export async function planContext(db: Db, coopId: string, planId: string): Promise<Context> {
   const plan = await requirePlan(db, coopId, planId);
-  const [season, plantings, cropRows, farmerRows, plotRows] = await Promise.all([
-    requireSeason(db, coopId, plan.seasonId),
-    repo.listPlantings(db, coopId, planId),
-    repo.listCrops(db, coopId),
-    repo.listFarmers(db, coopId),
-    repo.listPlots(db, coopId),
-  ]);
+  const [season, plantings, cropRows, farmerRows, plotRows] = await concurrentOnPool(
+    db,
+    () => requireSeason(db, coopId, plan.seasonId),
+    () => repo.listPlantings(db, coopId, planId),
+    () => repo.listCrops(db, coopId),
+    () => repo.listFarmers(db, coopId),
+    () => repo.listPlots(db, coopId),
+  );
   const cp = compile({
     weeks: season.weeks,
     startDate: season.startDate,
@@ -583,7 +586,11 @@ export async function actualByWeek(db: Db, coopId: string, season: repo.SeasonRo
 
 export async function coverageOf(db: Db, coopId: string, planId: string, q: { commodity?: string }) {
   const ctx = await planContext(db, coopId, planId);
-  const [demand, actual] = await Promise.all([demandByWeek(db, coopId, ctx.season), actualByWeek(db, coopId, ctx.season)]);
+  const [demand, actual] = await concurrentOnPool(
+    db,
+    () => demandByWeek(db, coopId, ctx.season),
+    () => actualByWeek(db, coopId, ctx.season),
+  );
   const expected = expectedByWeek(ctx);
   const codes = [...new Set([...demand.keys(), ...expected.keys()])].filter((c) => !q.commodity || c === q.commodity).sort();
   const zeros = () => new Array<bigint>(ctx.season.weeks).fill(0n);

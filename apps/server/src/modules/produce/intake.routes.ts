@@ -11,6 +11,7 @@ import {
 } from '@kopdes/shared/produce';
 import { coopOf } from '../../http/middleware.js';
 import { coopParams, coopRoute, jsonBody, jsonOf, type Api } from '../../http/openapi.js';
+import { recordHarvestIntake, voidHarvestIntake } from '../../workflows/harvest-intake.js';
 import { intakeLabels, intakeSlip } from './documents.service.js';
 import * as intakes from './intake.service.js';
 import { ctx, fileResponse, sendFile, tags } from './routing.js';
@@ -59,7 +60,8 @@ export function registerIntakeRoutes(api: Api) {
     ),
     async (c) => {
       const { db, coopId, actor } = ctx(c);
-      return c.json(await intakes.recordIntake(db, coopId, actor, c.req.valid('json')), 201);
+      // Through the workflow: the plan's actual harvest is recorded in the intake's transaction.
+      return c.json(await recordHarvestIntake(db, coopId, actor, c.req.valid('json')), 201);
     },
   );
 
@@ -102,7 +104,7 @@ export function registerIntakeRoutes(api: Api) {
     ),
     async (c) => {
       const { db, coopId, actor } = ctx(c);
-      return c.json(await intakes.voidIntake(db, coopId, actor, c.req.valid('param').intakeId, c.req.valid('json')), 200);
+      return c.json(await voidHarvestIntake(db, coopId, actor, c.req.valid('param').intakeId, c.req.valid('json')), 200);
     },
   );
 

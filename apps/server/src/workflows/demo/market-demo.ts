@@ -1,7 +1,8 @@
 /**
- * The demo cooperative's buyers, as the produce demo left its stock: three modern retailers with
- * several stores, a caterer, a school-meal kitchen (SPPG), two market traders and the cooperative's
- * own outlet, each with a contract priced from the buying prices. On the day after every intake day
+ * The demo cooperative's buyers: three modern retailers with several stores, a caterer, a
+ * school-meal kitchen (SPPG), two market traders and the cooperative's own outlet, each with a
+ * contract for weekly volumes priced from the buying prices, signed before the harvest
+ * (`seedMarketContracts`: the planting plan is made from them). On the day after every intake day
  * the packs and cold-stored lots of that intake are ordered, picked, loaded onto the truck,
  * delivered and received — some lines partly rejected, some of that back in stock a grade lower —
  * then invoiced (weekly for retail, per delivery for traders) and paid as each buyer pays: on time,
@@ -197,7 +198,7 @@ const PARTNERS: DemoPartner[] = [
       ],
     },
     channels: ['traditional_market'],
-    loose: ['A', 'B'],
+    loose: ['A', 'B', 'C'],
     markup: 1.25,
     habit: { late: [-3, 2], part: 1, method: 'cash' },
     weekly: false,
@@ -291,7 +292,100 @@ function stockByDay(lots: Lot[], commodities: CommodityRow[], coldId: string) {
 
 const takes = (p: DemoPartner, item: Item) => (item.channel ? p.channels.includes(item.channel) : p.loose.includes(item.grade));
 
-export async function seedMarketDemo(db: Db, coopId: string): Promise<MarketDemoResult> {
+/**
+ * What the buyers agreed to take each week, by grade, in kg (bunches for seledri): the demand the
+ * planting plan is made from (workflows/demand-from-market.ts). Grade A goes in packs of each
+ * buyer's channels and loose to the caterer and the wholesale trader; B loose to the school
+ * kitchen and the traders; C loose to the wholesale market for processing. Green paprika has no
+ * crop parameters and seledri is sold by the bunch: the plan names both as left out.
+ */
+const WEEKLY: Record<string, Partial<Record<'A' | 'B' | 'C', number>>> = {
+  TOMAT: { A: 650, B: 320, C: 110 },
+  KENTANG: { A: 1000, B: 300, C: 140 },
+  WORTEL: { A: 670, B: 290 },
+  KOL: { A: 840, B: 360 },
+  CMK: { A: 180, B: 90, C: 30 },
+  CRW: { A: 100, B: 45 },
+  PAKCOY: { A: 360, B: 120 },
+  SAWI: { A: 420, B: 180 },
+  BUNCIS: { A: 250, B: 110 },
+  BROKOLI: { A: 170, B: 70 },
+  KEMBOL: { A: 125, B: 55 },
+  PAPRM: { A: 170, B: 70 },
+  PAPRH: { A: 85, B: 35 },
+  DBAWANG: { A: 170, B: 70 },
+  SELEDRI: { A: 250, B: 110 },
+  SELADA: { A: 135, B: 45 },
+  LOBAK: { A: 210, B: 90 },
+  TERONG: { A: 210, B: 90 },
+  LBSIAM: { A: 340, B: 140 },
+  KAPRI: { A: 85, B: 35 },
+};
+
+export type MarketBuyers = Awaited<ReturnType<typeof seedMarketContracts>>;
+
+/**
+ * The buyers and their contracts, in force from `from` (the first delivery day) for a year: every
+ * commodity and grade of `WEEKLY` shared evenly by the buyers who take it, half on Tuesday and half
+ * on Friday, priced from the buying prices with each buyer's markup.
+ */
+export async function seedMarketContracts(db: Db, coopId: string, from: string) {
+  const board = await actorFor(db, 'pengurus');
+  const commodities = await commodityRows(db, coopId);
+  const prices = await priceRows(db, coopId, { date: from });
+  const offers: { p: DemoPartner; com: CommodityRow; grade: Grade; pf: CommodityRow['pack_formats'][number] | null; perDay: bigint }[] = [];
+  for (const com of commodities) {
+    for (const [grade, amount] of Object.entries(WEEKLY[com.code] ?? {}) as ['A' | 'B' | 'C', number][]) {
+      if (!com.grades.some((g) => g.grade === grade)) continue;
+      const takers = PARTNERS.flatMap((p) => {
+        const packs = grade === 'A' ? com.pack_formats.filter((f) => p.channels.includes(f.channel) && (f.grade ?? 'A') === 'A') : [];
+        return [...packs.map((pf) => ({ p, pf })), ...(p.loose.includes(grade) ? [{ p, pf: null }] : [])];
+      });
+      const weekly = BigInt(Math.round(amount * (com.unit === 'kg' ? 1000 : 1)));
+      for (const t of takers) offers.push({ ...t, com, grade, perDay: weekly / BigInt(takers.length * 2) });
+    }
+  }
+  const priceOf = (p: DemoPartner, o: (typeof offers)[number]) => {
+    const buy = Number(prices.find((x) => x.commodity_id === o.com.id && x.grade === o.grade)?.price ?? 5000n);
+    const perUnit = o.pf ? buy * (Number(o.pf.content) / (o.com.unit === 'kg' ? 1000 : 1)) : buy;
+    return String(Math.max(50, Math.round((perUnit * p.markup) / 50) * 50));
+  };
+  const volume = (o: (typeof offers)[number]) => {
+    if (o.pf) return String(o.perDay / BigInt(o.pf.content) || 1n);
+    return o.com.unit === 'kg' ? kgText((o.perDay / 500n) * 500n) : String(o.perDay);
+  };
+
+  const partners: { p: DemoPartner; created: Partner; contract: Contract | null; storeTurn: number }[] = [];
+  for (const p of PARTNERS) {
+    const created = await createPartner(db, coopId, board, { ...p.input, notes: null });
+    const mine = offers.filter((o) => o.p === p);
+    const contract = mine.length
+      ? await createContract(db, coopId, board, created.id, {
+          reference: `KTR/${p.input.code}/${from.slice(0, 4)}`,
+          validFrom: from,
+          validTo: addDays(from, 365),
+          qualityTolerance: 'Sesuai spesifikasi grade koperasi; cacat paling banyak 5% per kemasan, suhu kirim 4–8 °C untuk sayur daun',
+          returnsPolicy: 'Barang ditolak dicatat di surat jalan saat penerimaan dan dibawa kembali; klaim susulan paling lambat 2 hari',
+          offContract: 'warn',
+          // The traders take what the other buyers leave: their volumes are a floor more than a ceiling.
+          volumeTolerancePct: p.weekly ? 20 : 100,
+          items: mine.map((o, i) => ({
+            articleCode: `${p.input.code.slice(0, 3)}${String(i + 1).padStart(3, '0')}`,
+            commodityId: o.com.id,
+            grade: o.grade,
+            packFormatId: o.pf?.id ?? null,
+            price: priceOf(p, o),
+            volumes: [1, 2, 3, 4, 5, 6, 7].map((d) => (d === 2 || d === 5 ? volume(o) : '0')),
+          })),
+        })
+      : null;
+    partners.push({ p, created, contract, storeTurn: 0 });
+  }
+  return partners;
+}
+
+/** The buyers' orders of the produce demo's stock, day by day up to today (see the file's head). */
+export async function seedMarketDemo(db: Db, coopId: string, partners: MarketBuyers): Promise<MarketDemoResult> {
   const random = rng(20251201);
   const between = (a: number, b: number) => a + random() * (b - a);
   const today = todayIn('Asia/Jakarta');
@@ -301,7 +395,7 @@ export async function seedMarketDemo(db: Db, coopId: string): Promise<MarketDemo
   const places = await locationRows(db, coopId);
   const cold = places.find((p) => p.kind === 'cold_storage');
   const packingHouse = places.find((p) => p.kind === 'packing_house');
-  if (!cold || !packingHouse) return { partners: 0, purchaseOrders: 0, deliveries: 0, invoices: 0, payments: 0 };
+  if (!cold || !packingHouse) return { partners: partners.length, purchaseOrders: 0, deliveries: 0, invoices: 0, payments: 0 };
   const commodities = await commodityRows(db, coopId);
   // Packs wait in the packing house (grade A only: the rest there is the reject the produce demo keeps); loose stock in the cold store.
   const [packed, kept] = [
@@ -310,58 +404,8 @@ export async function seedMarketDemo(db: Db, coopId: string): Promise<MarketDemo
   ];
   const days = stockByDay([...packed.items, ...kept.items], commodities, cold.id);
   const intakeDays = [...days.keys()].sort();
-  if (!intakeDays.length) return { partners: 0, purchaseOrders: 0, deliveries: 0, invoices: 0, payments: 0 };
+  if (!intakeDays.length) return { partners: partners.length, purchaseOrders: 0, deliveries: 0, invoices: 0, payments: 0 };
   const start = intakeDays[0]!;
-  const prices = await priceRows(db, coopId, { date: start });
-
-  // Partners and their contracts: every item they take, priced from the buying price with their
-  // markup, with the day's volume the average stock would give them.
-  const partners: { p: DemoPartner; created: Partner; contract: Contract | null; storeTurn: number }[] = [];
-  for (const p of PARTNERS) {
-    const created = await createPartner(db, coopId, board, { ...p.input, notes: null });
-    // The agreed volume: a quarter above its share of the stock on an average day the item is there.
-    const items = new Map<string, Item & { total: bigint; seen: bigint; line: number }>();
-    for (const day of intakeDays)
-      for (const item of days.get(day)!.values()) {
-        if (!takes(p, item)) continue;
-        const sharers = BigInt(PARTNERS.filter((x) => takes(x, item)).length);
-        const have = item.lots.reduce((s, l) => s + l.left, 0n) / sharers;
-        const known = items.get(item.key) ?? { ...item, total: 0n, seen: 0n, line: items.size + 1 };
-        items.set(item.key, known);
-        known.total += have;
-        known.seen += 1n;
-      }
-    const priceOf = (it: Item) => {
-      const buy = Number(prices.find((x) => x.commodity_id === it.com.id && x.grade === it.grade)?.price ?? 5000n);
-      const pf = it.packFormatId ? it.com.pack_formats.find((f) => f.id === it.packFormatId)! : null;
-      const perUnit = pf ? buy * (Number(pf.content) / (it.com.unit === 'kg' ? 1000 : 1)) : buy;
-      return String(Math.max(50, Math.round((perUnit * p.markup) / 50) * 50));
-    };
-    const volume = (it: { total: bigint; seen: bigint; packFormatId: string | null; com: CommodityRow }) => {
-      const perDay = (it.total * 5n) / (it.seen * 4n);
-      return it.packFormatId || it.com.unit !== 'kg' ? String(perDay) : kgText((perDay / 500n) * 500n);
-    };
-    const contract = items.size
-      ? await createContract(db, coopId, board, created.id, {
-          reference: `KTR/${p.input.code}/${start.slice(0, 4)}`,
-          validFrom: addDays(start, -30),
-          validTo: addDays(start, 365),
-          qualityTolerance: 'Sesuai spesifikasi grade koperasi; cacat paling banyak 5% per kemasan, suhu kirim 4–8 °C untuk sayur daun',
-          returnsPolicy: 'Barang ditolak dicatat di surat jalan saat penerimaan dan dibawa kembali; klaim susulan paling lambat 2 hari',
-          offContract: 'warn',
-          volumeTolerancePct: 20,
-          items: [...items.values()].map((it) => ({
-            articleCode: `${p.input.code.slice(0, 3)}${String(it.line).padStart(3, '0')}`,
-            commodityId: it.com.id,
-            grade: it.grade,
-            packFormatId: it.packFormatId,
-            price: priceOf(it),
-            volumes: [1, 2, 3, 4, 5, 6, 7].map((d) => (d === 2 || d === 5 ? volume(it) : '0')),
-          })),
-        })
-      : null;
-    partners.push({ p, created, contract, storeTurn: 0 });
-  }
 
   // Day by day up to today: deliveries the day after each intake day, weekly invoices on
   // Saturdays, traders invoiced on delivery, payments when each buyer pays.
@@ -396,13 +440,20 @@ export async function seedMarketDemo(db: Db, coopId: string): Promise<MarketDemo
     if (paid > 0n) payments.set(when, [...(payments.get(when) ?? []), { partnerId: pt.created.id, amount: paid, method: h.method }]);
   };
 
-  /** Each buyer of an item asks for its part of what is left, sometimes a little more than there is. */
-  const ask = (pt: Buyer, item: Item) => {
+  /**
+   * Each buyer of an item asks for its part of what is left, sometimes a little more than there is.
+   * The supermarkets, the caterer and the school kitchen keep to about their contract's volume for
+   * the day (`agreed`), now and then a little over; the traders and the own outlet, asking last,
+   * take what the others left.
+   */
+  const ask = (pt: Buyer, item: Item, agreed: bigint) => {
     const sharers = partners.filter((x) => x.contract && takes(x.p, item));
     const after = sharers.length - sharers.indexOf(pt);
     const have = item.lots.reduce((s, l) => s + l.left, 0n);
-    const want = BigInt(Math.round((Number(have) * between(0.75, 1.15)) / after));
-    return !item.packFormatId && item.com.unit === 'kg' ? (want / 500n) * 500n : want;
+    const share = (Number(have) * between(0.75, 1.15)) / after;
+    const want = pt.p.weekly ? Math.min(share, Number(agreed) * between(0.85, 1.3)) : share;
+    const units = BigInt(Math.round(want));
+    return !item.packFormatId && item.com.unit === 'kg' ? (units / 500n) * 500n : units;
   };
 
   for (let day = addDays(start, 1); day <= today; day = addDays(day, 1)) {
@@ -414,7 +465,7 @@ export async function seedMarketDemo(db: Db, coopId: string): Promise<MarketDemo
       const lines: { item: Item; articleCode: string; quantity: bigint; kg: boolean }[] = [];
       for (const ci of pt.contract.items) {
         const item = stock!.get(`${ci.commodity.id}|${ci.grade}|${ci.packFormat?.id ?? ''}`);
-        const want = item ? ask(pt, item) : 0n;
+        const want = item ? ask(pt, item, BigInt(ci.volumes[weekday(day) - 1]!.value)) : 0n;
         if (item && want > 0n)
           lines.push({ item, articleCode: ci.articleCode!, quantity: want, kg: !item.packFormatId && item.com.unit === 'kg' });
       }

@@ -5,6 +5,10 @@
  * of intakes at 3–6 tonnes a day, each graded into lots with its own journal entry; lots moved to
  * cold storage, packed for each channel, some lost to shrinkage and spoilage; and a payout every
  * week. A fixed-seed generator makes every run alike; the dates end today.
+ *
+ * Demand first: the places, catalogue and farmers come first (`seedProduceSetup`), then the buyers'
+ * contracts and the planting plan made from them, then the intakes that bring in the plan's
+ * harvest (`seedProduceIntakes`), which are the plan's actual harvest (workflows/harvest-intake.ts).
  */
 import { todayIn } from '@kopdes/shared/format';
 import type { Channel, Grade, IntakeInput, StorageClass, UnitOfMeasure } from '@kopdes/shared/produce';
@@ -22,7 +26,7 @@ import {
   saveLocation,
   saveSettings,
 } from '../../modules/produce/farmers.service.js';
-import { intakeRefsFor, recordIntakeBatch, type IntakeRefs } from '../../modules/produce/intake.service.js';
+import { intakeRefsFor, type IntakeRefs } from '../../modules/produce/intake.service.js';
 import { membersWithGroups } from '../../modules/produce/member-directory.js';
 import { packLots } from '../../modules/produce/packing.service.js';
 import { runPayouts } from '../../modules/produce/payouts.service.js';
@@ -31,6 +35,7 @@ import { issueLotForSale, lotsReceivedOn, recordLoss, transferStock } from '../.
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { postEntry } from '../../modules/ledger/ledger.service.js';
 import { newId } from '../../lib/ids.js';
+import { recordHarvestIntakeBatch } from '../harvest-intake.js';
 import { DEMO_USERS } from './demo-users.js';
 
 function rng(seed: number) {
@@ -303,7 +308,13 @@ async function actorFor(db: Db, role: string): Promise<Actor> {
   return found && u ? { id: found.id, label: u.fullName } : SYSTEM_ACTOR;
 }
 
-export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDemoResult> {
+/** What a day's intakes bring in: graded grams (or pieces) per commodity code. */
+export type DeliveryPlan = Map<string, Map<string, number>>;
+
+export type ProduceDemoSetup = Awaited<ReturnType<typeof seedProduceSetup>>;
+
+/** Places, catalogue and prices, clusters, farmers' payout details and plots, and the delivery days. */
+export async function seedProduceSetup(db: Db, coopId: string) {
   const random = rng(20251117);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const between = (a: number, b: number) => a + random() * (b - a);
@@ -435,11 +446,30 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
     })),
   );
   plots.forEach((p, i) => (p.id = plotIds[i]!));
-  const plotsOf = new Map<string, typeof plots>();
-  for (const p of plots) plotsOf.set(p.memberId, [...(plotsOf.get(p.memberId) ?? []), p]);
   const byId = new Map(commodities.map((c) => [c.id, c]));
+  return { random, days, start, repriced, clerk, treasurer, packingHouse, cold, points, commodities, farmers, plots, byId };
+}
 
-  // Eight weeks of Monday and Thursday deliveries.
+/**
+ * Eight weeks of Monday and Thursday deliveries bringing in `wanted` (the planting plan's harvest
+ * of each delivery day), from the farmers whose plots grow each commodity; a commodity the plan
+ * does not count (by the bunch, or without crop parameters) comes in a few deliveries a day.
+ */
+export async function seedProduceIntakes(
+  db: Db,
+  coopId: string,
+  setup: ProduceDemoSetup,
+  wanted: DeliveryPlan,
+): Promise<ProduceDemoResult> {
+  const { random, days, start, repriced, clerk, treasurer, packingHouse, cold, points, commodities, farmers, plots, byId } = setup;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const between = (a: number, b: number) => a + random() * (b - a);
+  const growers = new Map<string, { m: (typeof farmers)[number]; plot: (typeof plots)[number] }[]>();
+  for (const plot of plots) {
+    const m = farmers.find((f) => f.id === plot.memberId)!;
+    for (const id of plot.commodities) growers.set(id, [...(growers.get(id) ?? []), { m, plot }]);
+  }
+  const planned = new Set([...wanted.values()].flatMap((day) => [...day.keys()]));
   let intakes = 0;
   let grams = 0;
   let payoutRuns = 0;
@@ -451,17 +481,14 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
       farmer: { id: string; number: number; fullName: string; farmerGroupName: string | null };
       refs: IntakeRefs;
     }[] = [];
-    // A day's volume between 3,6 and 5,4 tonnes: farmers in random order deliver until it is reached.
-    const target = between(3.6e6, 5.4e6);
-    const order = farmers.map((m) => ({ m, k: random() })).sort((a, b) => a.k - b.k);
-    let dayGrams = 0;
-    for (const { m } of order) {
-      if (dayGrams >= target) break;
-      const mine = plotsOf.get(m.id)!;
-      const deliveries = random() < 0.12 ? 2 : 1;
-      for (let k = 0; k < deliveries; k++) {
-        const plot = pick(mine);
-        const c = byId.get(pick(plot.commodities))!;
+    const due = wanted.get(day) ?? new Map<string, number>();
+    for (const c of commodities) {
+      // The plan's harvest of the day; a commodity off the plan comes in one to three large lots a day.
+      const largeLot = c.lot[1] * (c.unit === 'bunch' ? 1 : 1000);
+      let left = planned.has(c.code) ? (due.get(c.code) ?? 0) : (1 + Math.floor(random() * 3)) * largeLot;
+      const order = [...(growers.get(c.id) ?? [])].map((g) => ({ g, k: random() })).sort((a, b) => a.k - b.k);
+      for (let i = 0; order.length && left >= (c.unit === 'bunch' ? 10 : 2000); i++) {
+        const { m, plot } = order[i % order.length]!.g;
         const point = points[plots.indexOf(plot) % points.length]!;
         const key = `${c.id}|${day >= repriced}`; // prices change once, on the repricing day
         let refs = refsCache.get(key);
@@ -477,27 +504,31 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
         const quality = between(0.45, 0.8);
         const reject = between(0.01, 0.07);
         const hasC = !!c.grades.C;
-        const amount = Math.round(between(c.lot[0], c.lot[1]) * 1.7);
+        // A farmer's delivery, graded; the last one brings what is left rather than a small remainder.
+        const unit = c.unit === 'bunch' ? 1 : 50;
+        let graded = Math.round((between(c.lot[0], c.lot[1]) * 2 * (c.unit === 'bunch' ? 1 : 1000)) / unit) * unit;
+        if (left - graded < graded / 3) graded = Math.round(left / unit) * unit;
+        left -= graded;
         let lines: IntakeInput['grades'];
         let gross: string | undefined;
         let tare: string | undefined;
         let crates = 0;
         if (c.unit === 'bunch') {
-          const a = Math.round(amount * quality);
-          const r = Math.round(amount * reject);
+          const a = Math.round(graded * quality);
+          const r = Math.round(graded * reject);
           lines = [
             { grade: 'A', count: a },
-            { grade: 'B', count: amount - a - r },
+            { grade: 'B', count: graded - a },
           ];
           if (r > 0) lines.push({ grade: 'reject', count: r });
         } else {
-          const net = amount * 1000 + Math.floor(random() * 20) * 50;
-          const r = Math.round((net * reject) / 50) * 50;
-          const a = Math.round((net * quality) / 50) * 50;
-          const cg = hasC ? Math.round((net * between(0, 0.1)) / 50) * 50 : 0;
+          const r = Math.round((graded * reject) / 50) * 50;
+          const a = Math.round((graded * quality) / 50) * 50;
+          const cg = hasC ? Math.round((graded * between(0, 0.1)) / 50) * 50 : 0;
+          const net = graded + r;
           lines = [
             { grade: 'A', kg: kgText(a) },
-            { grade: 'B', kg: kgText(net - a - r - cg) },
+            { grade: 'B', kg: kgText(graded - a - cg) },
           ];
           if (cg > 0) lines.push({ grade: 'C', kg: kgText(cg) });
           if (r > 0) lines.push({ grade: 'reject', kg: kgText(r) });
@@ -505,7 +536,6 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
           gross = kgText(net + crates * 1_800);
           tare = kgText(crates * 1_800);
           grams += net;
-          dayGrams += net;
         }
         batch.push({
           input: {
@@ -530,7 +560,12 @@ export async function seedProduceDemo(db: Db, coopId: string): Promise<ProduceDe
         });
       }
     }
-    await recordIntakeBatch(db, coopId, clerk, batch);
+    // Farmers arrive in no particular order of commodity.
+    const arrivals = batch
+      .map((b) => ({ b, k: random() }))
+      .sort((x, y) => x.k - y.k)
+      .map((x) => x.b);
+    await recordHarvestIntakeBatch(db, coopId, clerk, arrivals);
     intakes += batch.length;
 
     // After intake: cold-chain commodities into cold storage, packing for the channels, losses.

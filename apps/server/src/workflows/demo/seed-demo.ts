@@ -12,11 +12,11 @@ import { createCooperative, findCooperativeByName } from '../../modules/cooperat
 import { createUser, findUserByContact, grantRoleAsSystem } from '../../modules/auth/users.service.js';
 import { DEMO_ADMIN, DEMO_COOP, DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { seedLedgerDemo } from './ledger-demo.js';
-import { seedMarketDemo } from './market-demo.js';
+import { seedMarketContracts, seedMarketDemo } from './market-demo.js';
 import { seedMembersDemo } from './members-demo.js';
 import { seedNetworkDemo } from './network-demo.js';
 import { seedPlanningDemo } from './planning-demo.js';
-import { seedProduceDemo } from './produce-demo.js';
+import { seedProduceIntakes, seedProduceSetup } from './produce-demo.js';
 
 /**
  * The cooperative and its people: quick, run before the server answers, so the demo sign-ins work
@@ -54,9 +54,13 @@ export async function seedDemoModules(db: Db, cooperativeId: string): Promise<bo
     const coop = { id: cooperativeId };
     await seedLedgerDemo(tx, coop.id);
     await seedMembersDemo(tx, coop.id);
-    await seedProduceDemo(tx, coop.id);
-    await seedMarketDemo(tx, coop.id); // sells the produce demo's packs and cold stock; its contracts precede planning
-    await seedPlanningDemo(tx, coop.id);
+    // Demand first, as Al-Ittifaq works: the buyers' contracts, the planting plan made from them,
+    // the harvest that plan brought in (intakes, which are its actual harvest), then the sales.
+    const produce = await seedProduceSetup(tx, coop.id);
+    const buyers = await seedMarketContracts(tx, coop.id, produce.days[0]!);
+    const plan = await seedPlanningDemo(tx, coop.id, produce.days);
+    await seedProduceIntakes(tx, coop.id, produce, plan.harvest);
+    await seedMarketDemo(tx, coop.id, buyers); // sells the intakes' packs and cold stock
     await seedNetworkDemo(tx, coop.id); // last: its roll-ups read what the others seeded
     await recordPlatformAudit(tx, SYSTEM_ACTOR, { action: DEMO_MARK, entityType: 'cooperative', entityId: coop.id });
   });

@@ -40,6 +40,12 @@ describe('the market demo', () => {
       sql`SELECT count(DISTINCT partner_id)::int AS n FROM market_contracts WHERE cooperative_id = ${coopId}`,
     );
     expect(c!.n).toBe(partners.length);
+    // Signed before the harvest (the planting plan is made from them), in force from the first delivery.
+    const [v] = await rows<{ contracts: string[]; first: string }>(sql`
+      SELECT array_agg(DISTINCT valid_from::text) AS contracts,
+             (SELECT min(date)::text FROM produce_intakes WHERE cooperative_id = ${coopId}) AS first
+      FROM market_contracts WHERE cooperative_id = ${coopId}`);
+    expect(v!.contracts).toEqual([v!.first]);
   });
 
   it('has eight weeks of orders, deliveries on routes, receiving with rejects (some back in stock), invoices, a credit note and payments', async () => {
