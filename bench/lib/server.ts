@@ -8,7 +8,9 @@ const CLI = path.join(import.meta.dirname, '..', '..', 'apps', 'server', 'bin', 
 
 export async function startServerProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
+  // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the server under the benchmark's load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
     // BENCH_SERVER_LOG=<file> keeps the server's request log (JSON lines) to see what failed.
     stdio: ['ignore', process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, 'a') : 'ignore', 'inherit'],
