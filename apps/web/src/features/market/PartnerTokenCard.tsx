@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { useCoop } from '../../app/coop.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { marketKey, type Partner } from './market-api.js';
 
 export function PartnerTokenCard({ partner }: { partner: Partner }) {
@@ -55,11 +56,7 @@ export function PartnerTokenCard({ partner }: { partner: Partner }) {
         {t('market.token.text')}
       </Text>
       <Stack gap="sm">
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormAlert message={error} />
         {secret && (
           <Alert
             color="green"

@@ -3,12 +3,13 @@
  * their own savings, receipts and passbook ("Simpanan saya"). Only one member per account.
  */
 import { formatPhoneId } from '@kopdes/shared/phone';
-import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconLink, IconLinkOff } from '@tabler/icons-react';
+import { IconLink, IconLinkOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { useCoopUsers, type CoopUser } from '../users/users-api.js';
 import { useLinkUser, type MemberDetail } from './members-api.js';
 
@@ -44,11 +45,7 @@ export function UserLinkCard({ member }: { member: MemberDetail }) {
         {t('members.link.text')}
       </Text>
       <Stack gap="sm">
-        {error && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormAlert message={error} />
         {member.userId ? (
           <Group justify="space-between" wrap="wrap">
             <Text fw={600}>{linked ? `${linked.fullName} · ${contact(linked)}` : t('members.link.someone')}</Text>

@@ -1,21 +1,13 @@
 /** Small pieces the produce dialogs share: phone detection, the error alert, the button row. */
-import { Alert, Button, Group } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/client.js';
 
 /** Dialogs fill the screen on a phone, where a floating modal leaves no room for the keyboard. */
 export const usePhone = () => useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
-export function FormAlert({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-      {message}
-    </Alert>
-  );
-}
+export { FormAlert } from '../../components/FormAlert.js';
 
 export function DialogActions({
   onClose,
