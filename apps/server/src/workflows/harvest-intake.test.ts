@@ -9,7 +9,7 @@ import { addWeeks, mondayOf, weeksBetween } from '../modules/planning/engine/cal
 import { createFarmer, createPlot, createSeason, putDemand, seedDefaultCrops } from '../modules/planning/planning.service.js';
 import { solveSeason } from '../modules/planning/plans.service.js';
 import { setPrices } from '../modules/produce/prices.service.js';
-import { DAY, makeCommodity, makeFarmer, PRICE_DATE, produceSetup, type Setup } from '../modules/produce/tests/factories.js';
+import { DAY, intakeBody, makeCommodity, makeFarmer, PRICE_DATE, produceSetup, type Setup } from '../modules/produce/tests/factories.js';
 
 const t = await testApp();
 let coopId: string;
@@ -57,23 +57,7 @@ beforeAll(async () => {
   planId = (await solveSeason(t.db, SYSTEM_ACTOR, coopId, season.id, { timeLimitSeconds: 20 }, 'id')).id;
 }, 120_000);
 
-const intake = (o: Record<string, unknown> = {}) => ({
-  date: DAY,
-  collectionPointId: s.collectionPointId,
-  memberId: farmer.memberId,
-  plotId: farmer.plotId,
-  commodityId: s.tomatoId,
-  crates: 3,
-  grossKg: '52,4',
-  tareKg: '2,4',
-  grades: [
-    { grade: 'A', kg: '30' },
-    { grade: 'B', kg: '17,5' },
-    { grade: 'reject', kg: '2,5' },
-  ],
-  locationId: s.packingHouseId,
-  ...o,
-});
+const intake = (o: Record<string, unknown> = {}) => intakeBody(s, farmer, o);
 
 /** Tomato's actual harvest in the intake's week (coverage) and to date (follow-up), in grams. */
 async function tomatoActual() {

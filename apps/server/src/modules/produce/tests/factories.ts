@@ -122,27 +122,30 @@ export async function makeFarmer(
   return { memberId: m.id, fullName: m.fullName, plotId: plot.id };
 }
 
+/** The standard delivery of the tests: 3 crates of tomato, 50 kg net, graded 30 A, 17,5 B, 2,5 reject; `o` overrides. */
+export const intakeBody = (s: Setup, f: { memberId: string; plotId: string }, o: Record<string, unknown> = {}) => ({
+  date: DAY,
+  collectionPointId: s.collectionPointId,
+  memberId: f.memberId,
+  plotId: f.plotId,
+  commodityId: s.tomatoId,
+  harvestDate: DAY,
+  crates: 3,
+  grossKg: '52,4',
+  tareKg: '2,4',
+  grades: [
+    { grade: 'A' as const, kg: '30' },
+    { grade: 'B' as const, kg: '17,5' },
+    { grade: 'reject' as const, kg: '2,5' },
+  ],
+  locationId: s.packingHouseId,
+  ...o,
+});
+
 export async function makeIntake(db: Db, coopId: string, o: Partial<IntakeInput> & { farmer?: { memberId: string; plotId: string } } = {}) {
   const s = await produceSetup(db, coopId);
   const f = o.farmer ?? (await makeFarmer(db, coopId));
-  return recordIntake(db, coopId, SYSTEM_ACTOR, {
-    date: DAY,
-    collectionPointId: s.collectionPointId,
-    memberId: f.memberId,
-    plotId: f.plotId,
-    commodityId: s.tomatoId,
-    harvestDate: DAY,
-    crates: 3,
-    grossKg: '52,4',
-    tareKg: '2,4',
-    grades: [
-      { grade: 'A', kg: '30' },
-      { grade: 'B', kg: '17,5' },
-      { grade: 'reject', kg: '2,5' },
-    ],
-    locationId: s.packingHouseId,
-    ...o,
-  });
+  return recordIntake(db, coopId, SYSTEM_ACTOR, intakeBody(s, f, o) as IntakeInput);
 }
 
 export async function makePacking(db: Db, coopId: string) {

@@ -7,7 +7,7 @@ import { databaseDigest } from '../../../../test/support/routes.js';
 import { SYSTEM_ACTOR } from '../../../lib/actor.js';
 import { accountBalance, getEntry } from '../../ledger/ledger.service.js';
 import { setFarmerProfile } from '../farmers.service.js';
-import { DAY, makeFarmer, produceSetup, type Setup } from './factories.js';
+import { DAY, intakeBody, makeFarmer, produceSetup, type Setup } from './factories.js';
 
 const t = await testApp();
 let coopId: string;
@@ -26,24 +26,7 @@ beforeAll(async () => {
   farmer = await makeFarmer(t.db, coopId, 'Asep Saepudin');
 }, 60_000);
 
-const body = (o: Record<string, unknown> = {}) => ({
-  date: DAY,
-  collectionPointId: s.collectionPointId,
-  memberId: farmer.memberId,
-  plotId: farmer.plotId,
-  commodityId: s.tomatoId,
-  harvestDate: DAY,
-  crates: 3,
-  grossKg: '52,4',
-  tareKg: '2,4',
-  grades: [
-    { grade: 'A', kg: '30' },
-    { grade: 'B', kg: '17,5' },
-    { grade: 'reject', kg: '2,5' },
-  ],
-  locationId: s.packingHouseId,
-  ...o,
-});
+const body = (o: Record<string, unknown> = {}) => intakeBody(s, farmer, o);
 
 describe('recording an intake', () => {
   it('splits the delivery into graded lots, prices them and posts inventory against the payable', async () => {
