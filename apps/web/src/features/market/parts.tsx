@@ -1,7 +1,7 @@
 /** Small building blocks the market pages share. */
 import type { Warning } from '@kopdes/shared/market';
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/client.js';
@@ -39,14 +39,7 @@ export function WarningList({ title, warnings }: { title: string; warnings: Warn
 }
 
 /** A refusal shown above a form or action. */
-export function ErrorAlert({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-      {message}
-    </Alert>
-  );
-}
+export { FormAlert as ErrorAlert } from '../../components/FormAlert.js';
 
 /**
  * Like applyApiError, with the server's field paths renamed to the form's own first

@@ -1,22 +1,13 @@
 /** Small pieces the network pages share: form alerts, figure tiles, the phone check. */
 import { PARTICIPANT_STATUS_LABELS, type ParticipantStatus } from '@kopdes/shared/network';
-import { Alert, Badge, Card, Stack, Text } from '@mantine/core';
+import { Badge, Card, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { labelOf, STATUS_COLORS } from './labels.js';
 
 export const usePhone = () => useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
-/** The server's message above a form (field messages sit on their fields). */
-export function FormAlert({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-      {message}
-    </Alert>
-  );
-}
+export { FormAlert } from '../../components/FormAlert.js';
 
 /** One figure with its label and an optional line under it. */
 export function StatTile({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
