@@ -27,6 +27,7 @@ import { registerProduceRoutes } from './modules/produce/produce.routes.js';
 import { registerWajibPayoutDeduction } from './workflows/payout-wajib.js';
 import { VERSION } from './version.js';
 import { registerDemandFromMarketRoute } from './workflows/demand-from-market.js';
+import { registerNearbyCooperativeRoutes } from './workflows/nearby-cooperatives.js';
 import { registerSelfRoutes } from './modules/members/self.routes.js';
 import { registerSavingsRoutes } from './modules/savings/savings.routes.js';
 
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   registerPlanningRoutes(api);
   registerMarketRoutes(api);
   registerDemandFromMarketRoute(api); // planning's demand built from the market link
+  registerNearbyCooperativeRoutes(api); // cooperatives nearby to buy from, and making one a supplier
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

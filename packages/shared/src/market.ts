@@ -167,6 +167,8 @@ export const partner = z.object({
   apiTokenId: z.string().nullable(),
   active: z.boolean(),
   notes: z.string().nullable(),
+  /** The cooperative of the national registry this partner is (a supplier made from the registry), else null. */
+  registryCooperativeId: z.string().nullable(),
   stores: z.array(store),
 });
 export type Partner = z.infer<typeof partner>;
@@ -831,7 +833,7 @@ export const lotMargin = z.object({
   lot: z.object({
     id: z.string(),
     code: z.string(),
-    origin: z.enum(['intake', 'packing', 'return']),
+    origin: z.enum(['intake', 'packing', 'return', 'purchase']),
     commodityId: z.string(),
     commodityName: z.string(),
     grade: z.enum(GRADES),

@@ -74,6 +74,8 @@ export const MOVEMENT_KINDS = [
   'count',
   'sale',
   'return_in',
+  'purchase',
+  'purchase_void',
 ] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 export const MOVEMENT_LABELS: Record<MovementKind, Label> = {
@@ -87,6 +89,8 @@ export const MOVEMENT_LABELS: Record<MovementKind, Label> = {
   count: { id: 'Penyesuaian stok opname', en: 'Stock count adjustment' },
   sale: { id: 'Penjualan', en: 'Sale' },
   return_in: { id: 'Retur dari pembeli', en: 'Returned by a buyer' },
+  purchase: { id: 'Pembelian dari koperasi lain', en: 'Bought from another cooperative' },
+  purchase_void: { id: 'Pembatalan pembelian', en: 'Purchase voided' },
 };
 
 export const REJECT_POLICIES = ['unpaid', 'priced'] as const;
@@ -164,6 +168,7 @@ export const intakeId = idOf('pnr');
 export const lotId = idOf('lot');
 export const payoutRunId = idOf('pyr');
 export const payoutId = idOf('pyo');
+export const purchaseId = idOf('pbl');
 const memberRefId = idOf('mbr');
 
 const name = z.string().trim().min(2).max(120);
@@ -538,7 +543,7 @@ export const stockPlace = z.object({
 export const lot = z.object({
   id: z.string(),
   code: z.string(),
-  origin: z.enum(['intake', 'packing', 'return']),
+  origin: z.enum(['intake', 'packing', 'return', 'purchase']),
   commodity: z.object({ id: z.string(), code: z.string(), name: z.string(), unit: z.enum(UNITS_OF_MEASURE) }),
   grade: z.enum(GRADES),
   harvestDate: z.string(),
@@ -614,10 +619,15 @@ export const lotTrace = z.object({
         quantity: quantity,
         farmerName: z.string().nullable(),
         intakeNumber: z.string().nullable(),
+        /** For a source bought from another cooperative: the supplier and the purchase. */
+        supplierName: z.string().nullish(),
+        purchaseNumber: z.string().nullish(),
       }),
     ),
     /** For goods a buyer sent back: the lot they were delivered from. */
     returnedFrom: z.object({ lotId: z.string(), code: z.string(), grade: z.enum(GRADES) }).nullable(),
+    /** For a lot bought from another cooperative: the purchase and its supplier (there is no farmer). */
+    purchase: z.object({ id: z.string(), number: z.string(), date: z.string(), partnerId: z.string(), supplierName: z.string() }).nullish(),
   }),
   movements: z.array(movement),
   /** Lots that took back what buyers rejected of this one. */
@@ -863,3 +873,137 @@ export const payablesReport = z.object({
   ledgerTotal: rupiahString,
 });
 export const asOfQuery = z.strictObject({ asOf: isoDate.optional() });
+
+// ── purchases from other cooperatives ───────────────────────────────────────────────────────
+
+/** How a purchase is settled: on the spot in cash or by bank, or on credit (a payable to the supplier). */
+export const PURCHASE_PAYMENTS = ['cash', 'bank', 'credit'] as const;
+export type PurchasePayment = (typeof PURCHASE_PAYMENTS)[number];
+export const PURCHASE_PAYMENT_LABELS: Record<PurchasePayment, Label> = {
+  cash: { id: 'Tunai', en: 'Cash' },
+  bank: { id: 'Transfer bank', en: 'Bank transfer' },
+  credit: { id: 'Utang (dibayar kemudian)', en: 'On credit (paid later)' },
+};
+
+/** One graded line of a purchase: its weight (or count) and the price per kg (or piece) agreed with the supplier. */
+export const purchaseLineInput = z.strictObject({
+  grade: z.enum(GRADES),
+  kg: kgText.optional(),
+  count: countInput.optional(),
+  price: wholeRupiah,
+});
+
+/**
+ * Produce bought from another cooperative (a market partner of kind `cooperative`) when the
+ * members' harvest falls short: each line becomes a lot, the journal puts the inventory against
+ * cash, bank or a payable to the supplier.
+ */
+export const purchaseInput = z.strictObject({
+  date: isoDate.optional(),
+  partnerId: idOf('mtr'),
+  commodityId,
+  /** Default: the purchase date. */
+  harvestDate: isoDate.optional(),
+  /** Default: the cooperative's packing house. */
+  locationId: locationId.nullish(),
+  lines: z.array(purchaseLineInput).min(1).max(4),
+  payment: z.enum(PURCHASE_PAYMENTS),
+  /** The supplier's delivery note or invoice number. */
+  supplierReference: optionalText(60),
+  notes: optionalText(500),
+});
+export type PurchaseInput = z.infer<typeof purchaseInput>;
+
+export const purchaseLot = z.object({
+  lotId: z.string(),
+  code: z.string(),
+  grade: z.enum(GRADES),
+  gradeLabel: z.string(),
+  quantity: quantity,
+  price: rupiahString,
+  amount: rupiahString,
+  expiresOn: z.string(),
+});
+
+export const purchase = z.object({
+  id: z.string(),
+  number: z.string(),
+  date: z.string(),
+  harvestDate: z.string(),
+  supplier: z.object({ partnerId: z.string(), code: z.string(), name: z.string(), registryCooperativeId: z.string().nullable() }),
+  commodity: z.object({ id: z.string(), code: z.string(), name: z.string(), unit: z.enum(UNITS_OF_MEASURE) }),
+  location: z.object({ id: z.string(), name: z.string() }),
+  lots: z.array(purchaseLot),
+  quantity: quantity,
+  amount: rupiahString,
+  payment: z.enum(PURCHASE_PAYMENTS),
+  supplierReference: z.string().nullable(),
+  /** Open: a credit purchase not paid yet (and not voided). */
+  status: z.enum(['paid', 'open', 'voided']),
+  paid: z.object({ date: z.string(), method: z.enum(PAYOUT_METHODS), journalNumber: z.string() }).nullable(),
+  voided: z.object({ date: z.string(), reason: z.string(), journalNumber: z.string() }).nullable(),
+  journal: z.object({ id: z.string(), number: z.string() }),
+  notes: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type Purchase = z.infer<typeof purchase>;
+
+export const purchaseQuery = z.strictObject({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  partnerId: idOf('mtr').optional(),
+  commodityId: commodityId.optional(),
+  status: z.enum(['paid', 'open', 'voided']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const purchaseList = z.object({ items: z.array(purchase), total: z.number().int(), openAmount: rupiahString });
+
+/** Pays a credit purchase in full. */
+export const purchasePaymentInput = z.strictObject({ date: isoDate.optional(), method: z.enum(PAYOUT_METHODS) });
+/** Voids a purchase whose lots are untouched (nothing moved, packed or sold) and that is not paid. */
+export const purchaseVoidInput = z.strictObject({ date: isoDate.optional(), reason: z.string().trim().min(3).max(500) });
+
+// ── cooperatives nearby (where to buy what the members cannot grow in time) ───────────────
+
+/** How near another cooperative is, by the administrative codes of the two villages. */
+export const NEARNESS = ['district', 'regency', 'province', 'country'] as const;
+export type Nearness = (typeof NEARNESS)[number];
+export const NEARNESS_LABELS: Record<Nearness, Label> = {
+  district: { id: 'Satu kecamatan', en: 'Same district' },
+  regency: { id: 'Satu kabupaten/kota', en: 'Same regency' },
+  province: { id: 'Satu provinsi', en: 'Same province' },
+  country: { id: 'Provinsi lain', en: 'Another province' },
+};
+
+export const nearbyCooperativesQuery = z.strictObject({
+  commodityId: commodityId.optional(),
+  /** At most this far; default: the same province. */
+  within: z.enum(NEARNESS).default('province'),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+export const nearbyCooperative = z.object({
+  registryCooperativeId: z.string(),
+  name: z.string(),
+  villageCode: z.string(),
+  villageName: z.string().nullable(),
+  districtName: z.string().nullable(),
+  regencyName: z.string().nullable(),
+  provinceName: z.string().nullable(),
+  nearness: z.enum(NEARNESS),
+  /** Its registry entry lists an agribusiness unit. */
+  agribusiness: z.boolean(),
+  /** It keeps this commodity in its kopdes catalogue and has taken some in within the last 8 weeks (null: no commodity asked). */
+  handlesCommodity: z.boolean().nullable(),
+  /** The chair's name and phone from the registry, to call. */
+  contact: z.object({ name: z.string(), position: z.string(), phone: z.string().nullable() }).nullable(),
+  /** The market partner this cooperative already is in our books, if it is one. */
+  partnerId: z.string().nullable(),
+});
+export type NearbyCooperative = z.infer<typeof nearbyCooperative>;
+export const nearbyCooperativeList = z.object({ items: z.array(nearbyCooperative), total: z.number().int() });
+
+/** Makes a registry cooperative a supplier in our books (a market partner of kind `cooperative`), or returns the one it already is. */
+export const supplierFromRegistryInput = z.strictObject({ registryCooperativeId: z.string().regex(/^kop_[0-9A-HJKMNP-TV-Z]{26}$/) });

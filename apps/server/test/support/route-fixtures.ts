@@ -64,6 +64,8 @@ export const ROUTE_FIXTURES: Record<string, ParamFixture> = {
   stockDocumentId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePacking(db, coopId)).id },
   payoutRunId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePayoutRun(db, coopId)).id! },
   payoutId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePayoutRun(db, coopId)).payouts[0]!.id! },
+  // A fresh open credit purchase from a fresh supplier each call: it can be paid or voided once.
+  purchaseId: { tenant: true, make: async ({ db, coopId }) => (await produce.makePurchase(db, coopId)).id },
   partnershipId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makePartnership(db, clock, coopId)).id },
   partnershipDocumentId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeDocument(db, clock, coopId)).id },
   networkParticipantId: { tenant: true, make: async ({ db, clock, coopId }) => (await network.makeParticipant(db, clock, coopId)).id },

@@ -1,4 +1,5 @@
-// Mirrors db/migrations/0007_market.sql and 0009; checks, foreign keys and the append-only triggers live there.
+// Mirrors db/migrations/0007_market.sql and 0009 (and market_partners.registry_cooperative_id of 0010); checks, foreign keys
+// and the append-only triggers live there.
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const marketPartners = pgTable(
@@ -17,6 +18,7 @@ export const marketPartners = pgTable(
     apiTokenId: text('api_token_id'),
     active: boolean('active').notNull().default(true),
     notes: text('notes'),
+    registryCooperativeId: text('registry_cooperative_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -17,6 +17,7 @@ export type PartnerRow = {
   api_token_id: string | null;
   active: boolean;
   notes: string | null;
+  registry_cooperative_id: string | null;
 };
 
 export type StoreRow = {
@@ -32,12 +33,21 @@ export type StoreRow = {
   active: boolean;
 };
 
-const PARTNER_COLS = sql`id, code, name, kind, npwp, member_id, payment_terms_days, address, contacts, api_token_id, active, notes`;
+const PARTNER_COLS = sql`id, code, name, kind, npwp, member_id, payment_terms_days, address, contacts, api_token_id, active, notes,
+  registry_cooperative_id`;
 
 export async function partners(
   db: Db,
   cooperativeId: string,
-  f: { ids?: string[]; kind?: string; q?: string; active?: boolean; apiTokenId?: string } = {},
+  f: {
+    ids?: string[];
+    kind?: string;
+    q?: string;
+    active?: boolean;
+    apiTokenId?: string;
+    registryCooperativeId?: string;
+    name?: string;
+  } = {},
 ) {
   const res = await db.execute<PartnerRow>(sql`
     SELECT ${PARTNER_COLS} FROM market_partners
@@ -46,6 +56,8 @@ export async function partners(
       ${f.kind ? sql`AND kind = ${f.kind}` : sql``}
       ${f.active !== undefined ? sql`AND active = ${f.active}` : sql``}
       ${f.apiTokenId ? sql`AND api_token_id = ${f.apiTokenId}` : sql``}
+      ${f.registryCooperativeId ? sql`AND registry_cooperative_id = ${f.registryCooperativeId}` : sql``}
+      ${f.name ? sql`AND lower(name) = lower(${f.name})` : sql``}
       ${f.q ? sql`AND (name ILIKE ${`%${f.q}%`} OR code ILIKE ${`%${f.q}%`})` : sql``}
     ORDER BY lower(name) LIMIT 1000`);
   return res.rows;
@@ -75,11 +87,33 @@ export interface NewPartner {
   notes: string | null;
 }
 
-export async function insertPartner(db: Db, cooperativeId: string, p: NewPartner) {
+export async function insertPartner(db: Db, cooperativeId: string, p: NewPartner & { registryCooperativeId?: string | null }) {
   await db.execute(sql`
-    INSERT INTO market_partners (cooperative_id, id, code, name, kind, npwp, member_id, payment_terms_days, address, contacts, api_token_id, notes)
+    INSERT INTO market_partners (cooperative_id, id, code, name, kind, npwp, member_id, payment_terms_days, address, contacts, api_token_id, notes,
+      registry_cooperative_id)
     VALUES (${cooperativeId}, ${p.id}, ${p.code}, ${p.name}, ${p.kind}, ${p.npwp}, ${p.memberId}, ${p.paymentTermsDays}, ${p.address},
-            ${JSON.stringify(p.contacts)}::jsonb, ${p.apiTokenId}, ${p.notes})`);
+            ${JSON.stringify(p.contacts)}::jsonb, ${p.apiTokenId}, ${p.notes}, ${p.registryCooperativeId ?? null})`);
+}
+
+/** Marks an existing partner as the registry cooperative it is. */
+export async function setRegistryCooperative(db: Db, cooperativeId: string, id: string, registryCooperativeId: string) {
+  await db.execute(sql`
+    UPDATE market_partners SET registry_cooperative_id = ${registryCooperativeId}, updated_at = now()
+    WHERE cooperative_id = ${cooperativeId} AND id = ${id}`);
+}
+
+/** Serialises the making of one registry cooperative into a partner, until the transaction ends. */
+export async function lockRegistryLink(db: Db, cooperativeId: string, registryCooperativeId: string) {
+  await db.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`kopdes.market.registry_partner:${cooperativeId}:${registryCooperativeId}`}, 0))`,
+  );
+}
+
+/** Which of these codes partners use. */
+export async function takenCodes(db: Db, cooperativeId: string, codes: string[]) {
+  const res = await db.execute<{ code: string }>(sql`
+    SELECT code FROM market_partners WHERE cooperative_id = ${cooperativeId} AND code = ANY(${arr(codes)}::text[])`);
+  return new Set(res.rows.map((r) => r.code));
 }
 
 export async function updatePartner(db: Db, cooperativeId: string, id: string, p: Omit<NewPartner, 'id'> & { active: boolean }) {

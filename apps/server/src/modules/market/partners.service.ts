@@ -62,6 +62,7 @@ export function presentPartner(p: repo.PartnerRow, stores: repo.StoreRow[]): Par
     apiTokenId: p.api_token_id,
     active: p.active,
     notes: p.notes,
+    registryCooperativeId: p.registry_cooperative_id,
     stores: stores.filter((s) => s.partner_id === p.id).map(presentStore),
   };
 }
@@ -119,6 +120,10 @@ function clash(e: unknown, at = ''): never {
     market_partners_code_uq: ['code', { id: 'Kode mitra sudah dipakai', en: 'Partner code already used' }],
     market_partners_name_uq: ['name', { id: 'Nama mitra sudah dipakai', en: 'Partner name already used' }],
     market_partners_token_uq: ['apiTokenId', { id: 'Token ini sudah dipakai mitra lain', en: 'This token belongs to another partner' }],
+    market_partners_registry_uq: [
+      'registryCooperativeId',
+      { id: 'Koperasi ini sudah menjadi mitra', en: 'This cooperative is already a partner' },
+    ],
     market_stores_code_uq: ['code', { id: 'Kode toko sudah dipakai mitra ini', en: 'Store code already used by this partner' }],
     market_stores_name_uq: ['name', { id: 'Nama toko sudah dipakai mitra ini', en: 'Store name already used by this partner' }],
   };
@@ -141,12 +146,23 @@ const newStore = (partnerId: string, s: StoreInput, id = newId('tko'), active = 
   active,
 });
 
-export async function createPartner(db: Db, cooperativeId: string, actor: Actor, input: PartnerInput) {
+/**
+ * A new partner with its stores. `link.registryCooperativeId` marks it as that cooperative of the
+ * national registry (set by the registry workflow, never by the partner form).
+ */
+export async function createPartner(
+  db: Db,
+  cooperativeId: string,
+  actor: Actor,
+  input: PartnerInput,
+  link: { registryCooperativeId?: string } = {},
+) {
   await checkRefs(db, cooperativeId, input);
   const id = newId('mtr');
   await inTransaction(db, async (tx) => {
     try {
       await repo.insertPartner(tx, cooperativeId, {
+        registryCooperativeId: link.registryCooperativeId ?? null,
         id,
         code: input.code,
         name: input.name,
@@ -173,7 +189,56 @@ export async function createPartner(db: Db, cooperativeId: string, actor: Actor,
       action: 'market.partner.create',
       entityType: 'market_partner',
       entityId: id,
-      changes: input,
+      changes: link.registryCooperativeId ? { ...input, registryCooperativeId: link.registryCooperativeId } : input,
+    });
+  });
+  return getPartner(db, cooperativeId, id);
+}
+
+/**
+ * The partner that registry cooperative already is, if any. With `lock`, first takes a lock (held
+ * until the caller's transaction ends) so that two requests making the same cooperative a partner
+ * run one after the other and the second finds the first's partner.
+ */
+export async function registryPartner(db: Db, cooperativeId: string, registryCooperativeId: string, opts: { lock?: boolean } = {}) {
+  if (opts.lock) await repo.lockRegistryLink(db, cooperativeId, registryCooperativeId);
+  const [p] = await repo.partners(db, cooperativeId, { registryCooperativeId });
+  return p;
+}
+
+/** The partner of that name (case aside), whatever its state. */
+export async function partnerNamed(db: Db, cooperativeId: string, name: string) {
+  const [p] = await repo.partners(db, cooperativeId, { name });
+  return p;
+}
+
+/**
+ * `base` if no partner uses it as its code, else `base-2`, `base-3`, … (the base shortened to keep
+ * within 16 characters). `base` must itself be a valid code.
+ */
+export async function freePartnerCode(db: Db, cooperativeId: string, base: string) {
+  const variant = (n: number) => (n === 1 ? base : `${base.slice(0, 16 - `-${n}`.length).replace(/-+$/, '')}-${n}`);
+  for (let from = 1; ; from += 50) {
+    const candidates = Array.from({ length: 50 }, (_, i) => variant(from + i));
+    const taken = await repo.takenCodes(db, cooperativeId, candidates);
+    const free = candidates.find((c) => !taken.has(c));
+    if (free) return free;
+  }
+}
+
+/** Marks a partner as the registry cooperative it is (one entered by hand before the registry was used). */
+export async function linkRegistryCooperative(db: Db, cooperativeId: string, actor: Actor, id: string, registryCooperativeId: string) {
+  await inTransaction(db, async (tx) => {
+    try {
+      await repo.setRegistryCooperative(tx, cooperativeId, id, registryCooperativeId);
+    } catch (e) {
+      clash(e);
+    }
+    await recordAudit(tx, cooperativeId, actor, {
+      action: 'market.partner.link_registry',
+      entityType: 'market_partner',
+      entityId: id,
+      changes: { registryCooperativeId },
     });
   });
   return getPartner(db, cooperativeId, id);

@@ -45,7 +45,9 @@ async function labelOf(db: Db, cooperativeId: string, lotId: string): Promise<La
         : null,
     origin: t.origin.plot
       ? `${t.origin.plot.name}${t.origin.plot.villageName ? `, ${t.origin.plot.villageName}` : ''}, ${t.origin.plot.altitudeM} mdpl`
-      : null,
+      : t.origin.purchase
+        ? `${t.origin.purchase.supplierName} (${t.origin.purchase.number})`
+        : null,
     intakeNumber: t.origin.intake?.number ?? null,
     packs: t.lot.packFormat ? `${t.lot.packFormat.packs} × ${t.lot.packFormat.name}` : null,
   };

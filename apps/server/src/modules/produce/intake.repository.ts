@@ -4,6 +4,16 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import type { IntakeRefs, PlannedIntake } from './intake.rules.js';
 
+/**
+ * Where received produce goes (intakes, purchases): the location named, else the cooperative's
+ * default location, else its first active place, a packing house first.
+ */
+export const chosenLocationId = (cooperativeId: string, locationId: string | null | undefined) =>
+  sql`coalesce(${locationId ?? null}::text,
+    (SELECT default_location_id FROM produce_settings WHERE cooperative_id = ${cooperativeId}),
+    (SELECT id FROM produce_locations WHERE cooperative_id = ${cooperativeId} AND active
+     ORDER BY array_position(ARRAY['packing_house', 'cold_storage', 'collection_point', 'truck'], kind), id LIMIT 1))`;
+
 /** Everything an intake is checked against, in one round trip. */
 export async function loadIntakeRefs(
   db: Db,
@@ -26,7 +36,7 @@ export async function loadIntakeRefs(
     plot: IntakeRefs['plot'] | null;
     delivery_active: boolean | null;
   }>(sql`
-    WITH s AS (SELECT reject_policy, default_location_id FROM produce_settings WHERE cooperative_id = ${cooperativeId})
+    WITH s AS (SELECT reject_policy FROM produce_settings WHERE cooperative_id = ${cooperativeId})
     SELECT
       (SELECT reject_policy FROM s) AS reject_policy,
       (SELECT json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'unit', c.unit, 'active', c.active,
@@ -44,9 +54,7 @@ export async function loadIntakeRefs(
       (SELECT json_build_object('id', l.id, 'name', l.name, 'storage_class', l.storage_class, 'active', l.active)
        FROM produce_locations l
        WHERE l.cooperative_id = ${cooperativeId}
-         AND l.id = coalesce(${q.locationId ?? null}::text, (SELECT default_location_id FROM s),
-                             (SELECT id FROM produce_locations WHERE cooperative_id = ${cooperativeId} AND active
-                              ORDER BY array_position(ARRAY['packing_house', 'cold_storage', 'collection_point', 'truck'], kind), id LIMIT 1))
+         AND l.id = ${chosenLocationId(cooperativeId, q.locationId)}
       ) AS location,
       (SELECT json_build_object('id', id, 'member_id', member_id, 'name', name, 'active', active, 'village_code', village_code)
        FROM produce_plots WHERE cooperative_id = ${cooperativeId} AND id = ${q.plotId ?? null}::text) AS plot,

@@ -1,14 +1,16 @@
 /**
- * Lot lineage for traceability and margins: which farmers' intake lots a lot is made of (through
- * packings and buyer returns), and which lots were made from it. A share is the part of a lot's
- * content that comes from another lot, by weight put in: a pack lot packed from 13 kg of one
- * farmer and 13 kg of another is half each, however much the packing lost.
+ * Lot lineage for traceability and margins: which farmers' intake lots (and which lots bought from
+ * other cooperatives) a lot is made of (through packings and buyer returns), and which lots were
+ * made from it. A share is the part of a lot's content that comes from another lot, by weight put
+ * in: a pack lot packed from 13 kg of one farmer and 13 kg of another is half each, however much
+ * the packing lost.
  */
 import type { Grade, UnitOfMeasure } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
 import { concurrentOnPool } from '../../db/concurrent.js';
 import * as lineage from './lineage.repository.js';
 import { membersWithGroups } from './member-directory.js';
+import * as purchases from './purchases.repository.js';
 import * as repo from './stock.repository.js';
 
 export interface Share {
@@ -42,10 +44,26 @@ export interface FarmerSource {
   share: Share;
 }
 
-/** For each lot, the farmers' intake lots it is made of, each with its share. */
-export async function farmerSources(db: Db, cooperativeId: string, lotIds: string[]): Promise<Map<string, FarmerSource[]>> {
-  // Walk back level by level: pack lots to what was packed, return lots to the lot they left as.
-  const reached = new Map<string, { intakeLotId: string; share: Share }[]>(lotIds.map((id) => [id, []]));
+/** A lot bought from another cooperative that a traced lot is made of (no farmer: the supplier). */
+export interface PurchaseSource {
+  lotId: string;
+  purchaseId: string;
+  purchaseNumber: string;
+  purchaseDate: string;
+  partnerId: string;
+  supplierName: string;
+  /** The part of the traced lot's content this purchased lot makes up. */
+  share: Share;
+}
+
+type Leaf = { lotId: string; share: Share };
+
+/**
+ * Walks back from each lot, level by level (pack lots to what was packed, return lots to the lot
+ * they left as), to the lots that started it all: intake lots (farmers) and purchased lots (suppliers).
+ */
+async function leaves(db: Db, cooperativeId: string, lotIds: string[]) {
+  const reached = new Map<string, { intake: Leaf[]; purchase: Leaf[] }>(lotIds.map((id) => [id, { intake: [], purchase: [] }]));
   let frontier = lotIds.map((id) => ({ root: id, lotId: id, share: WHOLE }));
   for (let depth = 0; frontier.length && depth < 20; depth++) {
     const rows = new Map((await repo.lots(db, cooperativeId, [...new Set(frontier.map((f) => f.lotId))])).map((l) => [l.id, l]));
@@ -55,7 +73,8 @@ export async function farmerSources(db: Db, cooperativeId: string, lotIds: strin
     for (const f of frontier) {
       const l = rows.get(f.lotId);
       if (!l) continue;
-      if (l.origin === 'intake') reached.get(f.root)!.push({ intakeLotId: l.id, share: f.share });
+      if (l.origin === 'intake') reached.get(f.root)!.intake.push({ lotId: l.id, share: f.share });
+      else if (l.origin === 'purchase') reached.get(f.root)!.purchase.push({ lotId: l.id, share: f.share });
       else if (l.origin === 'return') next.push({ ...f, lotId: l.source_lot_id! });
       else {
         const mine = inputs.filter((i) => i.packing_id === l.packing_id);
@@ -65,7 +84,24 @@ export async function farmerSources(db: Db, cooperativeId: string, lotIds: strin
     }
     frontier = next;
   }
-  const intakeIds = [...new Set([...reached.values()].flat().map((r) => r.intakeLotId))];
+  return reached;
+}
+
+/** One leaf lot reached by two paths counts once, with the shares added. */
+function merge(list: Leaf[]): Map<string, Share> {
+  const merged = new Map<string, Share>();
+  for (const r of list) {
+    const s = merged.get(r.lotId);
+    merged.set(r.lotId, s ? reduce({ num: s.num * r.share.den + r.share.num * s.den, den: s.den * r.share.den }) : r.share);
+  }
+  return merged;
+}
+
+/** For each lot, the farmers' intake lots it is made of, each with its share (a purchased part has no farmer: see `purchaseSources`). */
+export async function farmerSources(db: Db, cooperativeId: string, lotIds: string[]): Promise<Map<string, FarmerSource[]>> {
+  const walked = await leaves(db, cooperativeId, lotIds);
+  const reached = new Map([...walked].map(([root, r]) => [root, r.intake]));
+  const intakeIds = [...new Set([...reached.values()].flat().map((r) => r.lotId))];
   const [intakes, members] = await concurrentOnPool(
     db,
     () => (intakeIds.length ? lineage.intakeLots(db, cooperativeId, { ids: intakeIds }) : Promise.resolve([])),
@@ -74,15 +110,9 @@ export async function farmerSources(db: Db, cooperativeId: string, lotIds: strin
   const byId = new Map(intakes.map((i) => [i.id, i]));
   const out = new Map<string, FarmerSource[]>();
   for (const [root, list] of reached) {
-    // One intake lot reached by two paths counts once, with the shares added.
-    const merged = new Map<string, Share>();
-    for (const r of list) {
-      const s = merged.get(r.intakeLotId);
-      merged.set(r.intakeLotId, s ? reduce({ num: s.num * r.share.den + r.share.num * s.den, den: s.den * r.share.den }) : r.share);
-    }
     out.set(
       root,
-      [...merged.entries()].map(([id, share]) => {
+      [...merge(list).entries()].map(([id, share]) => {
         const i = byId.get(id)!;
         const m = members.find((x) => x.id === i.member_id);
         return {
@@ -107,6 +137,36 @@ export async function farmerSources(db: Db, cooperativeId: string, lotIds: strin
 }
 
 const reduce = (s: Share) => times(s, WHOLE);
+
+/** For each lot, the lots bought from other cooperatives it is made of, each with its purchase, supplier and share. */
+export async function purchaseSources(db: Db, cooperativeId: string, lotIds: string[]): Promise<Map<string, PurchaseSource[]>> {
+  const walked = await leaves(db, cooperativeId, lotIds);
+  const bought = [...new Set([...walked.values()].flatMap((r) => r.purchase.map((p) => p.lotId)))];
+  const origins = new Map((await purchases.purchaseOrigins(db, cooperativeId, bought)).map((o) => [o.lot_id, o]));
+  const out = new Map<string, PurchaseSource[]>();
+  for (const [root, r] of walked) {
+    out.set(
+      root,
+      [...merge(r.purchase).entries()].flatMap(([lotId, share]) => {
+        const o = origins.get(lotId);
+        return o
+          ? [
+              {
+                lotId,
+                purchaseId: o.id,
+                purchaseNumber: o.number,
+                purchaseDate: o.date,
+                partnerId: o.partner_id,
+                supplierName: o.supplier_name,
+                share,
+              },
+            ]
+          : [];
+      }),
+    );
+  }
+  return out;
+}
 
 export interface Descendant {
   lotId: string;

@@ -1,4 +1,5 @@
-// Mirrors db/migrations/0004_produce.sql; checks, triggers and the stock trigger live there.
+// Mirrors db/migrations/0004_produce.sql (and the later produce migrations, 0010 purchases); checks,
+// triggers and the stock trigger live there.
 import { bigint, boolean, date, integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const produceSettings = pgTable(
@@ -225,6 +226,7 @@ export const produceLots = pgTable(
     packs: integer('packs'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sourceLotId: text('source_lot_id'),
+    purchaseId: text('purchase_id'),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.id] })],
 );
@@ -355,4 +357,63 @@ export const producePayoutDeductions = pgTable(
     journalEntryId: text('journal_entry_id'),
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.payoutId, t.kind] })],
+);
+
+// Purchases from other cooperatives (0010_produce_purchases.sql).
+export const producePurchases = pgTable(
+  'produce_purchases',
+  {
+    cooperativeId: text('cooperative_id').notNull(),
+    id: text('id').notNull(),
+    number: text('number').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    harvestDate: date('harvest_date', { mode: 'string' }).notNull(),
+    partnerId: text('partner_id').notNull(),
+    commodityId: text('commodity_id').notNull(),
+    unit: text('unit').notNull(),
+    locationId: text('location_id').notNull(),
+    payment: text('payment').notNull(),
+    quantity: bigint('quantity', { mode: 'bigint' }).notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    supplierReference: text('supplier_reference'),
+    journalEntryId: text('journal_entry_id').notNull(),
+    journalNumber: text('journal_number').notNull(),
+    notes: text('notes'),
+    createdById: text('created_by_id'),
+    createdByLabel: text('created_by_label').notNull(),
+    requestId: text('request_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.id] })],
+);
+
+export const producePurchasePayments = pgTable(
+  'produce_purchase_payments',
+  {
+    cooperativeId: text('cooperative_id').notNull(),
+    purchaseId: text('purchase_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    method: text('method').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    journalEntryId: text('journal_entry_id').notNull(),
+    journalNumber: text('journal_number').notNull(),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.purchaseId] })],
+);
+
+export const producePurchaseVoids = pgTable(
+  'produce_purchase_voids',
+  {
+    cooperativeId: text('cooperative_id').notNull(),
+    purchaseId: text('purchase_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    journalEntryId: text('journal_entry_id').notNull(),
+    journalNumber: text('journal_number').notNull(),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.purchaseId] })],
 );

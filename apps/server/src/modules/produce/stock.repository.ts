@@ -8,7 +8,7 @@ const textArray = (ids: string[]) => `{${ids.join(',')}}`;
 export type LotRow = {
   id: string;
   code: string;
-  origin: 'intake' | 'packing' | 'return';
+  origin: 'intake' | 'packing' | 'return' | 'purchase';
   commodity_id: string;
   commodity_code: string;
   commodity_name: string;
@@ -27,6 +27,7 @@ export type LotRow = {
   packs: number | null;
   price: bigint | null;
   source_lot_id: string | null;
+  purchase_id: string | null;
   shelf_life_ambient: number | null;
   shelf_life_cool: number | null;
   shelf_life_cold: number | null;
@@ -35,7 +36,7 @@ export type LotRow = {
 
 const lotColumns = sql`l.id, l.code, l.origin, l.commodity_id, c.code AS commodity_code, c.name AS commodity_name, l.unit, l.grade,
   l.quantity, l.cost, l.harvest_date, l.created_date, l.intake_id, l.member_id, l.plot_id, l.packing_id, l.pack_format_id,
-  pf.name AS pack_format_name, l.packs, l.price, l.source_lot_id, c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class`;
+  pf.name AS pack_format_name, l.packs, l.price, l.source_lot_id, l.purchase_id, c.shelf_life_ambient, c.shelf_life_cool, c.shelf_life_cold, c.storage_class`;
 const lotJoins = sql`JOIN produce_commodities c ON c.cooperative_id = l.cooperative_id AND c.id = l.commodity_id
   LEFT JOIN produce_pack_formats pf ON pf.cooperative_id = l.cooperative_id AND pf.id = l.pack_format_id`;
 
@@ -296,7 +297,7 @@ export async function packedFrom(db: Db, cooperativeId: string, lotId: string) {
   return res.rows;
 }
 
-/** The lots a pack lot was packed from. */
+/** The lots a pack lot was packed from, with their intake or, bought from another cooperative, their purchase and supplier. */
 export async function packSources(db: Db, cooperativeId: string, packingId: string) {
   const res = await db.execute<{
     lot_id: string;
@@ -305,11 +306,16 @@ export async function packSources(db: Db, cooperativeId: string, packingId: stri
     unit: UnitOfMeasure;
     member_id: string | null;
     intake_number: string | null;
+    purchase_number: string | null;
+    supplier_name: string | null;
   }>(sql`
-    SELECT l.id AS lot_id, l.code, -m.quantity AS quantity, l.unit, l.member_id, i.number AS intake_number
+    SELECT l.id AS lot_id, l.code, -m.quantity AS quantity, l.unit, l.member_id, i.number AS intake_number,
+           pu.number AS purchase_number, mp.name AS supplier_name
     FROM produce_movements m
     JOIN produce_lots l ON l.cooperative_id = m.cooperative_id AND l.id = m.lot_id
     LEFT JOIN produce_intakes i ON i.cooperative_id = l.cooperative_id AND i.id = l.intake_id
+    LEFT JOIN produce_purchases pu ON pu.cooperative_id = l.cooperative_id AND pu.id = l.purchase_id
+    LEFT JOIN market_partners mp ON mp.cooperative_id = pu.cooperative_id AND mp.id = pu.partner_id
     WHERE m.cooperative_id = ${cooperativeId} AND m.document_id = ${packingId} AND m.kind = 'packing_out'
     ORDER BY l.code`);
   return res.rows;

@@ -19,6 +19,7 @@ import { accountBalance, postEntry } from '../ledger/ledger.service.js';
 import { addDays, daysBetween, field, qty, readQuantity, refuse, todayOf, UNIT, unusable } from './common.js';
 import { locationRows, plotRows, settingsRow, type LocationRow } from './farmers.service.js';
 import { membersWithGroups } from './member-directory.js';
+import { purchaseOrigins } from './purchases.repository.js';
 import * as repo from './stock.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
@@ -135,11 +136,14 @@ export const presentMovement = (m: repo.MovementRow) => ({
   journalEntryId: m.journal_entry_id,
 });
 
-/** From a lot back to farmer, plot and intake (through the packing for a pack lot), and forward to packs and buyers. */
+/**
+ * From a lot back to farmer, plot and intake (through the packing for a pack lot), or to the
+ * purchase and supplier for a lot bought from another cooperative, and forward to packs and buyers.
+ */
 export async function traceLot(db: Db, cooperativeId: string, id: string) {
   const lot = await getLot(db, cooperativeId, id);
   const [row] = await repo.lots(db, cooperativeId, [id]);
-  const [moves, packedInto, sources, members, returns, [source]] = await concurrentOnPool(
+  const [moves, packedInto, sources, members, returns, [source], [bought]] = await concurrentOnPool(
     db,
     () => repo.movements(db, cooperativeId, { lotIds: [id] }),
     () => repo.packedFrom(db, cooperativeId, id),
@@ -147,6 +151,7 @@ export async function traceLot(db: Db, cooperativeId: string, id: string) {
     () => membersWithGroups(db, cooperativeId),
     () => repo.returnsOf(db, cooperativeId, id),
     () => (row!.source_lot_id ? repo.lots(db, cooperativeId, [row!.source_lot_id]) : Promise.resolve([])),
+    () => (row!.purchase_id ? purchaseOrigins(db, cooperativeId, [id]) : Promise.resolve([])),
   );
   const member = row!.member_id ? members.find((m) => m.id === row!.member_id) : undefined;
   const [plot] = row!.plot_id ? await plotRows(db, cooperativeId, { ids: [row!.plot_id] }) : [];
@@ -175,8 +180,13 @@ export async function traceLot(db: Db, cooperativeId: string, id: string) {
         quantity: qty(s.quantity, s.unit),
         farmerName: members.find((m) => m.id === s.member_id)?.fullName ?? null,
         intakeNumber: s.intake_number,
+        supplierName: s.supplier_name,
+        purchaseNumber: s.purchase_number,
       })),
       returnedFrom: source ? { lotId: source.id, code: source.code, grade: source.grade } : null,
+      purchase: bought
+        ? { id: bought.id, number: bought.number, date: bought.date, partnerId: bought.partner_id, supplierName: bought.supplier_name }
+        : null,
     },
     movements: moves.map(presentMovement),
     returnedAs: returns.map((r) => ({ lotId: r.id, code: r.code, grade: r.grade, quantity: qty(r.quantity, r.unit) })),

@@ -1,14 +1,17 @@
 /** Produce test data on a real database: places, commodities with prices, farmers with plots, intakes. */
-import type { IntakeInput } from '@kopdes/shared/produce';
+import type { PartnerKind } from '@kopdes/shared/market';
+import type { IntakeInput, PurchaseInput } from '@kopdes/shared/produce';
 import type { Db } from '../../../db/client.js';
 import { SYSTEM_ACTOR } from '../../../lib/actor.js';
 import { makeMember } from '../../../../test/support/members-factories.js';
+import { createPartner } from '../../market/partners.service.js';
 import { addPackFormat, createCommodity } from '../catalogue.service.js';
 import { addPlot, saveCollectionPoint, saveLocation } from '../farmers.service.js';
 import { recordIntake } from '../intake.service.js';
 import { packLots } from '../packing.service.js';
 import { runPayouts } from '../payouts.service.js';
 import { setPrices } from '../prices.service.js';
+import { recordPurchase } from '../purchases.service.js';
 import { recordLoss } from '../stock.service.js';
 
 export const PRICE_DATE = '2025-01-01';
@@ -225,4 +228,41 @@ export async function makeCollectionPoint(db: Db, coopId: string) {
       deliveryDays: [2, 5],
     })
   ).id;
+}
+
+/** A market partner that is another cooperative (a supplier to buy produce from); `kind` and `active` for refusal tests. */
+export async function makeSupplier(db: Db, coopId: string, o: { kind?: PartnerKind; name?: string } = {}) {
+  const t = tag();
+  return createPartner(db, coopId, SYSTEM_ACTOR, {
+    code: `K${t}`,
+    name: o.name ?? `Koperasi Desa Merah Putih Sukamaju ${t}`,
+    kind: o.kind ?? 'cooperative',
+    paymentTermsDays: 14,
+    address: 'Desa Sukamaju, Kec. Pangalengan, Kab. Bandung',
+    contacts: [{ name: 'Dedi (ketua)', phone: '081298765432' }],
+    stores: [],
+  });
+}
+
+/** The standard purchase of the tests: tomato into the packing house, 40 kg A at Rp9.000 and 12,5 kg B at Rp6.500; `o` overrides. */
+export const purchaseBody = (s: Setup, partnerId: string, o: Record<string, unknown> = {}) => ({
+  date: DAY,
+  partnerId,
+  commodityId: s.tomatoId,
+  harvestDate: DAY,
+  locationId: s.packingHouseId,
+  lines: [
+    { grade: 'A' as const, kg: '40', price: '9000' },
+    { grade: 'B' as const, kg: '12,5', price: '6500' },
+  ],
+  payment: 'credit' as const,
+  supplierReference: 'SJ-0042',
+  ...o,
+});
+
+/** A fresh open (credit) purchase from a fresh supplier: it can be paid or voided once. */
+export async function makePurchase(db: Db, coopId: string, o: Partial<PurchaseInput> = {}) {
+  const s = await produceSetup(db, coopId);
+  const supplier = await makeSupplier(db, coopId);
+  return recordPurchase(db, coopId, SYSTEM_ACTOR, purchaseBody(s, supplier.id, o) as PurchaseInput);
 }
