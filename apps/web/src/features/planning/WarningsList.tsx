@@ -1,11 +1,14 @@
 import { Alert, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconBuildingStore, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingStore, IconCircleCheck, IconMapSearch, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
+import { Link } from '../../app/router.js';
 import { DateText } from '../../components/DateText.js';
 import { ErrorState } from '../../components/States.js';
+import { nearbyPath } from '../produce/nav.js';
+import { useCommodities } from '../produce/produce-api.js';
 import { useSolve, useWarnings, type Season } from './planning-api.js';
 import { ProblemAlert } from './PlanScreen.js';
 import { SolveProgress } from './SolveProgress.js';
@@ -25,6 +28,8 @@ export function WarningsList({ season, planId }: { season: Season; planId: strin
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [all, setAll] = useState(false);
   const canWrite = coop.can('planning.write');
+  // Those who can make a supplier or record a purchase look for a cooperative to buy the shortfall from.
+  const canBuy = coop.can('produce.manage') || coop.can('market.write');
   const runReplan = () => {
     setStartedAt(Date.now());
     replan.mutate(
@@ -89,6 +94,9 @@ export function WarningsList({ season, planId }: { season: Season; planId: strin
                           {t('planning.plan.replan')}
                         </Button>
                       )}
+                      {o.kind === 'buy_from_other_coop' && canBuy && (
+                        <FindNearbyButton code={w.commodity} grams={o.grams ?? w.shortfallGrams} />
+                      )}
                     </Stack>
                   </Group>
                 ))}
@@ -113,5 +121,25 @@ export function WarningsList({ season, planId }: { season: Season; planId: strin
         </Stack>
       )}
     </Stack>
+  );
+}
+
+/** To the produce module's directory of cooperatives nearby, for this commodity and the amount short. */
+function FindNearbyButton({ code, grams }: { code: string; grams: string }) {
+  const { t } = useTranslation();
+  const coop = useCoop();
+  const commodities = useCommodities(coop.id);
+  const commodityId = commodities.data?.items.find((c) => c.code === code)?.id ?? null;
+  return (
+    <Button
+      component={Link}
+      href={nearbyPath(coop.id, { commodityId, grams })}
+      size="xs"
+      variant="light"
+      leftSection={<IconMapSearch size={14} />}
+      style={{ alignSelf: 'flex-start' }}
+    >
+      {t('planning.follow.findNearby')}
+    </Button>
   );
 }

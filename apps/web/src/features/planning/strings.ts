@@ -284,6 +284,7 @@ export const strings = {
         replanLater:
           'Kekurangan yang lebih jauh dapat dikejar dengan merencanakan ulang minggu yang masih terbuka; tanaman yang sudah di lahan tetap.',
         replanned: 'Minggu yang masih terbuka sudah direncanakan ulang',
+        findNearby: 'Cari koperasi terdekat',
         plantingsTitle: 'Tanaman yang akan datang',
         plantingsHint:
           'Kelompok tani menyetujui tanaman {{count}} minggu ke depan, mengubahnya bila perlu, dan melaporkan yang sudah ditanam.',
@@ -602,6 +603,7 @@ export const strings = {
         allWarnings: 'Show all warnings ({{count}})',
         replanLater: 'Shortfalls further ahead can be caught up by re-planning the weeks still open; what is in the ground stays.',
         replanned: 'The open weeks were re-planned',
+        findNearby: 'Find cooperatives nearby',
         plantingsTitle: 'Coming plantings',
         plantingsHint:
           'Farmer groups confirm the plantings of the next {{count}} weeks, change them when needed, and report what they planted.',

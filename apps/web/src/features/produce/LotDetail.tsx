@@ -1,9 +1,10 @@
 import { GRADE_LABELS } from '@kopdes/shared/produce';
-import { Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBox, IconFileTypePdf, IconTransfer, IconTrashX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
+import { Link } from '../../app/router.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { DateText } from '../../components/DateText.js';
 import { Money } from '../../components/Money.js';
@@ -13,7 +14,7 @@ import { currentLang } from '../../i18n/index.js';
 import { LossDialog } from './LossDialog.js';
 import { BackLink, producePath } from './nav.js';
 import { PackDialog } from './PackDialog.js';
-import { docs, useLotTrace, type LotTrace } from './produce-api.js';
+import { docs, useLotTrace, usePurchase, type LotTrace } from './produce-api.js';
 import { isStockDocument, StockDocumentDialog } from './StockDocumentDialog.js';
 import { DaysLeft } from './StockScreen.js';
 import { TransferDialog } from './TransferDialog.js';
@@ -57,6 +58,8 @@ export function LotDetail({ lotId }: { lotId: string }) {
   const { lot, origin, movements } = trace.data;
   const canMove = coop.can('produce.stock') && BigInt(lot.onHand.base) > 0n;
   const o = origin;
+  // A lot bought from another cooperative has no farmer: its origin is the purchase.
+  const bought = movements.find((m) => m.kind === 'purchase' && m.documentType === 'purchase');
 
   const columns: Column<Movement>[] = [
     { key: 'date', header: t('produce.lot.date'), primary: true, render: (m) => <DateText date={m.date} /> },
@@ -72,6 +75,10 @@ export function LotDetail({ lotId }: { lotId: string }) {
       render: (m) =>
         isStockDocument(m.documentType) ? (
           <Button variant="subtle" size="compact-sm" onClick={() => setDocumentId(m.documentId)}>
+            {t('produce.doc.open')}
+          </Button>
+        ) : m.documentType === 'purchase' ? (
+          <Button component={Link} href={producePath(coop.id, `pembelian/${m.documentId}`)} variant="subtle" size="compact-sm">
             {t('produce.doc.open')}
           </Button>
         ) : null,
@@ -171,6 +178,7 @@ export function LotDetail({ lotId }: { lotId: string }) {
                 </Text>
               </Fact>
             )}
+            {bought && <PurchaseOrigin purchaseId={bought.documentId} />}
             {o.intake && (
               <Fact label={t('produce.lot.intake')}>
                 {t('produce.lot.intakeFacts', { number: o.intake.number, place: o.intake.collectionPointName })}
@@ -225,5 +233,18 @@ export function LotDetail({ lotId }: { lotId: string }) {
       {dialog === 'pack' && <PackDialog lot={lot} onClose={() => setDialog(null)} />}
       {documentId && <StockDocumentDialog documentId={documentId} onClose={() => setDocumentId(null)} />}
     </>
+  );
+}
+
+function PurchaseOrigin({ purchaseId }: { purchaseId: string }) {
+  const { t } = useTranslation();
+  const coop = useCoop();
+  const p = usePurchase(coop.id, purchaseId);
+  return (
+    <Fact label={t('produce.lot.purchase')}>
+      <Anchor component={Link} href={producePath(coop.id, `pembelian/${purchaseId}`)} inherit>
+        {p.data ? t('produce.lot.purchaseFacts', { supplier: p.data.supplier.name, number: p.data.number }) : t('produce.lot.purchaseOpen')}
+      </Anchor>
+    </Fact>
   );
 }

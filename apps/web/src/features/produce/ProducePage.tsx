@@ -7,6 +7,7 @@ import {
   IconListDetails,
   IconPlant,
   IconScale,
+  IconShoppingCart,
   IconTag,
   type Icon,
 } from '@tabler/icons-react';
@@ -27,6 +28,9 @@ import { PayoutsScreen } from './PayoutsScreen.js';
 import { PlacesScreen } from './PlacesScreen.js';
 import { PricesScreen } from './PricesScreen.js';
 import { useIntakeForm } from './produce-api.js';
+import { PurchaseDetail } from './PurchaseDetail.js';
+import { PurchaseForm } from './PurchaseForm.js';
+import { PurchasesScreen } from './PurchasesScreen.js';
 import { StockScreen } from './StockScreen.js';
 
 export default function ProducePage() {
@@ -59,6 +63,24 @@ export default function ProducePage() {
       <>
         {back}
         <PayoutsScreen />
+      </>
+    );
+  }
+  if (first === 'pembelian' && second === 'baru' && coop.can('produce.manage')) {
+    return (
+      <>
+        <BackLink to={producePath(coop.id, 'pembelian')}>{t('produce.purchase.back')}</BackLink>
+        <PageHeader title={t('produce.purchase.formTitle')} description={t('produce.purchase.formDescription')} />
+        <PurchaseForm />
+      </>
+    );
+  }
+  if (first === 'pembelian' && second && second !== 'baru') return <PurchaseDetail purchaseId={second} />;
+  if (first === 'pembelian') {
+    return (
+      <>
+        {back}
+        <PurchasesScreen />
       </>
     );
   }
@@ -136,6 +158,12 @@ function Overview() {
           )}
           <Tile href={producePath(coop.id, 'stok')} icon={IconBoxSeam} title={t('produce.go.stock')} hint={t('produce.go.stockHint')} />
           <Tile href={producePath(coop.id, 'bayar')} icon={IconCash} title={t('produce.go.payouts')} hint={t('produce.go.payoutsHint')} />
+          <Tile
+            href={producePath(coop.id, 'pembelian')}
+            icon={IconShoppingCart}
+            title={t('produce.go.purchases')}
+            hint={t('produce.go.purchasesHint')}
+          />
           <Tile href={producePath(coop.id, 'harga')} icon={IconTag} title={t('produce.go.prices')} hint={t('produce.go.pricesHint')} />
           <Tile
             href={producePath(coop.id, 'katalog')}

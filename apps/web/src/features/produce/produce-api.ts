@@ -19,6 +19,8 @@ import type {
   locationList,
   lossInput,
   lotList,
+  nearbyCooperativeList,
+  nearbyCooperativesQuery,
   lotTrace,
   packFormatInput,
   packingInput,
@@ -30,11 +32,18 @@ import type {
   plotInput,
   plotUpdate,
   priceListInput,
+  purchase,
+  purchaseInput,
+  purchaseList,
+  purchasePaymentInput,
+  purchaseVoidInput,
   stockCountInput,
   stockDocument,
+  supplierFromRegistryInput,
   transferInput,
   valuation,
 } from '@kopdes/shared/produce';
+import type { partner } from '@kopdes/shared/market';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
@@ -73,6 +82,14 @@ export type LocationRow = z.infer<typeof location>;
 export type LocationBody = z.input<typeof locationInput>;
 export type TransferBody = z.input<typeof transferInput>;
 export type StockCountBody = z.input<typeof stockCountInput>;
+export type Purchase = z.infer<typeof purchase>;
+export type PurchaseList = z.infer<typeof purchaseList>;
+export type PurchaseBody = z.input<typeof purchaseInput>;
+export type PurchasePaymentBody = z.input<typeof purchasePaymentInput>;
+export type PurchaseVoidBody = z.input<typeof purchaseVoidInput>;
+export type PurchaseStatus = Purchase['status'];
+export type NearbyCooperative = z.infer<typeof nearbyCooperativeList>['items'][number];
+export type NearbyQuery = Partial<Pick<z.input<typeof nearbyCooperativesQuery>, 'commodityId' | 'within'>>;
 
 const base = (coopId: string) => `/api/coops/${coopId}/produce`;
 const key = (coopId: string, ...rest: unknown[]) => ['coop', coopId, 'produce', ...rest] as const;
@@ -377,5 +394,107 @@ export function useStockDocument(coopId: string, documentId: string | null) {
     queryKey: key(coopId, 'stock-document', documentId),
     queryFn: () => api<StockDocument>(`${base(coopId)}/stock-documents/${documentId}`),
     enabled: !!documentId,
+  });
+}
+
+// ── purchases from other cooperatives ──────────────────────────────────────────────────────
+
+export interface PurchaseFilters {
+  status?: PurchaseStatus;
+  partnerId?: string;
+  commodityId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The purchases a page at a time, newest first, with what is still owed on credit purchases. */
+export function usePurchasePages(coopId: string, filters: PurchaseFilters, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: key(coopId, 'purchases', 'pages', filters, pageSize),
+    initialPageParam: 0,
+    queryFn: ({ pageParam, signal }) =>
+      api<PurchaseList>(`${base(coopId)}/purchases`, { signal, query: { ...filters, offset: pageParam, limit: pageSize } }),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.items.length, 0);
+      return loaded < last.total && last.items.length > 0 ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** What is still owed on credit purchases, whatever the list on screen is filtered by. */
+export function useOpenPurchases(coopId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'purchases', 'open'),
+    queryFn: () => api<PurchaseList>(`${base(coopId)}/purchases`, { query: { status: 'open', limit: 1 } }),
+  });
+}
+
+export function usePurchase(coopId: string, purchaseId: string) {
+  return useQuery({
+    queryKey: key(coopId, 'purchase', purchaseId),
+    queryFn: () => api<Purchase>(`${base(coopId)}/purchases/${purchaseId}`),
+  });
+}
+
+/** Stock, the ledger and the supplier's payable all move: refresh produce and market alike. */
+function useAfterPurchase(coopId: string) {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: key(coopId) }),
+      qc.invalidateQueries({ queryKey: ['coop', coopId, 'market'] }),
+      qc.invalidateQueries({ queryKey: ['coop', coopId, 'ledger'] }),
+    ]);
+}
+
+export function useRecordPurchase(coopId: string) {
+  const refresh = useAfterPurchase(coopId);
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: PurchaseBody; idempotencyKey: string }) =>
+      api<Purchase>(`${base(coopId)}/purchases`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: refresh,
+  });
+}
+
+export function usePayPurchase(coopId: string, purchaseId: string) {
+  const refresh = useAfterPurchase(coopId);
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: PurchasePaymentBody; idempotencyKey: string }) =>
+      api<Purchase>(`${base(coopId)}/purchases/${purchaseId}/payment`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: refresh,
+  });
+}
+
+export function useVoidPurchase(coopId: string, purchaseId: string) {
+  const refresh = useAfterPurchase(coopId);
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: PurchaseVoidBody; idempotencyKey: string }) =>
+      api<Purchase>(`${base(coopId)}/purchases/${purchaseId}/void`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: refresh,
+  });
+}
+
+/** Cooperatives in the network registry near this one, nearest first, for buying what the members cannot grow in time. */
+export function useNearbyCooperatives(coopId: string, q: NearbyQuery) {
+  return useQuery({
+    queryKey: key(coopId, 'nearby-cooperatives', q),
+    queryFn: ({ signal }) =>
+      api<{ items: NearbyCooperative[]; total: number }>(`${base(coopId)}/nearby-cooperatives`, { signal, query: { ...q, limit: 100 } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Makes a registry cooperative a supplier (a market partner of kind `cooperative`); returns the partner it already is, if any. */
+export function useSupplierFromRegistry(coopId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: z.input<typeof supplierFromRegistryInput>; idempotencyKey: string }) =>
+      api<z.infer<typeof partner>>(`/api/coops/${coopId}/market/partners/from-registry`, { method: 'POST', body, idempotencyKey }),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: key(coopId, 'nearby-cooperatives') }),
+        qc.invalidateQueries({ queryKey: ['coop', coopId, 'market'] }),
+      ]),
   });
 }
