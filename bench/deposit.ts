@@ -56,6 +56,8 @@ const bench: Benchmark = async (ctx) => {
   const reference = await ctx.pgbench();
   // The least any HTTP write does here, beside pgbench: how much of the bar a per-request design can reach.
   const floor = await measureHttpFloor(ctx, seconds, reference.tps);
+  // And a deposit's writes moved into the database whole: one call, one round trip.
+  const callFloor = await measureHttpFloor(ctx, seconds, reference.tps, 'deposit-call');
 
   const url = await ctx.newDatabase('bench_deposit');
   const database = connect(url, 4);
@@ -110,6 +112,13 @@ const bench: Benchmark = async (ctx) => {
         },
       ],
     });
+    // kopdes's own cheapest signed-in request, for scale: session, tenant roles and two small reads.
+    const read = await autocannon({
+      url: `${server.url}/api/coops/${coop.id}/savings/settings`,
+      connections: 8,
+      duration: seconds,
+      headers: { cookie: auth.cookie },
+    });
     const tps = result.requests.average;
     const ok = result['2xx'];
     const failures = result.non2xx + result.errors + result.timeouts;
@@ -121,7 +130,7 @@ const bench: Benchmark = async (ctx) => {
       bar: '≥ 0.7 × pgbench TPC-B tps, p99 ≤ 50 ms, no failed request',
       pass,
       ratio,
-      summary: `${tps.toFixed(0)} deposits/s vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×`,
+      summary: `${tps.toFixed(0)} deposits/s vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×, one-call deposit floor ${callFloor.writesPerSecond.toFixed(0)}/s = ${callFloor.ratioToPgbench.toFixed(2)}× (p99 ${callFloor.latencyMsP99} ms); kopdes signed-in read ${read.requests.average.toFixed(0)}/s = ${(read.requests.average / reference.tps).toFixed(2)}×`,
       figures: {
         depositsPerSecond: tps,
         requests: result.requests.total,
@@ -134,7 +143,18 @@ const bench: Benchmark = async (ctx) => {
         seconds,
         members: MEMBERS,
       },
-      reference: { pgbench: reference, httpFloor: floor },
+      reference: {
+        pgbench: reference,
+        httpFloor: floor,
+        oneCallDepositFloor: callFloor,
+        signedInRead: {
+          what: 'GET the savings settings: session, tenant roles and two small reads, no write',
+          requestsPerSecond: read.requests.average,
+          ratioToPgbench: read.requests.average / reference.tps,
+          latencyMsP99: read.latency.p99,
+          non2xx: read.non2xx,
+        },
+      },
     };
   } finally {
     await server.stop();

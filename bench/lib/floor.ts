@@ -1,9 +1,10 @@
 /**
- * Measures the HTTP write floor (floor-server.ts) with the same load the deposit and intake
+ * Measures the HTTP write floors (floor-server.ts) with the same load the deposit and intake
  * benchmarks use: 8 connections, same duration, in a separate process, on a new database.
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { freePort } from '../../apps/server/src/db/embedded.js';
 import type { BenchContext } from './harness.js';
@@ -17,11 +18,23 @@ export interface FloorResult {
 
 const SERVER = path.join(import.meta.dirname, 'floor-server.ts');
 
-export async function measureHttpFloor(ctx: BenchContext, seconds: number, pgbenchTps: number): Promise<FloorResult> {
+const WHAT = {
+  insert: 'HTTP POST of a JSON body, inserted as one row in its own transaction; no session, validation, journal or idempotency',
+  'deposit-call':
+    'HTTP POST of a deposit, written by one PL/pgSQL call in one round trip (key row, locked counter, journal header and two lines, balance, savings row); no session, validation or rules in Node',
+} as const;
+export type FloorMode = keyof typeof WHAT;
+
+export async function measureHttpFloor(
+  ctx: BenchContext,
+  seconds: number,
+  pgbenchTps: number,
+  mode: FloorMode = 'insert',
+): Promise<FloorResult> {
   const url = await ctx.newDatabase('bench_floor');
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, FLOOR_DATABASE_URL: url, FLOOR_PORT: String(port) },
+    env: { ...process.env, FLOOR_DATABASE_URL: url, FLOOR_PORT: String(port), FLOOR_MODE: mode },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -34,20 +47,29 @@ export async function measureHttpFloor(ctx: BenchContext, seconds: number, pgben
       );
       if (!up) await new Promise((r) => setTimeout(r, 250));
     }
+    let n = 0;
     const result = await autocannon({
-      url: `${base}/write`,
+      url: base,
       connections: 8,
       duration: seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ memberId: 'mbr_floor', kind: 'sukarela', amount: '10000' }),
+      requests: [
+        {
+          method: 'POST',
+          path: '/write',
+          setupRequest: (req) => ({
+            ...req,
+            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            body: JSON.stringify({ memberId: `mbr_floor_${n++ % 500}`, kind: 'sukarela', amount: String(10_000 + (n % 90) * 1_000) }),
+          }),
+        },
+      ],
     });
     if (result.non2xx + result.errors > 0) throw new Error(`the floor server failed ${result.non2xx + result.errors} requests`);
     return {
       writesPerSecond: result.requests.average,
       latencyMsP99: result.latency.p99,
       ratioToPgbench: result.requests.average / pgbenchTps,
-      what: 'HTTP POST of a JSON body, inserted as one row in its own transaction; no session, validation, journal or idempotency',
+      what: WHAT[mode],
     };
   } finally {
     if (child.exitCode === null) {
