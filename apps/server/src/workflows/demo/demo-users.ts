@@ -1,4 +1,7 @@
 import type { CoopRole } from '@kopdes/shared/auth';
+import type { Db } from '../../db/client.js';
+import { SYSTEM_ACTOR, type Actor } from '../../lib/actor.js';
+import { findUserByContact } from '../../modules/auth/users.service.js';
 
 /** The demo's people. Every demo account shares one password, printed at start and in the README. */
 export const DEMO_PASSWORD = 'merahputih2025';
@@ -21,3 +24,10 @@ export const DEMO_USERS: { fullName: string; email: string; phone: string; roles
 ];
 
 export const DEMO_ADMIN = { fullName: 'Admin Kemenkop', email: 'admin@kemenkop.kopdes.id', phone: '081220259999' };
+
+/** The demo user who first holds `role`, as the actor of what the demo records in their name. */
+export async function actorFor(db: Db, role: CoopRole): Promise<Actor> {
+  const u = DEMO_USERS.find((x) => x.roles[0] === role);
+  const found = u ? await findUserByContact(db, { email: u.email }) : undefined;
+  return found && u ? { id: found.id, label: u.fullName } : SYSTEM_ACTOR;
+}

@@ -13,8 +13,6 @@ import { todayIn } from '@kopdes/shared/format';
 import type { Contract, Partner, PartnerInput, PartnerKind } from '@kopdes/shared/market';
 import type { Grade, Lot } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
-import { SYSTEM_ACTOR, type Actor } from '../../lib/actor.js';
-import { findUserByContact } from '../../modules/auth/users.service.js';
 import { dispatch } from '../../modules/market/deliveries.service.js';
 import { createDeliveryRoute } from '../../modules/market/delivery-routes.service.js';
 import { createCreditNote, createInvoice, recordPayment } from '../../modules/market/invoices.service.js';
@@ -25,7 +23,7 @@ import { commodityRows, type CommodityRow } from '../../modules/produce/catalogu
 import { locationRows } from '../../modules/produce/farmers.service.js';
 import { priceRows } from '../../modules/produce/prices.service.js';
 import { listLots } from '../../modules/produce/stock.service.js';
-import { DEMO_USERS } from './demo-users.js';
+import { actorFor } from './demo-users.js';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -261,12 +259,6 @@ export interface MarketDemoResult {
   deliveries: number;
   invoices: number;
   payments: number;
-}
-
-async function actorFor(db: Db, role: string): Promise<Actor> {
-  const u = DEMO_USERS.find((x) => x.roles[0] === role);
-  const found = u ? await findUserByContact(db, { email: u.email }) : undefined;
-  return found && u ? { id: found.id, label: u.fullName } : SYSTEM_ACTOR;
 }
 
 /** The stock of each intake day that the market link sells the day after: packs, and lots kept cold. */

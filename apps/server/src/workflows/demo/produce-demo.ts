@@ -14,8 +14,6 @@ import { todayIn } from '@kopdes/shared/format';
 import type { Channel, Grade, IntakeInput, StorageClass, UnitOfMeasure } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
-import { SYSTEM_ACTOR } from '../../lib/actor.js';
-import { findUserByContact } from '../../modules/auth/users.service.js';
 import { addPackFormat, createCommodity } from '../../modules/produce/catalogue.service.js';
 import {
   createCluster,
@@ -36,7 +34,7 @@ import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { postEntry } from '../../modules/ledger/ledger.service.js';
 import { newId } from '../../lib/ids.js';
 import { recordHarvestIntakeBatch } from '../harvest-intake.js';
-import { DEMO_USERS } from './demo-users.js';
+import { actorFor } from './demo-users.js';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -300,12 +298,6 @@ export interface ProduceDemoResult {
   from: string;
   to: string;
   payoutRuns: number;
-}
-
-async function actorFor(db: Db, role: string): Promise<Actor> {
-  const u = DEMO_USERS.find((x) => x.roles[0] === role);
-  const found = u ? await findUserByContact(db, { email: u.email }) : undefined;
-  return found && u ? { id: found.id, label: u.fullName } : SYSTEM_ACTOR;
 }
 
 /** What a day's intakes bring in: graded grams (or pieces) per commodity code. */

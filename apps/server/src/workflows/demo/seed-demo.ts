@@ -3,6 +3,7 @@
  * its board, supervisors, a clerk and a member as users, plus a ministry admin. Later modules add
  * their demo data here. Runs once: an existing demo cooperative is left as it is.
  */
+import { todayIn } from '@kopdes/shared/format';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
@@ -17,6 +18,7 @@ import { seedMembersDemo } from './members-demo.js';
 import { seedNetworkDemo } from './network-demo.js';
 import { seedPlanningDemo } from './planning-demo.js';
 import { seedProduceIntakes, seedProduceSetup } from './produce-demo.js';
+import { seedPurchaseDemo } from './purchase-demo.js';
 
 /**
  * The cooperative and its people: quick, run before the server answers, so the demo sign-ins work
@@ -61,7 +63,9 @@ export async function seedDemoModules(db: Db, cooperativeId: string): Promise<bo
     const plan = await seedPlanningDemo(tx, coop.id, produce.days);
     await seedProduceIntakes(tx, coop.id, produce, plan.harvest);
     await seedMarketDemo(tx, coop.id, buyers); // sells the intakes' packs and cold stock
-    await seedNetworkDemo(tx, coop.id); // last: its roll-ups read what the others seeded
+    await seedNetworkDemo(tx, coop.id); // its roll-ups read what the others seeded
+    // Potato fell short: bought from a cooperative nearby found in the registry (after the market's demo days).
+    await seedPurchaseDemo(tx, coop.id, produce.days, todayIn(DEMO_COOP.timeZone));
     await recordPlatformAudit(tx, SYSTEM_ACTOR, { action: DEMO_MARK, entityType: 'cooperative', entityId: coop.id });
   });
   // Months of rows arrive in one transaction, before autovacuum has looked at the tables: fresh

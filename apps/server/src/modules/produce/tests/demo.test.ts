@@ -4,6 +4,8 @@ import { testDatabase } from '../../../../test/support/db.js';
 import { seedDemo } from '../../../workflows/demo/seed-demo.js';
 import { payables } from '../views.service.js';
 import { valuation } from '../stock.service.js';
+import { listPurchases } from '../purchases.service.js';
+import { nearbyCooperatives } from '../../../workflows/nearby-cooperatives.js';
 
 const { db } = await testDatabase();
 let coopId: string;
@@ -58,5 +60,25 @@ describe('the produce demo', () => {
     expect(v.agrees).toBe(true);
     const p = await payables(db, coopId, {});
     expect(p.total).toBe(p.ledgerTotal);
+  });
+
+  it('bought potatoes from a cooperative nearby: one purchase paid by bank, one still owed, found in the directory', async () => {
+    const list = await listPurchases(db, coopId, { limit: 50, offset: 0 });
+    expect(list.items.map((p) => [p.supplier.name, p.commodity.code, p.status])).toEqual([
+      ['Koperasi Desa Merah Putih Margamukti', 'KENTANG', 'open'],
+      ['Koperasi Desa Merah Putih Margamukti', 'KENTANG', 'paid'],
+    ]);
+    expect(list.openAmount).toBe(list.items[0]!.amount);
+    expect(list.items[1]!.paid?.method).toBe('bank');
+    // The payable to the supplier in the ledger is what is still owed.
+    const [owed] = await rows<{ balance: string }>(sql`
+      SELECT coalesce(sum(l.credit - l.debit), 0)::text AS balance FROM journal_lines l
+      WHERE l.cooperative_id = ${coopId} AND l.account = '2101' AND l.partner_id = ${list.items[0]!.supplier.partnerId}`);
+    expect(owed!.balance).toBe(list.openAmount);
+    const potato = list.items[0]!.commodity.id;
+    const near = await nearbyCooperatives(db, coopId, { commodityId: potato, within: 'regency', limit: 30 }, 'id');
+    const margamukti = near.items.find((c) => c.name === 'Koperasi Desa Merah Putih Margamukti');
+    expect(margamukti).toMatchObject({ nearness: 'regency', agribusiness: true, partnerId: list.items[0]!.supplier.partnerId });
+    expect(margamukti!.contact?.phone).toBeTruthy();
   });
 });
