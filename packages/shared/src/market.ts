@@ -829,6 +829,23 @@ const farmerShare = z.object({
   amount: rupiahString,
 });
 
+/** A part of a lot bought from another cooperative: the supplier, the purchase and the purchased lot. */
+const supplierShare = z.object({
+  partnerId: z.string(),
+  supplierName: z.string(),
+  purchaseId: z.string(),
+  purchaseNumber: z.string(),
+  purchaseDate: z.string(),
+  lotId: z.string(),
+  lotCode: z.string(),
+  grade: z.enum(GRADES),
+  /** The buying price per kg (or per piece/bunch) the cooperative paid the supplier. */
+  price: rupiahString,
+  quantity: baseQty,
+  /** quantity × price: what the supplier was paid for this part. */
+  amount: rupiahString,
+});
+
 export const lotMargin = z.object({
   lot: z.object({
     id: z.string(),
@@ -841,8 +858,13 @@ export const lotMargin = z.object({
     initial: baseQty,
     cost: rupiahString,
   }),
-  /** The farmers whose produce is in the lot, with their part of it. */
+  /**
+   * Where the lot came from: the farmers who grew it, or the cooperative it was bought from, each
+   * with their part of it (the parts of both lists together add up to the lot's initial quantity).
+   */
   farmers: z.array(farmerShare),
+  /** The cooperatives it was bought from (see `farmers`). */
+  suppliers: z.array(supplierShare),
   /** Deliveries from the lot and from the lots made of it; figures are the lot's share (`sharePermille`). */
   sales: z.array(
     z.object({
@@ -880,6 +902,7 @@ export const lotMargin = z.object({
   ),
   onHand: z.object({ quantity: baseQty, value: rupiahString }),
   totals: z.object({
+    /** What the lot's content cost: the farmers' amounts plus the suppliers' amounts. */
     bought: rupiahString,
     revenue: rupiahString,
     costOfSales: rupiahString,
@@ -902,8 +925,13 @@ export const invoiceTrace = z.object({
       lotId: z.string().nullable(),
       lotCode: z.string().nullable(),
       accepted: baseQty.nullable(),
-      /** The farmers who grew what was invoiced, each with their part of the accepted quantity. */
+      /**
+       * Where what was invoiced came from: the farmers who grew it, or the cooperative it was bought
+       * from, each with their part of the accepted quantity (both lists together add up to it).
+       */
       farmers: z.array(farmerShare),
+      /** The cooperatives it was bought from (see `farmers`). */
+      suppliers: z.array(supplierShare),
     }),
   ),
 });

@@ -67,7 +67,7 @@ export function registerReportRoutes(api: Api) {
       method: 'get',
       path: '/api/coops/{coopId}/market/invoices/{invoiceId}/trace',
       tags,
-      summary: 'Every invoice line back to the farmers who grew what the buyer accepted',
+      summary: 'Every invoice line back to the farmers who grew what the buyer accepted, or the cooperative it was bought from',
       request: { params: invoiceParams },
       responses: { 200: jsonOf(invoiceTrace) },
     }),

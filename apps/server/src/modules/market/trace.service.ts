@@ -1,8 +1,9 @@
 /**
- * Traceability with money: a lot from the farmers who grew it (at what they were paid) to the
- * partners who bought it (at what they pay) and the losses in between; an invoice line back to
- * its farmers; a farmer's produce forward to the partners. Lots made from other lots (packs,
- * returns) carry their sources' shares, so figures of a lot made from several are split by weight.
+ * Traceability with money: a lot from the farmers who grew it, or the cooperative it was bought
+ * from (at what they were paid), to the partners who bought it (at what they pay) and the losses in
+ * between; an invoice line back to its farmers and suppliers; a farmer's produce forward to the
+ * partners. Lots made from other lots (packs, returns) carry their sources' shares, so figures of a
+ * lot made from several are split by weight.
  */
 import { allocateLargestRemainder, mulDivRoundHalfUp } from '@kopdes/shared/money';
 import { formatQuantity, type UnitOfMeasure } from '@kopdes/shared/produce';
@@ -19,8 +20,10 @@ import {
   lotAndDescendants,
   lotLosses,
   lotsOnHand,
+  purchaseSources,
   type Descendant,
   type FarmerSource,
+  type PurchaseSource,
   type Share,
 } from '../produce/lineage.service.js';
 import { oneMember } from '../produce/member-directory.js';
@@ -38,29 +41,53 @@ const lcm = (a: bigint, b: bigint) => {
   return (a * b) / g(a, b);
 };
 
-/** Splits `quantity` of a lot among its farmers by their shares (exactly, largest remainder), each at their price. */
-function farmersOf(sources: FarmerSource[], quantity: bigint) {
-  if (!sources.length || quantity <= 0n) return [];
-  const den = sources.reduce((d, s) => lcm(d, s.share.den), 1n);
+const amountOf = (quantity: bigint, unit: UnitOfMeasure, price: bigint) =>
+  (unit === 'kg' ? amountForGrams(quantity, price) : quantity * price).toString();
+
+/**
+ * Splits `quantity` of a lot among where it came from, the farmers who grew it and the cooperatives
+ * it was bought from, by their shares in one allocation over both (exactly, largest remainder), so
+ * the parts add up to `quantity`; each part at its own price.
+ */
+function sourcesOf(farmerList: FarmerSource[], supplierList: PurchaseSource[], quantity: bigint) {
+  const all = [...farmerList, ...supplierList];
+  if (!all.length || quantity <= 0n) return { farmers: [], suppliers: [] };
+  const den = all.reduce((d, s) => lcm(d, s.share.den), 1n);
   const parts = allocateLargestRemainder(
     quantity,
-    sources.map((s) => s.share.num * (den / s.share.den)),
+    all.map((s) => s.share.num * (den / s.share.den)),
   );
-  return sources.map((s, i) => ({
-    memberId: s.memberId,
-    memberNumber: s.memberNumber,
-    fullName: s.fullName,
-    farmerGroupName: s.farmerGroupName,
-    intakeId: s.intakeId,
-    intakeNumber: s.intakeNumber,
-    intakeDate: s.intakeDate,
-    lotId: s.lotId,
-    lotCode: s.code,
-    grade: s.grade,
-    price: s.price.toString(),
-    quantity: bq(parts[i]!, s.unit),
-    amount: (s.unit === 'kg' ? amountForGrams(parts[i]!, s.price) : parts[i]! * s.price).toString(),
-  }));
+  const bought = parts.slice(farmerList.length);
+  return {
+    farmers: farmerList.map((s, i) => ({
+      memberId: s.memberId,
+      memberNumber: s.memberNumber,
+      fullName: s.fullName,
+      farmerGroupName: s.farmerGroupName,
+      intakeId: s.intakeId,
+      intakeNumber: s.intakeNumber,
+      intakeDate: s.intakeDate,
+      lotId: s.lotId,
+      lotCode: s.code,
+      grade: s.grade,
+      price: s.price.toString(),
+      quantity: bq(parts[i]!, s.unit),
+      amount: amountOf(parts[i]!, s.unit, s.price),
+    })),
+    suppliers: supplierList.map((s, i) => ({
+      partnerId: s.partnerId,
+      supplierName: s.supplierName,
+      purchaseId: s.purchaseId,
+      purchaseNumber: s.purchaseNumber,
+      purchaseDate: s.purchaseDate,
+      lotId: s.lotId,
+      lotCode: s.code,
+      grade: s.grade,
+      price: s.price.toString(),
+      quantity: bq(bought[i]!, s.unit),
+      amount: amountOf(bought[i]!, s.unit, s.price),
+    })),
+  };
 }
 
 const unitsOf = (l: repo.SoldLineRow | deliveries.DeliveryLineRow, com: CommodityRow) => {
@@ -68,21 +95,25 @@ const unitsOf = (l: repo.SoldLineRow | deliveries.DeliveryLineRow, com: Commodit
   return { unit: orderUnitOf(l.price_basis, com.unit), content: pf ? BigInt(pf.content) : null };
 };
 
-/** A lot's farmers, sales (its own and of the lots made from it, at its share), losses, what is left, and the margin. */
+/**
+ * A lot's farmers and suppliers (what its content cost), sales (its own and of the lots made from it,
+ * at its share), losses, what is left, and the margin.
+ */
 export async function lotMargin(db: Db, cooperativeId: string, lotId: string) {
   const lot = await getLot(db, cooperativeId, lotId);
   const [commodity] = await commodityRows(db, cooperativeId, [lot.commodity.id]);
   const family = await lotAndDescendants(db, cooperativeId, lot.id, lot.code);
   const shareOf = new Map(family.map((f) => [f.lotId, f]));
   const ids = family.map((f) => f.lotId);
-  const [sources, lines, losses, onHand] = await concurrentOnPool(
+  const [sources, bought, lines, losses, onHand] = await concurrentOnPool(
     db,
     () => farmerSources(db, cooperativeId, [lot.id]),
+    () => purchaseSources(db, cooperativeId, [lot.id]),
     () => repo.soldLines(db, cooperativeId, { lotIds: ids }),
     () => lotLosses(db, cooperativeId, ids),
     () => lotsOnHand(db, cooperativeId, ids),
   );
-  const farmers = farmersOf(sources.get(lot.id) ?? [], BigInt(lot.initial.base));
+  const { farmers, suppliers } = sourcesOf(sources.get(lot.id) ?? [], bought.get(lot.id) ?? [], BigInt(lot.initial.base));
   const sales = lines.map((l) => {
     const f = lineFigures(l, commodity!);
     const s = shareOf.get(l.lot_id)!.share;
@@ -145,6 +176,7 @@ export async function lotMargin(db: Db, cooperativeId: string, lotId: string) {
       cost: lot.cost,
     },
     farmers,
+    suppliers,
     sales: sales.map((x) => ({
       ...x,
       revenue: x.revenue.toString(),
@@ -154,7 +186,7 @@ export async function lotMargin(db: Db, cooperativeId: string, lotId: string) {
     losses: lossRows.map((x) => ({ ...x, value: x.value.toString() })),
     onHand: { quantity: bq(left.quantity, lot.commodity.unit), value: left.value.toString() },
     totals: {
-      bought: sum(farmers, (x) => BigInt(x.amount)).toString(),
+      bought: (sum(farmers, (x) => BigInt(x.amount)) + sum(suppliers, (x) => BigInt(x.amount))).toString(),
       revenue: revenue.toString(),
       costOfSales: costOfSales.toString(),
       rejectsWrittenOff: rejects.toString(),
@@ -164,7 +196,7 @@ export async function lotMargin(db: Db, cooperativeId: string, lotId: string) {
   };
 }
 
-/** Every line of an invoice back to the farmers who grew what the buyer accepted. */
+/** Every line of an invoice back to the farmers who grew what the buyer accepted, or the cooperative it was bought from. */
 export async function invoiceTrace(db: Db, cooperativeId: string, invoiceId: string): Promise<InvoiceTrace> {
   const [inv] = await invoices.invoices(db, cooperativeId, { ids: [invoiceId] });
   if (!inv) throw notFound({ id: 'Faktur tidak ditemukan', en: 'Invoice not found' });
@@ -173,7 +205,12 @@ export async function invoiceTrace(db: Db, cooperativeId: string, invoiceId: str
     ...new Set(lines.map((l) => l.delivery_id).filter((x): x is string => !!x)),
   ]);
   const commodities = dls.length ? await commodityRows(db, cooperativeId, [...new Set(dls.map((d) => d.commodity_id))]) : [];
-  const sources = await farmerSources(db, cooperativeId, [...new Set(dls.map((d) => d.lot_id))]);
+  const lotIds = [...new Set(dls.map((d) => d.lot_id))];
+  const [sources, bought] = await concurrentOnPool(
+    db,
+    () => farmerSources(db, cooperativeId, lotIds),
+    () => purchaseSources(db, cooperativeId, lotIds),
+  );
   return {
     invoiceId: inv.id,
     number: inv.number,
@@ -190,6 +227,7 @@ export async function invoiceTrace(db: Db, cooperativeId: string, invoiceId: str
           lotCode: null,
           accepted: null,
           farmers: [],
+          suppliers: [],
         };
       const com = commodities.find((c) => c.id === dl.commodity_id)!;
       const { content } = unitsOf(dl, com);
@@ -202,7 +240,7 @@ export async function invoiceTrace(db: Db, cooperativeId: string, invoiceId: str
         lotId: dl.lot_id,
         lotCode: dl.lot_code,
         accepted: bq(accepted, com.unit),
-        farmers: farmersOf(sources.get(dl.lot_id) ?? [], accepted),
+        ...sourcesOf(sources.get(dl.lot_id) ?? [], bought.get(dl.lot_id) ?? [], accepted),
       };
     }),
   };

@@ -47,6 +47,11 @@ export interface FarmerSource {
 /** A lot bought from another cooperative that a traced lot is made of (no farmer: the supplier). */
 export interface PurchaseSource {
   lotId: string;
+  code: string;
+  grade: Grade;
+  unit: UnitOfMeasure;
+  /** What the cooperative paid the supplier per kg (or per piece/bunch). */
+  price: bigint;
   purchaseId: string;
   purchaseNumber: string;
   purchaseDate: string;
@@ -153,6 +158,10 @@ export async function purchaseSources(db: Db, cooperativeId: string, lotIds: str
           ? [
               {
                 lotId,
+                code: o.code,
+                grade: o.grade,
+                unit: o.unit,
+                price: o.price,
                 purchaseId: o.id,
                 purchaseNumber: o.number,
                 purchaseDate: o.date,

@@ -302,11 +302,22 @@ export async function insertVoid(
     FROM v, jsonb_to_recordset(${mv}::jsonb) AS m(id text, "lotId" text, "locationId" text, quantity bigint, value bigint)`);
 }
 
-/** The purchase of each given purchased lot, with its supplier's name (for the lot trace). */
+/** The purchase of each given purchased lot, with its supplier's name and the lot's code, grade, unit and price (for the lot trace). */
 export async function purchaseOrigins(db: Db, cooperativeId: string, lotIds: string[]) {
   if (!lotIds.length) return [];
-  const res = await db.execute<{ lot_id: string; id: string; number: string; date: string; partner_id: string; supplier_name: string }>(sql`
-    SELECT l.id AS lot_id, p.id, p.number, p.date, p.partner_id, mp.name AS supplier_name
+  const res = await db.execute<{
+    lot_id: string;
+    code: string;
+    grade: Grade;
+    unit: UnitOfMeasure;
+    price: bigint;
+    id: string;
+    number: string;
+    date: string;
+    partner_id: string;
+    supplier_name: string;
+  }>(sql`
+    SELECT l.id AS lot_id, l.code, l.grade, l.unit, l.price, p.id, p.number, p.date, p.partner_id, mp.name AS supplier_name
     FROM produce_lots l
     JOIN produce_purchases p ON p.cooperative_id = l.cooperative_id AND p.id = l.purchase_id
     JOIN market_partners mp ON mp.cooperative_id = p.cooperative_id AND mp.id = p.partner_id

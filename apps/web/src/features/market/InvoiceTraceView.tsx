@@ -9,7 +9,7 @@ import { Money } from '../../components/Money.js';
 import { ErrorState } from '../../components/States.js';
 import { useInvoiceTrace } from './market-api.js';
 
-/** From each invoice line back to the farmers who grew what the buyer accepted (loaded when asked for). */
+/** From each invoice line back to the farmers who grew what the buyer accepted, or the cooperative it was bought from (loaded when asked for). */
 export function InvoiceTraceView({ invoiceId }: { invoiceId: string }) {
   const { t } = useTranslation();
   const coop = useCoop();
@@ -34,12 +34,12 @@ export function InvoiceTraceView({ invoiceId }: { invoiceId: string }) {
           <Text size="xs" c="dimmed" mb={6}>
             {[l.lotCode, l.accepted && t('market.trace.accepted', { qty: l.accepted.text })].filter(Boolean).join(' · ')}
           </Text>
-          {l.farmers.length ? (
+          {l.farmers.length || l.suppliers.length ? (
             <Table.ScrollContainer minWidth={300}>
-              <Table fz="xs" verticalSpacing={4} aria-label={t('market.trace.farmersOf', { n: l.lineNo })}>
+              <Table fz="xs" verticalSpacing={4} aria-label={t('market.trace.sourcesOf', { n: l.lineNo })}>
                 <Table.Tbody>
                   {l.farmers.map((f, i) => (
-                    <Table.Tr key={i}>
+                    <Table.Tr key={`f${i}`}>
                       <Table.Td>
                         <Text size="sm" fw={600}>
                           {f.fullName ?? '—'}
@@ -59,12 +59,31 @@ export function InvoiceTraceView({ invoiceId }: { invoiceId: string }) {
                       </Table.Td>
                     </Table.Tr>
                   ))}
+                  {l.suppliers.map((s, i) => (
+                    <Table.Tr key={`s${i}`}>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {t('market.trace.boughtFrom', { name: s.supplierName })}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {s.lotCode}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {s.purchaseNumber} · <DateText date={s.purchaseDate} />
+                      </Table.Td>
+                      <Table.Td ta="right">{s.quantity.text}</Table.Td>
+                      <Table.Td ta="right">
+                        <Money value={s.amount} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
           ) : (
             <Text size="xs" c="dimmed">
-              {t('market.trace.noFarmers')}
+              {t('market.trace.noSources')}
             </Text>
           )}
         </Card>

@@ -473,11 +473,12 @@ export const strings = {
         hint: 'Dari pengiriman yang sudah diterima pembeli; harga pokok dari harga beli ke petani.',
       },
       trace: {
-        open: 'Lacak ke petani',
-        title: 'Asal barang: petani',
+        open: 'Lacak asal barang',
+        title: 'Asal barang: petani atau koperasi pemasok',
         accepted: 'diterima {{qty}}',
-        farmersOf: 'Petani baris {{n}}',
-        noFarmers: 'Tidak ada data petani untuk baris ini.',
+        sourcesOf: 'Asal barang baris {{n}}',
+        boughtFrom: 'Dibeli dari {{name}}',
+        noSources: 'Tidak ada data asal barang untuk baris ini.',
       },
       ageing: {
         tab: 'Umur piutang',
@@ -979,11 +980,12 @@ export const strings = {
         hint: "From deliveries the buyer has received; cost of goods from the farmers' buying prices.",
       },
       trace: {
-        open: 'Trace to the farmers',
-        title: 'Where it came from: farmers',
+        open: 'Trace where it came from',
+        title: 'Where it came from: farmers or the supplying cooperative',
         accepted: '{{qty}} accepted',
-        farmersOf: 'Farmers of line {{n}}',
-        noFarmers: 'No farmer data for this line.',
+        sourcesOf: 'Where line {{n}} came from',
+        boughtFrom: 'Bought from {{name}}',
+        noSources: 'No data on where this line came from.',
       },
       ageing: {
         tab: 'Ageing',
