@@ -17,20 +17,23 @@ import type { FieldError } from '../../lib/errors.js';
 import { shelfLifeDays } from './catalogue.service.js';
 import { addDays, field, qty, readQuantity, refuse, unusable } from './common.js';
 
+/** A commodity as a delivery into stock (an intake, a purchase) checks it: unit, grades, shelf lives. */
+export interface StockCommodityRef {
+  id: string;
+  code: string;
+  name: string;
+  unit: UnitOfMeasure;
+  active: boolean;
+  storage_class: StorageClass;
+  shelf_life_ambient: number | null;
+  shelf_life_cool: number | null;
+  shelf_life_cold: number | null;
+  grades: Grade[];
+}
+
 export interface IntakeRefs {
   rejectPolicy: RejectPolicy;
-  commodity?: {
-    id: string;
-    code: string;
-    name: string;
-    unit: UnitOfMeasure;
-    active: boolean;
-    storage_class: StorageClass;
-    shelf_life_ambient: number | null;
-    shelf_life_cool: number | null;
-    shelf_life_cold: number | null;
-    grades: Grade[];
-  };
+  commodity?: StockCommodityRef;
   /** The price in force on the intake date per grade; absent when none is set. */
   prices: Partial<Record<Grade, bigint>>;
   collectionPoint?: { id: string; name: string; active: boolean };

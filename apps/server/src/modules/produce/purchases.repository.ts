@@ -3,22 +3,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { chosenLocationId } from './intake.repository.js';
+import type { StockCommodityRef } from './intake.rules.js';
 
 export interface PurchaseRefs {
   /** The supplier as the market module keeps it (read here with plain SQL: a module reads no other module's tables through drizzle). */
   partner?: { id: string; code: string; name: string; kind: string; active: boolean; registry_cooperative_id: string | null };
-  commodity?: {
-    id: string;
-    code: string;
-    name: string;
-    unit: UnitOfMeasure;
-    active: boolean;
-    storage_class: StorageClass;
-    shelf_life_ambient: number | null;
-    shelf_life_cool: number | null;
-    shelf_life_cold: number | null;
-    grades: Grade[];
-  };
+  commodity?: StockCommodityRef;
   location?: { id: string; name: string; storage_class: StorageClass; active: boolean };
 }
 
