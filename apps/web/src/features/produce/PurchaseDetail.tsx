@@ -1,6 +1,6 @@
 import { todayIn } from '@kopdes/shared/format';
 import { formatRupiah } from '@kopdes/shared/money';
-import { GRADE_LABELS, PAYOUT_METHODS, PURCHASE_PAYMENT_LABELS, type PayoutMethod } from '@kopdes/shared/produce';
+import { GRADE_LABELS, PAYOUT_METHODS, PURCHASE_PAYMENT_LABELS, UOM_LABELS, type PayoutMethod } from '@kopdes/shared/produce';
 import {
   Alert,
   Anchor,
@@ -100,7 +100,12 @@ export function PurchaseDetail({ purchaseId }: { purchaseId: string }) {
     },
     { key: 'grade', header: t('produce.purchase.grade'), render: (l) => GRADE_LABELS[l.grade][lang] },
     { key: 'qty', header: t('produce.purchase.quantity'), align: 'right', render: (l) => l.quantity.text },
-    { key: 'price', header: t('produce.prices.price'), align: 'right', render: (l) => <Money value={l.price} /> },
+    {
+      key: 'price',
+      header: t('produce.purchase.price', { unit: UOM_LABELS[p.commodity.unit][lang] }),
+      align: 'right',
+      render: (l) => <Money value={l.price} />,
+    },
     { key: 'amount', header: t('produce.purchase.amount'), align: 'right', render: (l) => <Money value={l.amount} fw={600} /> },
     { key: 'expires', header: t('produce.purchase.expires'), render: (l) => <DateText date={l.expiresOn} /> },
   ];
