@@ -2,7 +2,7 @@ import { CHANNELS, CHANNEL_LABELS, GRADE_LABELS, STORAGE_CLASSES, STORAGE_LABELS
 import { Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -11,21 +11,9 @@ import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
 import { CommodityDialog } from './CommodityDialog.js';
 import { BackLink, producePath } from './nav.js';
+import { Fact } from './form-bits.js';
 import { PackFormatDialog } from './PackFormatDialog.js';
 import { useCommodity, useSetPackFormatActive, type CommodityDetail as Commodity } from './produce-api.js';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function CommodityDetail({ commodityId }: { commodityId: string }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconMapPinPlus, IconPencil, IconUser } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coopPath, useCoop } from '../../app/coop.js';
 import { Link } from '../../app/router.js';
@@ -9,21 +9,9 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState } from '../../components/States.js';
 import { FarmerProfileDialog } from './FarmerProfileDialog.js';
 import { BackLink, producePath } from './nav.js';
+import { Fact } from './form-bits.js';
 import { PlotDialog } from './PlotDialog.js';
 import { useCommodities, useFarmer, type Plot } from './produce-api.js';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 const num = (n: number, digits = 0) => n.toLocaleString('id-ID', { maximumFractionDigits: digits });
 

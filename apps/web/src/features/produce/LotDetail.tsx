@@ -1,7 +1,7 @@
 import { GRADE_LABELS } from '@kopdes/shared/produce';
 import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBox, IconFileTypePdf, IconTransfer, IconTrashX } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
 import { Link } from '../../app/router.js';
@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
 import { LossDialog } from './LossDialog.js';
 import { BackLink, producePath } from './nav.js';
+import { Fact } from './form-bits.js';
 import { PackDialog } from './PackDialog.js';
 import { docs, useLotTrace, usePurchase, type LotTrace } from './produce-api.js';
 import { isStockDocument, StockDocumentDialog } from './StockDocumentDialog.js';
@@ -20,19 +21,6 @@ import { DaysLeft } from './StockScreen.js';
 import { TransferDialog } from './TransferDialog.js';
 
 type Movement = LotTrace['movements'][number];
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function LotDetail({ lotId }: { lotId: string }) {
   const { t } = useTranslation();

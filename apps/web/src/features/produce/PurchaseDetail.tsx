@@ -21,7 +21,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconCash, IconInfoCircle } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyApiError } from '../../api/form-errors.js';
 import { useIdempotencyKey } from '../../api/idempotency.js';
@@ -34,25 +34,12 @@ import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
-import { DialogActions, FormAlert, usePhone } from './form-bits.js';
+import { DialogActions, FormAlert, usePhone, Fact } from './form-bits.js';
 import { BackLink, producePath } from './nav.js';
 import { usePayPurchase, usePurchase, useVoidPurchase, type Purchase } from './produce-api.js';
 import { PurchaseStatusBadge } from './PurchasesScreen.js';
 
 type PurchaseLot = Purchase['lots'][number];
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** One purchase: its lots in stock, its journal, and paying or voiding it for those allowed to. */
 export function PurchaseDetail({ purchaseId }: { purchaseId: string }) {

@@ -1,6 +1,7 @@
-/** Small pieces the produce dialogs share: phone detection, the error alert, the button row. */
-import { Button, Group } from '@mantine/core';
+/** Small pieces the produce pages and dialogs share: phone detection, the error alert, the button row, a labelled fact. */
+import { Button, Group, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/client.js';
 
@@ -8,6 +9,20 @@ import { ApiError, isApiError } from '../../api/client.js';
 export const usePhone = () => useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
 export { FormAlert } from '../../components/FormAlert.js';
+
+/** One labelled figure of a detail page: a small grey caption over its value. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
 
 export function DialogActions({
   onClose,
