@@ -114,6 +114,9 @@ export const ACCOUNTS = Object.fromEntries(Object.entries(CHART).map(([k, [code]
 };
 export type AccountCode = string;
 
+/** Where money paid in cash or by bank transfer goes in and out: the till (1101) or the bank (1111). */
+export const CASH_ACCOUNT: Record<'cash' | 'bank', string> = { cash: ACCOUNTS.KAS, bank: ACCOUNTS.BANK };
+
 /** The standard chart a cooperative starts with, in code order. A cooperative may add child accounts. */
 export const STANDARD_CHART: readonly AccountDef[] = Object.values(CHART)
   .map(([code, d]) => ({ code, ...d, normalSide: (d as Def).normalSide ?? NORMAL[d.type] }) as AccountDef)

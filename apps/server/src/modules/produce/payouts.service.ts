@@ -4,7 +4,7 @@
  * and pays the net by cash or bank transfer, one journal entry per farmer. An intake is paid at
  * most once (database key), so running a period again pays nothing twice.
  */
-import { ACCOUNTS } from '@kopdes/shared/ledger';
+import { ACCOUNTS, CASH_ACCOUNT } from '@kopdes/shared/ledger';
 import { formatRupiah } from '@kopdes/shared/money';
 import { DEDUCTION_LABELS, type DeductionKind, type PayoutLine, type PayoutMethod, type PayoutRun } from '@kopdes/shared/produce';
 import type { Db } from '../../db/client.js';
@@ -252,7 +252,7 @@ export async function runPayouts(
               source: { module: 'produce.payout', documentId: id },
               lines: [
                 { account: ACCOUNTS.UTANG_PETANI, unit: UNIT, debit: d.net, memberId: d.member.id },
-                { account: d.method === 'bank' ? ACCOUNTS.BANK : ACCOUNTS.KAS, unit: UNIT, credit: d.net },
+                { account: CASH_ACCOUNT[d.method], unit: UNIT, credit: d.net },
               ],
             })
           : null;

@@ -4,7 +4,7 @@
  * graded line becomes a lot like an intake's; the inventory is posted against cash, bank or a
  * payable to the supplier, which a payment settles in full; a void undoes a purchase whose lots are untouched.
  */
-import { ACCOUNTS } from '@kopdes/shared/ledger';
+import { ACCOUNTS, CASH_ACCOUNT } from '@kopdes/shared/ledger';
 import {
   GRADE_LABELS,
   PURCHASE_PAYMENT_LABELS,
@@ -190,8 +190,7 @@ const lotCode = (number: string, grade: Grade) => `${number}-${grade === 'reject
 
 /** Where the money of a purchase comes from: cash, bank, or a payable to the supplier (its subsidiary). */
 function creditLine(payment: PurchaseInput['payment'], amount: bigint, partnerId: string) {
-  if (payment === 'cash') return { account: ACCOUNTS.KAS, unit: UNIT, credit: amount };
-  if (payment === 'bank') return { account: ACCOUNTS.BANK, unit: UNIT, credit: amount };
+  if (payment !== 'credit') return { account: CASH_ACCOUNT[payment], unit: UNIT, credit: amount };
   return { account: ACCOUNTS.UTANG_USAHA, unit: UNIT, credit: amount, partnerId };
 }
 
@@ -307,6 +306,13 @@ export async function listPurchases(
   return { items: rows.map(presentPurchase), total: Number(totals.total), openAmount: totals.open_amount.toString() };
 }
 
+/** The purchase, locked so a payment and a void of it cannot both go through; unknown: 404. */
+async function lockedPurchase(tx: Db, cooperativeId: string, id: string) {
+  const p = await repo.lockPurchase(tx, cooperativeId, id);
+  if (!p) throw purchaseNotFound();
+  return p;
+}
+
 /** The date of a payment or a void: not in the future, not before the purchase. */
 function checkFollowUpDate(date: string, today: string, purchase: { number: string; date: string }) {
   if (date > today)
@@ -333,8 +339,7 @@ export async function payPurchase(
   const today = await todayOf(db, cooperativeId);
   const date = input.date ?? today;
   await inTransaction(db, async (tx) => {
-    const p = await repo.lockPurchase(tx, cooperativeId, id);
-    if (!p) throw purchaseNotFound();
+    const p = await lockedPurchase(tx, cooperativeId, id);
     if (p.voided) {
       throw conflict('purchase_voided', {
         id: `Pembelian ${p.number} sudah dibatalkan; tidak ada yang dibayar`,
@@ -360,7 +365,7 @@ export async function payPurchase(
       source: { module: 'produce.purchase_payment', documentId: id },
       lines: [
         { account: ACCOUNTS.UTANG_USAHA, unit: UNIT, debit: p.amount, partnerId: p.partner_id },
-        { account: input.method === 'bank' ? ACCOUNTS.BANK : ACCOUNTS.KAS, unit: UNIT, credit: p.amount },
+        { account: CASH_ACCOUNT[input.method], unit: UNIT, credit: p.amount },
       ],
     });
     await repo.insertPayment(tx, cooperativeId, actor, {
@@ -396,8 +401,7 @@ export async function voidPurchase(
   const today = await todayOf(db, cooperativeId);
   const date = input.date ?? today;
   await inTransaction(db, async (tx) => {
-    const p = await repo.lockPurchase(tx, cooperativeId, id);
-    if (!p) throw purchaseNotFound();
+    const p = await lockedPurchase(tx, cooperativeId, id);
     if (p.voided) {
       throw conflict('already_void', { id: `Pembelian ${p.number} sudah dibatalkan`, en: `Purchase ${p.number} is already void` });
     }

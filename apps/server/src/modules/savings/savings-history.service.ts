@@ -5,6 +5,7 @@
  * each day's postings of one kind share one journal entry (a daily recap, the member on each line)
  * and rows are written in a few statements.
  */
+import { CASH_ACCOUNT } from '@kopdes/shared/ledger';
 import { formatDateId } from '@kopdes/shared/format';
 import { formatRupiah } from '@kopdes/shared/money';
 import type { PaymentMethod, SavingsKind } from '@kopdes/shared/savings';
@@ -17,7 +18,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { postEntry, type PostingLine } from '../ledger/ledger.service.js';
 import { memberDirectory } from '../members/members.service.js';
 import * as repo from './savings.repository.js';
-import { ACCOUNT_OF, CASH_ACCOUNT, UNIT_OF, receiptNumber } from './savings.service.js';
+import { ACCOUNT_OF, UNIT_OF, receiptNumber } from './savings.service.js';
 
 export interface HistoryItem {
   memberId: string;

@@ -4,7 +4,7 @@
  * transaction with its journal entry; the balance row is locked by the update itself, so
  * concurrent withdrawals queue instead of overdrawing. Corrections are reversals.
  */
-import { ACCOUNTS, type UnitCode } from '@kopdes/shared/ledger';
+import { ACCOUNTS, CASH_ACCOUNT, type UnitCode } from '@kopdes/shared/ledger';
 import { formatMemberNumber, type MemberStatus } from '@kopdes/shared/members';
 import { formatDateId, todayIn } from '@kopdes/shared/format';
 import { formatRupiah } from '@kopdes/shared/money';
@@ -39,7 +39,6 @@ export const ACCOUNT_OF: Record<SavingsKind, string> = {
   wajib: ACCOUNTS.SIMPANAN_WAJIB,
   sukarela: ACCOUNTS.SIMPANAN_SUKARELA,
 };
-export const CASH_ACCOUNT: Record<PaymentMethod, string> = { cash: ACCOUNTS.KAS, bank: ACCOUNTS.BANK };
 
 // A cooperative's time zone changes almost never; a short cache keeps it off the posting path.
 const zones = new Map<string, { tz: string; at: number }>();

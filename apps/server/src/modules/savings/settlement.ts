@@ -3,7 +3,7 @@
  * less what the member still owes the cooperative (piutang anggota), in one journal entry.
  * Outstanding loans block leaving: their schedule belongs to the loans module.
  */
-import { ACCOUNTS } from '@kopdes/shared/ledger';
+import { ACCOUNTS, CASH_ACCOUNT } from '@kopdes/shared/ledger';
 import { formatMemberNumber } from '@kopdes/shared/members';
 import { formatRupiah } from '@kopdes/shared/money';
 import type { LeavingInput, PaymentMethod, SavingsKind, Settlement } from '@kopdes/shared/savings';
@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { accountBalance, listUnits, postEntry, type Posted, type PostingLine } from '../ledger/ledger.service.js';
 import { memberRef, type MemberRef } from '../members/members.service.js';
 import * as repo from './savings.repository.js';
-import { ACCOUNT_OF, CASH_ACCOUNT, UNIT_OF, present, record, todayOf, type Movement } from './savings.service.js';
+import { ACCOUNT_OF, UNIT_OF, present, record, todayOf, type Movement } from './savings.service.js';
 
 const KINDS: SavingsKind[] = ['pokok', 'wajib', 'sukarela'];
 /** Set-off takes from the withdrawable savings first. */
