@@ -16,11 +16,10 @@ import { commodityRows, type CommodityRow } from '../produce/catalogue.service.j
 import { field, refuse } from '../produce/common.js';
 import {
   farmerIntakeLots,
-  farmerSources,
   lotAndDescendants,
   lotLosses,
   lotsOnHand,
-  purchaseSources,
+  lotSources,
   type Descendant,
   type FarmerSource,
   type PurchaseSource,
@@ -105,10 +104,9 @@ export async function lotMargin(db: Db, cooperativeId: string, lotId: string) {
   const family = await lotAndDescendants(db, cooperativeId, lot.id, lot.code);
   const shareOf = new Map(family.map((f) => [f.lotId, f]));
   const ids = family.map((f) => f.lotId);
-  const [sources, bought, lines, losses, onHand] = await concurrentOnPool(
+  const [{ farmers: sources, suppliers: bought }, lines, losses, onHand] = await concurrentOnPool(
     db,
-    () => farmerSources(db, cooperativeId, [lot.id]),
-    () => purchaseSources(db, cooperativeId, [lot.id]),
+    () => lotSources(db, cooperativeId, [lot.id]),
     () => repo.soldLines(db, cooperativeId, { lotIds: ids }),
     () => lotLosses(db, cooperativeId, ids),
     () => lotsOnHand(db, cooperativeId, ids),
@@ -206,11 +204,7 @@ export async function invoiceTrace(db: Db, cooperativeId: string, invoiceId: str
   ]);
   const commodities = dls.length ? await commodityRows(db, cooperativeId, [...new Set(dls.map((d) => d.commodity_id))]) : [];
   const lotIds = [...new Set(dls.map((d) => d.lot_id))];
-  const [sources, bought] = await concurrentOnPool(
-    db,
-    () => farmerSources(db, cooperativeId, lotIds),
-    () => purchaseSources(db, cooperativeId, lotIds),
-  );
+  const { farmers: sources, suppliers: bought } = await lotSources(db, cooperativeId, lotIds);
   return {
     invoiceId: inv.id,
     number: inv.number,

@@ -102,9 +102,10 @@ function merge(list: Leaf[]): Map<string, Share> {
   return merged;
 }
 
-/** For each lot, the farmers' intake lots it is made of, each with its share (a purchased part has no farmer: see `purchaseSources`). */
-export async function farmerSources(db: Db, cooperativeId: string, lotIds: string[]): Promise<Map<string, FarmerSource[]>> {
-  const walked = await leaves(db, cooperativeId, lotIds);
+type Walked = Awaited<ReturnType<typeof leaves>>;
+
+/** For each walked lot, the farmers' intake lots it is made of, each with its share (a purchased part has no farmer). */
+async function farmersOf(db: Db, cooperativeId: string, walked: Walked): Promise<Map<string, FarmerSource[]>> {
   const reached = new Map([...walked].map(([root, r]) => [root, r.intake]));
   const intakeIds = [...new Set([...reached.values()].flat().map((r) => r.lotId))];
   const [intakes, members] = await concurrentOnPool(
@@ -143,9 +144,17 @@ export async function farmerSources(db: Db, cooperativeId: string, lotIds: strin
 
 const reduce = (s: Share) => times(s, WHOLE);
 
-/** For each lot, the lots bought from other cooperatives it is made of, each with its purchase, supplier and share. */
-export async function purchaseSources(db: Db, cooperativeId: string, lotIds: string[]): Promise<Map<string, PurchaseSource[]>> {
+/** For each lot, both: the farmers and the suppliers it is made of, from one walk back through its lineage. */
+export async function lotSources(db: Db, cooperativeId: string, lotIds: string[]) {
   const walked = await leaves(db, cooperativeId, lotIds);
+  // Sequential: `db` may be a transaction (one connection, one query at a time).
+  const farmers = await farmersOf(db, cooperativeId, walked);
+  const suppliers = await suppliersOf(db, cooperativeId, walked);
+  return { farmers, suppliers };
+}
+
+/** For each walked lot, the lots bought from other cooperatives it is made of, with purchase, supplier and share. */
+async function suppliersOf(db: Db, cooperativeId: string, walked: Walked): Promise<Map<string, PurchaseSource[]>> {
   const bought = [...new Set([...walked.values()].flatMap((r) => r.purchase.map((p) => p.lotId)))];
   const origins = new Map((await purchases.purchaseOrigins(db, cooperativeId, bought)).map((o) => [o.lot_id, o]));
   const out = new Map<string, PurchaseSource[]>();
