@@ -490,7 +490,8 @@ export function casesFor(t: Target): fc.Arbitrary<Case> {
     builders.push(
       fc
         .oneof(
-          ASCII_PRINTABLE.filter((k) => !/^[\w.:-]{8,128}$/.test(k)),
+          // HTTP trims a header value's surrounding spaces: " Za7irLXg" arrives as a valid key.
+          ASCII_PRINTABLE.filter((k) => !/^[\w.:-]{8,128}$/.test(k.trim())),
           fc.integer({ min: 129, max: 2000 }).map((n) => 'k'.repeat(n)),
         )
         .map((key) => (base: Base) => {

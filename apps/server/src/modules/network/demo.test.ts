@@ -2,12 +2,11 @@
 // from 24 provinces, certificates, alumni trading, Alamendah's progress from its own data, and the
 // two cooperatives whose governance checklist fails.
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
+import { demoDatabase } from '../../../test/support/db.js';
 import { findCooperativeByName } from '../cooperatives/cooperatives.service.js';
 import { DEMO_COOP } from '../../workflows/demo/demo-users.js';
 import { DEMO_PROGRAMME } from '../../workflows/demo/network-demo.js';
-import { seedDemo } from '../../workflows/demo/seed-demo.js';
 import { todayIn } from '@kopdes/shared/format';
 import { alumniView } from './outcomes.service.js';
 import { participantsOfCoop } from './participants.service.js';
@@ -15,20 +14,11 @@ import { getEntry, listRegistry } from './registry.service.js';
 import { findProgrammeByName, listBatches, listHosts } from './programmes.service.js';
 import { dashboard } from './rollups.service.js';
 
-let t: TestApp;
-let seconds: number;
+const t = await demoDatabase();
 const today = todayIn('Asia/Jakarta');
-
-beforeAll(async () => {
-  t = await testApp();
-  const started = performance.now();
-  await seedDemo(t.db);
-  seconds = (performance.now() - started) / 1000;
-}, 600_000);
 
 describe('network demo', () => {
   it('has the six hosts and the three batches of 38 at Al-Ittifaq, 114 participants from 24 provinces', async () => {
-    console.log(`demo seeded in ${seconds.toFixed(1)} s`);
     expect((await listHosts(t.db)).map((h) => h.sector).sort()).toEqual([
       'agriculture',
       'aquaculture',

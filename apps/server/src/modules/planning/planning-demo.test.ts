@@ -3,17 +3,15 @@
 // intakes — every graded kilogram, week by week — with a warning for potato.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../test/support/db.js';
+import { demoDatabase } from '../../../test/support/db.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
-import { seedDemo } from '../../workflows/demo/seed-demo.js';
 import { buildDemandFromMarket } from '../../workflows/demand-from-market.js';
 import { addWeeks, mondayOf, weeksBetween } from './engine/calendar.js';
 import { followUp, warningsOf } from './follow-up.service.js';
 import { getDemand, listSeasons } from './planning.service.js';
 import { coverageOf, getPlan, planSheet, todayOf } from './plans.service.js';
 
-const { db } = await testDatabase();
-let coopId: string;
+const { db, cooperativeId: coopId } = await demoDatabase();
 let season: Awaited<ReturnType<typeof listSeasons>>[number];
 let planId: string;
 let today: string;
@@ -21,7 +19,6 @@ let today: string;
 let firstDelivery: string;
 
 beforeAll(async () => {
-  coopId = (await seedDemo(db)).cooperativeId;
   season = (await listSeasons(db, coopId))[0]!;
   planId = season.activePlanId!;
   today = await todayOf(db, coopId);
@@ -29,7 +26,7 @@ beforeAll(async () => {
     await db.execute<{ date: string }>(sql`SELECT min(date)::text AS date FROM produce_intakes WHERE cooperative_id = ${coopId}`)
   ).rows;
   firstDelivery = first!.date;
-}, 600_000);
+});
 
 const rows = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => (await db.execute<T>(q)).rows;
 

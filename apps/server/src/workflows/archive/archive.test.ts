@@ -14,29 +14,28 @@ import { createApp } from '../../app.js';
 import { systemClock } from '../../lib/clock.js';
 import { startEmbedded } from '../../db/embedded.js';
 import { ensureDatabase, migrate } from '../../db/migrate.js';
-import { testDatabase } from '../../../test/support/db.js';
+import { demoDatabase, testDatabase } from '../../../test/support/db.js';
 import { makeCoop, makeUser } from '../../../test/support/factories.js';
-import { signIn, testApp, type TestApp } from '../../../test/support/app.js';
+import { signIn } from '../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../demo/demo-users.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { ArchiveFormatError } from './archive-file.js';
 import { exportArchive } from './export.js';
 import { ArchiveRefusedError, importArchive } from './import.js';
 import { ArchiveCheckError } from './verify.js';
 
-let source: TestApp;
-let coopId: string;
+// The demo cooperative and one other, in the database everything is exported from.
+const demo = await demoDatabase();
+const coopId = demo.cooperativeId;
+const source = { database: demo, db: demo.db, app: createApp({ db: demo.db, clock: systemClock, mode: 'external' }) };
 let otherCoopId: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopdes-archive-'));
 const file = path.join(dir, 'alamendah.kopdes');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  source = await testApp();
-  coopId = (await seedDemo(source.db)).cooperativeId;
   otherCoopId = (await makeCoop(source.db)).id;
   await makeUser(source.db, otherCoopId, ['ketua']);
-}, 300_000);
+});
 
 async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });

@@ -1,25 +1,21 @@
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { todayIn } from '@kopdes/shared/format';
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { signIn, testApp, type TestApp } from '../../../test/support/app.js';
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../../../test/support/app.js';
+import { demoDatabase } from '../../../test/support/db.js';
+import { createApp } from '../../app.js';
+import { systemClock } from '../../lib/clock.js';
 import { judgeNik } from '../../modules/members/member-fields.js';
 import { subsidiaryBalances } from '../../modules/ledger/ledger.service.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
 import { createCooperative } from '../../modules/cooperatives/cooperatives.service.js';
 import { DEMO_COOP, DEMO_PASSWORD } from './demo-users.js';
 import { seedMembersDemo } from './members-demo.js';
-import { seedDemo } from './seed-demo.js';
 
-let t: TestApp;
-let coopId: string;
-
-beforeAll(async () => {
-  t = await testApp();
-  const started = performance.now();
-  coopId = (await seedDemo(t.db)).cooperativeId;
-  console.log(`[figure] whole demo seeding (every module's demo data): ${Math.round(performance.now() - started)} ms`);
-}, 300_000);
+// The whole demo's seeding time is reported where it happens, in demoDatabase.
+const { db, cooperativeId: coopId } = await demoDatabase();
+const t = { db, app: createApp({ db, clock: systemClock, mode: 'external' }) };
 
 const rows = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => (await t.db.execute<T>(q)).rows;
 

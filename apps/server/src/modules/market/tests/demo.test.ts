@@ -4,9 +4,8 @@
 import { todayIn } from '@kopdes/shared/format';
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../../test/support/db.js';
-import { seedDemo } from '../../../workflows/demo/seed-demo.js';
+import { describe, expect, it } from 'vitest';
+import { demoDatabase } from '../../../../test/support/db.js';
 import { accountBalance } from '../../ledger/ledger.service.js';
 import { addDays } from '../../produce/common.js';
 import { valuation } from '../../produce/stock.service.js';
@@ -17,14 +16,9 @@ import { listPartners } from '../partners.service.js';
 import { reminders } from '../reminders.service.js';
 import { invoiceTrace } from '../trace.service.js';
 
-const { db } = await testDatabase();
-let coopId: string;
+const { db, cooperativeId: coopId } = await demoDatabase();
 const today = todayIn('Asia/Jakarta');
 const from = addDays(today, -63);
-
-beforeAll(async () => {
-  coopId = (await seedDemo(db)).cooperativeId;
-}, 600_000);
 
 const rows = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => (await db.execute<T>(q)).rows;
 

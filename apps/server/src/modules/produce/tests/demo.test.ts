@@ -1,22 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../../test/support/db.js';
-import { seedDemo } from '../../../workflows/demo/seed-demo.js';
+import { describe, expect, it } from 'vitest';
+import { demoDatabase } from '../../../../test/support/db.js';
 import { payables } from '../views.service.js';
 import { valuation } from '../stock.service.js';
 import { listPurchases } from '../purchases.service.js';
 import { nearbyCooperatives } from '../../../workflows/nearby-cooperatives.js';
 
-const { db } = await testDatabase();
-let coopId: string;
-let seconds: number;
-
-beforeAll(async () => {
-  const t0 = performance.now();
-  coopId = (await seedDemo(db)).cooperativeId;
-  seconds = (performance.now() - t0) / 1000;
-  console.log(`demo seeded in ${seconds.toFixed(1)} s`);
-}, 300_000);
+const { db, cooperativeId: coopId } = await demoDatabase();
 
 const rows = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => (await db.execute<T>(q)).rows;
 
