@@ -12,13 +12,14 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import { edgedTransaction, sqlText } from '../db/edged-transaction.js';
 import { idempotencyKeys } from '../db/infra.schema.js';
 import { AppError, invalidField } from '../lib/errors.js';
 import type { Env } from './context.js';
 
 export const KEEP_KEYS_MS = 48 * 3600_000; // promised: at least 24 hours
 
-class Rollback extends Error {}
+const SAVEPOINT = 'SAVEPOINT idempotent_operation';
 
 /** Answers that depend on who asks or when, not on the request: never remembered. */
 const TRANSIENT = new Set([401, 403, 408, 429]);
@@ -35,32 +36,29 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
   }
   const p = c.get('principal');
   const principal = p ? (p.kind === 'user' ? p.userId : p.tokenId) : 'anonymous';
-  const body = await c.req.raw.clone().text();
+  // A JSON body is already in Hono's cache (requireUtf8Body); a file upload is read from a copy,
+  // since a multipart body re-read from the cache would lose its boundary.
+  const body = /json/i.test(c.req.header('content-type') ?? '') ? await c.req.text() : await c.req.raw.clone().text();
   const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
   const pool = c.get('db');
 
   let replay: Response | undefined;
+  const keyRow = and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key));
+  // The key's row and the savepoint go with BEGIN, its answer with COMMIT: see edged-transaction.
+  const claim = sqlText`INSERT INTO idempotency_keys (principal, key, method, path, request_hash)
+    VALUES (${principal}, ${key}, ${c.req.method}, ${c.req.path}, ${requestHash}) ON CONFLICT DO NOTHING RETURNING key`;
   try {
-    await pool.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(idempotencyKeys)
-        .values({ principal, key, method: c.req.method, path: c.req.path, requestHash })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (!inserted.length) {
+    await edgedTransaction(pool, [claim, SAVEPOINT], async (tx, [claimed]) => {
+      if (!claimed!.rowCount) {
         // Either done before, or done by a concurrent twin whose commit we just waited for.
-        const [row] = await tx
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)))
-          .for('update');
+        const [row] = await tx.select().from(idempotencyKeys).where(keyRow).for('update');
         const refused = row?.status != null && row.status >= 400;
         if (row && row.requestHash === requestHash) {
           replay = new Response(row.body, {
             status: row.status ?? 200,
             headers: { 'content-type': row.contentType ?? 'application/json', 'idempotent-replayed': 'true' },
           });
-          return;
+          return { commit: [] };
         }
         if (!row || !refused) {
           throw new AppError('unprocessable', 'idempotency_key_reused', {
@@ -72,23 +70,18 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
         await tx
           .update(idempotencyKeys)
           .set({ method: c.req.method, path: c.req.path, requestHash, status: null, contentType: null, body: null, createdAt: new Date() })
-          .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+          .where(keyRow);
+        await tx.execute(sql.raw(SAVEPOINT)); // a refusal of the corrected request keeps the takeover
       }
-      await tx.execute(sql`SAVEPOINT idempotent_operation`);
-      c.set('db', tx as unknown as Db);
+      c.set('db', tx);
       await next();
       const status = c.res.status;
-      if (!remembered(status)) throw new Rollback(); // nothing of it is kept
+      if (!remembered(status)) return 'rollback'; // nothing of it is kept
+      const remember = sqlText`UPDATE idempotency_keys SET status = ${status}, content_type = ${c.res.headers.get('content-type')},
+        body = ${await c.res.clone().text()} WHERE principal = ${principal} AND key = ${key}`;
       // A refusal keeps its key and answer, and nothing of what the operation wrote.
-      if (status >= 400) await tx.execute(sql`ROLLBACK TO SAVEPOINT idempotent_operation`);
-      const text = await c.res.clone().text();
-      await tx
-        .update(idempotencyKeys)
-        .set({ status, contentType: c.res.headers.get('content-type'), body: text })
-        .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+      return { commit: status >= 400 ? ['ROLLBACK TO SAVEPOINT idempotent_operation', remember] : [remember] };
     });
-  } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
   } finally {
     c.set('db', pool);
   }

@@ -57,7 +57,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const requireUtf8Body = createMiddleware<Env>(async (c, next) => {
   if (c.req.raw.body && /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(await c.req.raw.clone().arrayBuffer());
+      // Read through Hono's body cache: the route's validator then parses it without another copy.
+      new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
     } catch {
       throw invalidField('(body)', 'invalid_encoding', {
         id: 'Isi permintaan bukan teks UTF-8 yang valid',

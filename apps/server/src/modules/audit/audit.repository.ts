@@ -6,6 +6,9 @@ export async function insertAudit(db: Db, row: typeof auditLog.$inferInsert) {
   await db.insert(auditLog).values(row);
 }
 
+/** The same insert as a statement to run inside another (a posting's `alongside`). */
+export const auditInsertStatement = (db: Db, row: typeof auditLog.$inferInsert): SQL => db.insert(auditLog).values(row).getSQL();
+
 export async function insertPlatformAudit(db: Db, row: typeof platformAuditLog.$inferInsert) {
   await db.insert(platformAuditLog).values(row);
 }

@@ -5,7 +5,14 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import { findPlatformAudit, insertAudit, insertPlatformAudit, listAudit, type AuditFilter } from './audit.repository.js';
+import {
+  auditInsertStatement,
+  findPlatformAudit,
+  insertAudit,
+  insertPlatformAudit,
+  listAudit,
+  type AuditFilter,
+} from './audit.repository.js';
 
 export interface AuditEvent {
   action: string;
@@ -18,19 +25,25 @@ export interface AuditEvent {
 const jsonSafe = (v: unknown): unknown =>
   v === undefined ? null : JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
 
+const auditRow = (cooperativeId: string, actor: Actor, e: AuditEvent) => ({
+  cooperativeId,
+  id: newId('aud'),
+  actorId: actor.id,
+  actorLabel: actor.label,
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId ?? null,
+  changes: jsonSafe(e.changes ?? null),
+  requestId: actor.requestId ?? null,
+});
+
 export async function recordAudit(db: Db, cooperativeId: string, actor: Actor, e: AuditEvent): Promise<void> {
-  await insertAudit(db, {
-    cooperativeId,
-    id: newId('aud'),
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId ?? null,
-    changes: jsonSafe(e.changes ?? null),
-    requestId: actor.requestId ?? null,
-  });
+  await insertAudit(db, auditRow(cooperativeId, actor, e));
 }
+
+/** The audit record as a statement for a posting's `alongside`: recorded in the posting's own statement. */
+export const auditStatement = (db: Db, cooperativeId: string, actor: Actor, e: AuditEvent) =>
+  auditInsertStatement(db, auditRow(cooperativeId, actor, e));
 
 export async function recordPlatformAudit(db: Db, actor: Actor, e: AuditEvent): Promise<void> {
   await insertPlatformAudit(db, {

@@ -29,8 +29,11 @@ export interface NewEntry {
 /**
  * Number, header and lines in one statement, one round trip however many lines. Returns the
  * entry's number. The series row stays locked until commit, which keeps numbers gap-free.
+ * `alongside`: the source document's own inserts (its row, its audit record), run in the same
+ * statement; they may read the new entry from `h` (`h.id`, `h.number`). Fewer round trips while
+ * the series row is locked.
  */
-export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry): Promise<string> {
+export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry, alongside: SQL[] = []): Promise<string> {
   const lines = JSON.stringify(
     e.lines.map((l, i) => ({
       line_no: i,
@@ -61,7 +64,10 @@ export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry): P
       SELECT h.cooperative_id, h.id, x.line_no, h.date, x.account, x.unit, x.member_id, x.partner_id, x.debit, x.credit, x.memo
       FROM h, jsonb_to_recordset(${lines}::jsonb)
         AS x(line_no smallint, account text, unit text, member_id text, partner_id text, debit bigint, credit bigint, memo text)
-    )
+    )${sql.join(
+      alongside.map((s, i) => sql.raw(`, alongside_${i} AS (`).append(s).append(sql.raw(')'))),
+      sql``,
+    )}
     SELECT number FROM h`);
   return res.rows[0]!.number;
 }

@@ -4,6 +4,7 @@
  * accounts, units and closed periods, and its refusals come back as the same field errors.
  */
 import { formatRupiah } from '@kopdes/shared/money';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../lib/actor.js';
@@ -207,6 +208,7 @@ function fromDatabase(e: unknown, cooperativeId: string): unknown {
 interface Internal {
   reversesId?: string;
   closing?: boolean;
+  alongside?: SQL[];
 }
 
 async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingEntry, internal: Internal = {}): Promise<Posted> {
@@ -225,27 +227,32 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
     // The gap-free number is taken in the same statement as the insert: its row lock (held to
     // commit) starts as late as it can.
     return await inTransaction(db, async (tx) => {
-      const number = await journal.insertEntry(tx, cooperativeId, {
-        id,
-        series: `JU-${entry.date.slice(0, 4)}`,
-        date: entry.date,
-        memo: entry.memo.trim(),
-        sourceModule: entry.source.module,
-        sourceDocumentId: entry.source.documentId,
-        reversesId: internal.reversesId ?? null,
-        closing: internal.closing ?? false,
-        createdById: actor.id,
-        createdByLabel: actor.label,
-        lines: entry.lines.map((l) => ({
-          account: l.account,
-          unit: l.unit,
-          debit: l.debit ?? 0n,
-          credit: l.credit ?? 0n,
-          memberId: l.memberId ?? null,
-          partnerId: l.partnerId ?? null,
-          memo: l.memo ?? null,
-        })),
-      });
+      const number = await journal.insertEntry(
+        tx,
+        cooperativeId,
+        {
+          id,
+          series: `JU-${entry.date.slice(0, 4)}`,
+          date: entry.date,
+          memo: entry.memo.trim(),
+          sourceModule: entry.source.module,
+          sourceDocumentId: entry.source.documentId,
+          reversesId: internal.reversesId ?? null,
+          closing: internal.closing ?? false,
+          createdById: actor.id,
+          createdByLabel: actor.label,
+          lines: entry.lines.map((l) => ({
+            account: l.account,
+            unit: l.unit,
+            debit: l.debit ?? 0n,
+            credit: l.credit ?? 0n,
+            memberId: l.memberId ?? null,
+            partnerId: l.partnerId ?? null,
+            memo: l.memo ?? null,
+          })),
+        },
+        internal.alongside,
+      );
       return { id, number };
     });
   } catch (e) {
@@ -257,13 +264,20 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
  * Posts one balanced journal entry inside the caller's transaction (a savepoint there), so the
  * operation and its entry commit or fail together. Throws AppError naming fields such as
  * `lines.2.credit`. The gap-free number (JU-2025-000123) is taken last: call this late.
+ * `opts.alongside`: the source document's inserts, in the same statement (see journal.insertEntry).
  * @example await postEntry(tx, coopId, actor, { date: '2025-08-01', memo: 'Setoran simpanan sukarela',
  *   source: { module: 'savings', documentId: dep.id },
  *   lines: [{ account: ACCOUNTS.KAS, unit: 'simpan_pinjam', debit: 50_000n },
  *           { account: ACCOUNTS.SIMPANAN_SUKARELA, unit: 'simpan_pinjam', credit: 50_000n, memberId }] })
  */
-export function postEntry(db: Db, cooperativeId: string, actor: Actor, entry: PostingEntry): Promise<Posted> {
-  return post(db, cooperativeId, actor, entry);
+export function postEntry(
+  db: Db,
+  cooperativeId: string,
+  actor: Actor,
+  entry: PostingEntry,
+  opts: { alongside?: SQL[] } = {},
+): Promise<Posted> {
+  return post(db, cooperativeId, actor, entry, opts);
 }
 
 /** Internal: closing entries of the year end are posted by the periods service. */

@@ -142,6 +142,23 @@ export async function balanceTotals(db: Db, cooperativeId: string, memberIds?: s
 export const insertTransactions = (db: Db, rows: TransactionInsert[]) =>
   rows.length ? db.insert(savingsTransactions).values(rows) : Promise.resolve();
 
+/** A transaction's row whose numbers come from the entry posted in the same statement (journal.insertEntry's `h`). */
+export type RowBeforeEntry = Omit<TransactionInsert, 'number' | 'journalEntryId' | 'journalNumber'>;
+
+/**
+ * The insert of a transaction row as the posting statement's `alongside`: its receipt number is the
+ * entry's number as `receiptNumber` writes it (JU-2026-000123 → KWT-2026-000123, then /part).
+ */
+export function insertTransactionAlongsideEntry(r: RowBeforeEntry, part?: number): SQL {
+  return sql`
+    INSERT INTO savings_transactions (cooperative_id, id, number, member_id, kind, type, direction, amount, balance_after, date,
+      method, journal_entry_id, journal_number, reverses_id, settlement_id, memo, created_by_id, created_by_label, request_id)
+    SELECT ${r.cooperativeId}, ${r.id}, 'KWT-' || CASE WHEN h.number LIKE 'JU-%' THEN substr(h.number, 4) ELSE h.number END || ${part ? `/${part}` : ''},
+      ${r.memberId}, ${r.kind}, ${r.type}, ${r.direction}, ${r.amount}, ${r.balanceAfter}, ${r.date}::date, ${r.method}, h.id, h.number,
+      ${r.reversesId ?? null}, ${r.settlementId ?? null}, ${r.memo ?? null}, ${r.createdById ?? null}, ${r.createdByLabel}, ${r.requestId ?? null}
+    FROM h`;
+}
+
 export const findTransaction = (db: Db, cooperativeId: string, id: string) =>
   db
     .select()

@@ -26,9 +26,9 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound, type Msg } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditStatement, recordAudit } from '../audit/audit.service.js';
 import { getCooperative } from '../cooperatives/cooperatives.service.js';
-import { postEntry, reverseEntry, type Posted, type PostingLine } from '../ledger/ledger.service.js';
+import { postEntry, reverseEntry, type Posted, type PostingEntry, type PostingLine } from '../ledger/ledger.service.js';
 import { memberDirectory, memberRef, type MemberRef } from '../members/members.service.js';
 import * as repo from './savings.repository.js';
 
@@ -223,28 +223,28 @@ function linesOf(m: Movement): PostingLine[] {
       ];
 }
 
-/** The audit record, the journal entry, the transaction row (numbered after the entry) and its dues payments. */
+/**
+ * The audit record, the journal entry, the transaction row (numbered after the entry) and its dues
+ * payments. `journal` is the entry to post (posted with the row in one statement), or the entry
+ * already posted for several rows (a transfer's legs, a settlement's kinds).
+ */
 export async function record(
   db: Db,
   actor: Actor,
   cooperativeId: string,
   m: Movement,
-  journal: (tx: Db) => Promise<Posted>,
+  journal: PostingEntry | ((tx: Db) => Promise<Posted>),
   part?: number,
 ) {
-  await recordAudit(db, cooperativeId, actor, {
+  const audit = {
     action: `savings.${m.type}`,
     entityType: 'savings_transaction',
     entityId: m.id,
     changes: { memberId: m.member.id, kind: m.kind, amount: m.amount, date: m.date, method: m.method, reversesId: m.reversesId ?? null },
-  });
-  // The journal's gap-free number serialises writers until commit: posted as late as possible.
-  const posted = await journal(db);
-  const number = receiptNumber(posted.number, part);
-  const row: repo.TransactionInsert = {
+  };
+  const before: repo.RowBeforeEntry = {
     cooperativeId,
     id: m.id,
-    number,
     memberId: m.member.id,
     kind: m.kind,
     type: m.type,
@@ -253,8 +253,6 @@ export async function record(
     balanceAfter: m.balanceAfter,
     date: m.date,
     method: m.method,
-    journalEntryId: posted.id,
-    journalNumber: posted.number,
     reversesId: m.reversesId ?? null,
     settlementId: m.settlementId ?? null,
     memo: m.memo,
@@ -262,7 +260,20 @@ export async function record(
     createdByLabel: actor.label,
     requestId: actor.requestId ?? null,
   };
-  await repo.insertTransactions(db, [row]);
+  // The journal's gap-free number serialises writers until commit: posted as late as possible.
+  let posted: Posted;
+  if (typeof journal === 'function') {
+    await recordAudit(db, cooperativeId, actor, audit);
+    posted = await journal(db);
+    await repo.insertTransactions(db, [
+      { ...before, number: receiptNumber(posted.number, part), journalEntryId: posted.id, journalNumber: posted.number },
+    ]);
+  } else {
+    posted = await postEntry(db, cooperativeId, actor, journal, {
+      alongside: [repo.insertTransactionAlongsideEntry(before, part), auditStatement(db, cooperativeId, actor, audit)],
+    });
+  }
+  const row = { ...before, number: receiptNumber(posted.number, part), journalEntryId: posted.id, journalNumber: posted.number };
   await repo.insertDuesPayments(
     db,
     m.allocations.map((a) => ({ cooperativeId, transactionId: m.id, memberId: m.member.id, period: a.period, amount: a.amount })),
@@ -391,19 +402,17 @@ export async function deposit(
       memo: input.memo ?? null,
       allocations,
     };
-    return record(tx, actor, cooperativeId, m, (t) =>
-      postEntry(t, cooperativeId, actor, {
-        date,
-        memo: journalMemo(m),
-        source: { module: 'savings', documentId: m.id },
-        lines: funding
-          ? [
-              { ...funding.debit, debit: amount },
-              { account: ACCOUNT_OF[m.kind], unit: UNIT_OF[m.kind], credit: amount, memberId: member.id },
-            ]
-          : linesOf(m),
-      }),
-    );
+    return record(tx, actor, cooperativeId, m, {
+      date,
+      memo: journalMemo(m),
+      source: { module: 'savings', documentId: m.id },
+      lines: funding
+        ? [
+            { ...funding.debit, debit: amount },
+            { account: ACCOUNT_OF[m.kind], unit: UNIT_OF[m.kind], credit: amount, memberId: member.id },
+          ]
+        : linesOf(m),
+    });
   });
 }
 
@@ -432,14 +441,12 @@ export async function withdraw(db: Db, actor: Actor, cooperativeId: string, inpu
       memo: input.memo ?? null,
       allocations: [],
     };
-    return record(tx, actor, cooperativeId, m, (t) =>
-      postEntry(t, cooperativeId, actor, {
-        date,
-        memo: journalMemo(m),
-        source: { module: 'savings', documentId: m.id },
-        lines: linesOf(m),
-      }),
-    );
+    return record(tx, actor, cooperativeId, m, {
+      date,
+      memo: journalMemo(m),
+      source: { module: 'savings', documentId: m.id },
+      lines: linesOf(m),
+    });
   });
 }
 
