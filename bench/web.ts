@@ -16,19 +16,11 @@ import { createUser, grantRoleAsSystem } from '../apps/server/src/modules/auth/u
 import { createCooperative } from '../apps/server/src/modules/cooperatives/cooperatives.service.js';
 import type { Benchmark } from './lib/harness.js';
 import { startServerProcess } from './lib/server.js';
+import { chromiumPath } from '../apps/web/e2e/browser.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const dist = path.join(repo, 'apps/web/dist');
 const KBIT = 1000 / 8;
-
-function chromiumPath(): string {
-  if (process.env.KOPDES_CHROMIUM) return process.env.KOPDES_CHROMIUM;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Chromium was not found: install it with apt-get install -y chromium');
-  }
-}
 
 const bench: Benchmark = async (ctx) => {
   // The same build `npm start` serves (rebuilt only when the sources changed).

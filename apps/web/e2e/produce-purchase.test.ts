@@ -305,4 +305,23 @@ describe('buying from another cooperative', () => {
       await opened.context.close();
     }
   });
+
+  test('a supplier set inactive is not offered, and the purchase form says why and where to change it', async () => {
+    const supplier = (await ketua.get(`/api/coops/${coopId}/market/partners?kind=cooperative`)).items.find(
+      (p: any) => p.registryCooperativeId === registryId,
+    );
+    const setActive = async (active: boolean) =>
+      expect((await ketua.send('PATCH', `/api/coops/${coopId}/market/partners/${supplier.id}`, { active })).status).toBe(200);
+    await setActive(false);
+    try {
+      await page.goto(`${home}/hasil-panen/pembelian/baru?pemasok=${supplier.id}`);
+      await page.getByRole('heading', { name: 'Catat pembelian', level: 1 }).waitFor();
+      await page.getByText('KDMP Patengan dinonaktifkan di daftar mitra, jadi tidak bisa dipilih.', { exact: false }).waitFor();
+      expect(await page.getByRole('textbox', { name: 'Koperasi pemasok' }).inputValue()).toBe('');
+      await page.getByRole('link', { name: 'Buka mitra ini' }).click();
+      await page.waitForURL(new RegExp(`/penjualan/mitra/${supplier.id}$`));
+    } finally {
+      await setActive(true);
+    }
+  });
 });

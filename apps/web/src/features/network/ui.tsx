@@ -1,11 +1,10 @@
 /** Small pieces the network pages share: form alerts, figure tiles, the phone check. */
 import { PARTICIPANT_STATUS_LABELS, type ParticipantStatus } from '@kopdes/shared/network';
 import { Badge, Card, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { labelOf, STATUS_COLORS } from './labels.js';
 
-export const usePhone = () => useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+export { usePhone } from '../../components/usePhone.js';
 
 export { FormAlert } from '../../components/FormAlert.js';
 

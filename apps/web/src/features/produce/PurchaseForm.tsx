@@ -43,6 +43,7 @@ import { Money } from '../../components/Money.js';
 import { ErrorState } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
 import { usePartners, type Partner } from '../market/market-api.js';
+import { marketPath } from '../market/nav.js';
 import { FormAlert } from './form-bits.js';
 import { nearbyPath, producePath, PURCHASE_PARAMS } from './nav.js';
 import { useCommodities, useLocations, useRecordPurchase, type Commodity, type PurchaseBody, type StockLocation } from './produce-api.js';
@@ -108,7 +109,7 @@ function bodyOf(v: Values, unit: UnitOfMeasure): PurchaseBody {
 /** "Catat pembelian": produce bought from another cooperative, as a page that works one-handed on a phone. */
 export function PurchaseForm() {
   const coop = useCoop();
-  const partners = usePartners(coop.id, { kind: 'cooperative' });
+  const partners = usePartners(coop.id, { kind: 'cooperative', active: 'all' }); // inactive ones too: to say why one is not offered
   const commodities = useCommodities(coop.id);
   const locations = useLocations(coop.id);
   if (partners.isPending || commodities.isPending || locations.isPending) return <Skeleton height={520} maw={720} />;
@@ -118,6 +119,7 @@ export function PurchaseForm() {
   return (
     <PurchaseEditor
       suppliers={partners.data.items.filter((p) => p.kind === 'cooperative' && p.active)}
+      inactiveSuppliers={partners.data.items.filter((p) => p.kind === 'cooperative' && !p.active)}
       commodities={commodities.data.items}
       locations={locations.data.items.filter((l) => l.active)}
     />
@@ -126,10 +128,12 @@ export function PurchaseForm() {
 
 function PurchaseEditor({
   suppliers,
+  inactiveSuppliers,
   commodities,
   locations,
 }: {
   suppliers: Partner[];
+  inactiveSuppliers: Partner[];
   commodities: Commodity[];
   locations: StockLocation[];
 }) {
@@ -148,7 +152,9 @@ function PurchaseEditor({
     const partnerId = search.get(PURCHASE_PARAMS.supplier) ?? '';
     const c = commodities.find((x) => x.id === search.get(PURCHASE_PARAMS.commodity) && x.active);
     const kg = c?.unit === 'kg' && /^\d{1,7}$/.test(search.get(PURCHASE_PARAMS.kg) ?? '') ? search.get(PURCHASE_PARAMS.kg)! : '';
-    return { partnerId: suppliers.some((s) => s.id === partnerId) ? partnerId : '', commodity: c, kg };
+    // A supplier set inactive in the market's partner list is not offered; the clerk is told why.
+    const inactive = inactiveSuppliers.find((s) => s.id === partnerId) ?? null;
+    return { partnerId: suppliers.some((s) => s.id === partnerId) ? partnerId : '', inactive, commodity: c, kg };
   });
   const firstLine = (c: Commodity | undefined, qty = ''): Line[] =>
     c ? [{ grade: c.grades.find((g) => g.grade === 'A')?.grade ?? c.grades[0]?.grade ?? 'A', qty, price: '' }] : [];
@@ -259,6 +265,16 @@ function PurchaseEditor({
               {...form.getInputProps('partnerId')}
               onChange={(id) => form.setFieldValue('partnerId', id ?? '')}
             />
+            {preset.inactive && (
+              <Alert color="orange" variant="light" icon={<IconInfoCircle />}>
+                <Stack gap={6} align="flex-start">
+                  <Text size="sm">{t('produce.purchase.inactiveSupplier', { name: shortCoopName(preset.inactive.name) })}</Text>
+                  <Anchor component={Link} href={marketPath(coop.id, `mitra/${preset.inactive.id}`)} fw={600}>
+                    {t('produce.purchase.openPartner')}
+                  </Anchor>
+                </Stack>
+              </Alert>
+            )}
             {suppliers.length === 0 && (
               <Alert color="orange" variant="light" icon={<IconInfoCircle />}>
                 <Stack gap={6} align="flex-start">

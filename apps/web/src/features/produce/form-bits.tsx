@@ -1,12 +1,11 @@
 /** Small pieces the produce pages and dialogs share: phone detection, the error alert, the button row, a labelled fact. */
 import { Button, Group, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/client.js';
 
-/** Dialogs fill the screen on a phone, where a floating modal leaves no room for the keyboard. */
-export const usePhone = () => useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+// Dialogs fill the screen on a phone, where a floating modal leaves no room for the keyboard.
+export { usePhone } from '../../components/usePhone.js';
 
 export { FormAlert } from '../../components/FormAlert.js';
 

@@ -496,6 +496,9 @@ export const strings = {
         supplierNone: 'Koperasi tidak ditemukan',
         noSuppliers: 'Belum ada koperasi pemasok. Cari koperasi terdekat, lalu tekan "Jadikan pemasok".',
         findSuppliers: 'Cari koperasi terdekat',
+        inactiveSupplier:
+          '{{name}} dinonaktifkan di daftar mitra, jadi tidak bisa dipilih. Aktifkan kembali mitra itu untuk membeli darinya.',
+        openPartner: 'Buka mitra ini',
         commoditySearch: 'Ketik nama komoditas',
         location: 'Simpan di',
         locationDefault: 'Rumah kemas (bawaan)',
@@ -1070,6 +1073,9 @@ export const strings = {
         supplierNone: 'No cooperative found',
         noSuppliers: 'No supplying cooperative yet. Find cooperatives nearby, then press "Make supplier".',
         findSuppliers: 'Find cooperatives nearby',
+        inactiveSupplier:
+          '{{name}} is set inactive in the partner list, so it cannot be chosen. Make the partner active again to buy from it.',
+        openPartner: 'Open this partner',
         commoditySearch: 'Type a commodity',
         location: 'Store at',
         locationDefault: 'Packing house (default)',
