@@ -91,6 +91,7 @@ const bench: Benchmark = async (ctx) => {
     const auth = await signInOver(server.url, 'bench@kopdes.id', password);
     const path = `/api/coops/${coop.id}/savings/deposits`;
     let n = 0;
+    const cpuBefore = server.cpuMs();
     const result = await autocannon({
       url: server.url,
       connections: 8,
@@ -112,6 +113,8 @@ const bench: Benchmark = async (ctx) => {
         },
       ],
     });
+    // Node's CPU per deposit: what the server itself spends, apart from PostgreSQL and the clients.
+    const nodeCpuMsPerDeposit = (server.cpuMs() - cpuBefore) / Math.max(1, result.requests.total);
     // kopdes's own cheapest signed-in request, for scale: session, tenant roles and two small reads.
     const read = await autocannon({
       url: `${server.url}/api/coops/${coop.id}/savings/settings`,
@@ -130,9 +133,10 @@ const bench: Benchmark = async (ctx) => {
       bar: '≥ 0.7 × pgbench TPC-B tps, p99 ≤ 50 ms, no failed request',
       pass,
       ratio,
-      summary: `${tps.toFixed(0)} deposits/s vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×, one-call deposit floor ${callFloor.writesPerSecond.toFixed(0)}/s = ${callFloor.ratioToPgbench.toFixed(2)}× (p99 ${callFloor.latencyMsP99} ms); kopdes signed-in read ${read.requests.average.toFixed(0)}/s = ${(read.requests.average / reference.tps).toFixed(2)}×`,
+      summary: `${tps.toFixed(0)} deposits/s vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, Node CPU ${nodeCpuMsPerDeposit.toFixed(1)} ms per deposit; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×, one-call deposit floor ${callFloor.writesPerSecond.toFixed(0)}/s = ${callFloor.ratioToPgbench.toFixed(2)}× (p99 ${callFloor.latencyMsP99} ms); kopdes signed-in read ${read.requests.average.toFixed(0)}/s = ${(read.requests.average / reference.tps).toFixed(2)}×`,
       figures: {
         depositsPerSecond: tps,
+        nodeCpuMsPerDeposit,
         requests: result.requests.total,
         ok2xx: ok,
         non2xx: result.non2xx,

@@ -128,10 +128,12 @@ const bench: Benchmark = async (ctx) => {
 
   const server = await startServerProcess(url);
   let result: autocannon.Result;
+  let cpuMs: number;
   try {
     const auth = await signInOver(server.url, 'petugas@bench.kopdes.id', password);
     const path = `/api/coops/${coop.id}/produce/intakes`;
     let n = 0;
+    const cpuBefore = server.cpuMs();
     result = await autocannon({
       url: server.url,
       connections: 8,
@@ -165,9 +167,12 @@ const bench: Benchmark = async (ctx) => {
         },
       ],
     });
+    cpuMs = server.cpuMs() - cpuBefore;
   } finally {
     await server.stop();
   }
+  // Node's CPU per intake: what the server itself spends, apart from PostgreSQL and the clients.
+  const nodeCpuMsPerIntake = cpuMs / Math.max(1, result.requests.total);
 
   const check = connect(url, 2);
   const counted = await check.pool.query<{ n: string }>('SELECT count(*) AS n FROM produce_intakes');
@@ -189,9 +194,10 @@ const bench: Benchmark = async (ctx) => {
     bar: '≥ 0.5 × pgbench TPC-B tps, no failed request, one intake per success and stock value equal to the ledger',
     pass,
     ratio,
-    summary: `${tps.toFixed(0)} intakes/s (3 lots each) vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, books ${consistent ? 'agree' : 'DISAGREE'}; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×`,
+    summary: `${tps.toFixed(0)} intakes/s (3 lots each) vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, books ${consistent ? 'agree' : 'DISAGREE'}, Node CPU ${nodeCpuMsPerIntake.toFixed(1)} ms per intake; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×`,
     figures: {
       intakesPerSecond: tps,
+      nodeCpuMsPerIntake,
       lotsPerIntake: 3,
       requests: result.requests.total,
       ok2xx: result['2xx'],

@@ -6,7 +6,15 @@ import { freePort } from '../../apps/server/src/db/embedded.js';
 
 const CLI = path.join(import.meta.dirname, '..', '..', 'apps', 'server', 'bin', 'kopdes.js');
 
-export async function startServerProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+export function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+export async function startServerProcess(
+  databaseUrl: string,
+): Promise<{ url: string; child: ChildProcess; cpuMs(): number; stop(): Promise<void> }> {
   const port = await freePort();
   // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the server under the benchmark's load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -28,6 +36,7 @@ export async function startServerProcess(databaseUrl: string): Promise<{ url: st
   return {
     url,
     child,
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
