@@ -4,8 +4,10 @@
  * lots proposed first-expired-first-out, prints the surat jalan and records the buyer's receiving
  * with a rejected part; the bendahara invoices the accepted part, records a partial payment, and
  * the buyer's line in the receivables ageing follows every step and agrees with the ledger.
+ * A trader of the demo who is also a member is linked to that member, and unlinked again.
  */
 import { formatDateId, todayIn } from '@kopdes/shared/format';
+import { formatMemberNumber } from '@kopdes/shared/members';
 import { formatRupiah } from '@kopdes/shared/money';
 import { amountForGrams, formatKg } from '@kopdes/shared/quantity';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -196,7 +198,7 @@ describe('from a purchase order to the money in', () => {
 
     await page.getByRole('button', { name: 'Catat pembayaran' }).click();
     await dialog.getByLabel(/^Jumlah diterima/).fill(PAID.toString());
-    await dialog.getByText(`Untuk faktur`).waitFor();
+    await dialog.getByText('Untuk faktur', { exact: true }).waitFor();
     await dialog.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await page
       .getByText(new RegExp(`^Pembayaran BYR-\\d{4}-\\d{6} sebesar ${formatRupiah(PAID).replace(/\./g, '\\.')} tersimpan$`))
@@ -210,5 +212,66 @@ describe('from a purchase order to the money in', () => {
     await expect.poll(() => row.textContent()).toContain(formatRupiah(invoiced - PAID));
     expect(await row.textContent()).toContain(`Belum jatuh tempo${formatRupiah(invoiced - PAID)}`);
     await page.getByText('Cocok dengan buku besar').waitFor();
+  });
+});
+
+describe('a buyer who is also a member', () => {
+  test('the pengurus links a trader of the demo to a member, follows the link, then unlinks', async () => {
+    // A trader of the demo and an active member with a name of their own, read from the API.
+    const trader = (await ketua.get(`/api/coops/${coopId}/market/partners`)).items.find((p: any) => p.code === 'BU-EUIS');
+    const { items } = await ketua.get(`/api/coops/${coopId}/members?status=active&limit=40`);
+    const member = items.find(
+      (m: any) => m.number > 10 && m.fullName.includes(' ') && items.filter((o: any) => o.fullName === m.fullName).length === 1,
+    );
+    const label = `${formatMemberNumber(member.number)} · ${member.fullName}`;
+    try {
+      const page = await openAs('pengurus@alamendah.kopdes.id');
+      await page.goto(`${home}/penjualan/mitra`);
+      await page.getByRole('button', { name: `Buka mitra ${trader.name}` }).click();
+      await page.getByRole('heading', { name: trader.name, level: 1 }).waitFor();
+
+      // Link by typing part of the name (the surname); only active members are offered.
+      await page.getByRole('button', { name: 'Ubah data' }).click();
+      const dialog = page.getByRole('dialog');
+      await pick(page, /^Anggota koperasi/, label, member.fullName.split(' ').at(-1), dialog);
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect((await ketua.get(`/api/coops/${coopId}/market/partners/${trader.id}`)).memberId).toBe(member.id);
+
+      // The partner page names the member and links to the member's page.
+      await page.getByText('Anggota koperasi', { exact: true }).waitFor();
+      await page.getByRole('link', { name: `No. ${label}` }).click();
+      await page.getByRole('heading', { name: member.fullName, level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`${home}/anggota/${member.id}`);
+      await page.goBack();
+
+      // Editing again starts with the member shown; clearing it unlinks.
+      await page.getByRole('button', { name: 'Ubah data' }).click();
+      const field = dialog.getByRole('textbox', { name: /^Anggota koperasi/ });
+      await expect.poll(() => field.inputValue()).toBe(label);
+      await dialog.getByRole('button', { name: 'Hapus pilihan anggota' }).click();
+      expect(await field.inputValue()).toBe('');
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect((await ketua.get(`/api/coops/${coopId}/market/partners/${trader.id}`)).memberId).toBeNull();
+      await expect.poll(() => page.getByRole('link', { name: `No. ${label}` }).count()).toBe(0);
+      expect(await page.getByText('Anggota koperasi', { exact: true }).count()).toBe(0);
+    } finally {
+      // Other files share the server: the demo trader goes back to what it was, contacts as stored included.
+      const { code, name, kind, npwp, memberId, paymentTermsDays, address, contacts, notes, active } = trader;
+      const restored = await ketua.send('PATCH', `/api/coops/${coopId}/market/partners/${trader.id}`, {
+        code,
+        name,
+        kind,
+        npwp,
+        memberId,
+        paymentTermsDays,
+        address,
+        contacts,
+        notes,
+        active,
+      });
+      expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    }
   });
 });

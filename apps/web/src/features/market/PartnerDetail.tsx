@@ -1,18 +1,21 @@
+import { formatMemberNumber } from '@kopdes/shared/members';
 import { GRADE_LABELS } from '@kopdes/shared/produce';
 import { todayIn } from '@kopdes/shared/format';
-import { Accordion, Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { Accordion, Anchor, Badge, Box, Button, Card, Group, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { IconEdit, IconPlus, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCoop } from '../../app/coop.js';
+import { coopPath, useCoop } from '../../app/coop.js';
 import { Link } from '../../app/router.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { DateText } from '../../components/DateText.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { usePhone } from '../../components/usePhone.js';
 import { ErrorState, PageLoader } from '../../components/States.js';
 import { currentLang } from '../../i18n/index.js';
+import { useMember } from '../members/members-api.js';
 import { ContractForm } from './ContractForm.js';
 import {
   useContracts,
@@ -37,6 +40,8 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
   const p = usePartner(coop.id, partnerId);
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<string | null>('stores');
+  // On a phone the address and the status (badges, the member's name) take a row each: in half a row they are cut off.
+  const wideOnPhone = usePhone() ? { gridColumn: '1 / -1' } : undefined;
   if (p.isPending) return <PageLoader />;
   if (p.isError) return <ErrorState error={p.error} onRetry={() => void p.refetch()} />;
   const partner = p.data;
@@ -64,24 +69,29 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
               {partner.paymentTermsDays ? t('market.partners.termsDays', { count: partner.paymentTermsDays }) : t('market.partners.cash')}
             </Fact>
             <Fact label={t('market.partners.npwp')}>{partner.npwp ?? '—'}</Fact>
-            <Fact label={t('market.partners.address')}>{partner.address ?? '—'}</Fact>
-            <Fact label={t('market.partners.status')}>
-              <Group gap={4}>
-                <Badge color={partner.active ? 'green' : 'gray'} variant="light">
-                  {partner.active ? t('market.partners.activeBadge') : t('market.partners.inactive')}
-                </Badge>
-                {partner.isMember && (
-                  <Badge color="blue" variant="light">
-                    {t('market.partners.member')}
+            <Box style={wideOnPhone}>
+              <Fact label={t('market.partners.address')}>{partner.address ?? '—'}</Fact>
+            </Box>
+            <Box style={wideOnPhone}>
+              <Fact label={t('market.partners.status')}>
+                <Group gap={4}>
+                  <Badge color={partner.active ? 'green' : 'gray'} variant="light">
+                    {partner.active ? t('market.partners.activeBadge') : t('market.partners.inactive')}
                   </Badge>
-                )}
-                {partner.apiTokenId && (
-                  <Badge color="grape" variant="light">
-                    {t('market.partners.apiLinked')}
-                  </Badge>
-                )}
-              </Group>
-            </Fact>
+                  {partner.isMember && (
+                    <Badge color="blue" variant="light">
+                      {t('market.partners.member')}
+                    </Badge>
+                  )}
+                  {partner.apiTokenId && (
+                    <Badge color="grape" variant="light">
+                      {t('market.partners.apiLinked')}
+                    </Badge>
+                  )}
+                </Group>
+                {partner.memberId && <LinkedMember memberId={partner.memberId} />}
+              </Fact>
+            </Box>
           </SimpleGrid>
           {partner.notes && (
             <Text size="sm" c="dimmed" mt="sm">
@@ -109,6 +119,27 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
       </Stack>
       {editing && <PartnerForm partner={partner} onClose={() => setEditing(false)} />}
     </>
+  );
+}
+
+/** Which member this buyer is, as a link to the member's page (the icon tells it from a warning in red). */
+function LinkedMember({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
+  const coop = useCoop();
+  const m = useMember(coop.id, memberId);
+  if (m.isPending) return <Skeleton height={16} width={140} mt={4} />;
+  if (m.isError) return null;
+  return (
+    <Anchor
+      component={Link}
+      href={coopPath(coop.id, `anggota/${memberId}`)}
+      size="sm"
+      mt={4}
+      style={{ display: 'inline-flex', alignItems: 'flex-start', gap: 4 }}
+    >
+      <IconUser size={14} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
+      {t('market.partners.memberLine', { number: formatMemberNumber(m.data.number), name: m.data.fullName })}
+    </Anchor>
   );
 }
 

@@ -23,7 +23,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoop } from '../../app/coop.js';
 import { navigate } from '../../app/router.js';
+import { MemberPicker, type MemberRef } from '../../components/MemberPicker.js';
 import { currentLang } from '../../i18n/index.js';
+import { useMember } from '../members/members-api.js';
 import { useSavePartner, type Partner } from './market-api.js';
 import { applyErrors, ErrorAlert } from './parts.js';
 import { marketPath } from './nav.js';
@@ -46,6 +48,11 @@ export function PartnerForm({ partner, onClose }: { partner?: Partner; onClose: 
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const save = useSavePartner(coop.id, partner?.id ?? null);
   const [alert, setAlert] = useState<string | null>(null);
+  // The member already linked is fetched for its number and name; `picked` stays undefined until
+  // the person chooses or clears, so the field shows the linked member as soon as it has loaded.
+  const linked = useMember(coop.id, partner?.memberId ?? '');
+  const [picked, setPicked] = useState<MemberRef | null | undefined>(undefined);
+  const member = picked !== undefined ? picked : (linked.data ?? null);
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -53,6 +60,8 @@ export function PartnerForm({ partner, onClose }: { partner?: Partner; onClose: 
       name: partner?.name ?? '',
       kind: (partner?.kind ?? 'modern_retail') as PartnerKind,
       npwp: partner?.npwp ?? '',
+      // In the form's values so that a refusal of `memberId` by the server lands on the picker.
+      memberId: partner?.memberId ?? null,
       paymentTermsDays: partner?.paymentTermsDays ?? 14,
       address: partner?.address ?? '',
       notes: partner?.notes ?? '',
@@ -75,6 +84,7 @@ export function PartnerForm({ partner, onClose }: { partner?: Partner; onClose: 
       name: v.name.trim(),
       kind: v.kind,
       npwp: blank(v.npwp),
+      memberId: v.memberId,
       paymentTermsDays: Number(v.paymentTermsDays) || 0,
       address: blank(v.address),
       notes: blank(v.notes),
@@ -134,6 +144,21 @@ export function PartnerForm({ partner, onClose }: { partner?: Partner; onClose: 
             />
             <TextInput label={t('market.partners.address')} {...form.getInputProps('address')} />
           </SimpleGrid>
+          <MemberPicker
+            label={t('market.partners.memberField')}
+            placeholder={t('market.partners.memberPlaceholder')}
+            description={t('market.partners.memberHint')}
+            required={false}
+            clearLabel={t('market.partners.memberClear')}
+            statuses={['active']}
+            value={member}
+            disabled={linked.isLoading}
+            error={(form.errors.memberId as string | undefined) ?? (linked.isError ? linked.error.message : undefined)}
+            onChange={(m) => {
+              setPicked(m);
+              form.setFieldValue('memberId', m?.id ?? null);
+            }}
+          />
           <Textarea label={t('market.partners.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           {partner && <Switch label={t('market.partners.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
 

@@ -46,10 +46,13 @@ export function exportHref(coopId: string, f: Partial<MemberFilters>): string {
   return `${base(coopId)}/members/export.xlsx${s ? `?${s}` : ''}`;
 }
 
+/** One member; with an empty id (nobody linked yet) nothing is asked and the query stays idle. */
 export function useMember(coopId: string, memberId: string) {
   return useQuery({
     queryKey: [...membersKey(coopId), 'one', memberId],
     queryFn: () => api<MemberDetail>(`${base(coopId)}/members/${memberId}`),
+    // Without this an empty id would ask `/members/`, the list, and cache it as one member.
+    enabled: memberId !== '',
   });
 }
 

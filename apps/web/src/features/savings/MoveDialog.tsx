@@ -1,4 +1,3 @@
-import { formatMemberNumber } from '@kopdes/shared/members';
 import { formatNumberId, formatRupiah, parseRupiahInput } from '@kopdes/shared/money';
 import {
   KIND_LABELS,
@@ -10,9 +9,9 @@ import {
   type SavingsKind,
 } from '@kopdes/shared/savings';
 import { todayIn } from '@kopdes/shared/format';
-import { SimpleGrid, Alert, Anchor, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Alert, Anchor, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -20,47 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { applyApiError } from '../../api/form-errors.js';
 import { useIdempotencyKey } from '../../api/idempotency.js';
 import { useCoop } from '../../app/coop.js';
+import { memberLabel, MemberPicker, type MemberRef } from '../../components/MemberPicker.js';
 import { currentLang } from '../../i18n/index.js';
-import { useMembers } from '../members/members-api.js';
 import { receiptHref, useMemberSavings, usePostMove, useSettings } from './savings-api.js';
-
-export interface MemberRef {
-  id: string;
-  number: number;
-  fullName: string;
-}
-
-const memberLabel = (m: MemberRef) => `${formatMemberNumber(m.number)} · ${m.fullName}`;
-
-/** Picks a member by typing; the server does the searching. */
-function MemberPicker({ value, onChange, error }: { value: MemberRef | null; onChange: (m: MemberRef | null) => void; error?: string }) {
-  const { t } = useTranslation();
-  const coop = useCoop();
-  const [search, setSearch] = useState(value ? memberLabel(value) : '');
-  const typed = value && search === memberLabel(value) ? '' : search.trim();
-  const [q] = useDebouncedValue(typed, 250);
-  const found = useMembers(coop.id, { q: q || undefined, status: undefined });
-  const options = new Map<string, MemberRef>();
-  if (value) options.set(value.id, value);
-  for (const m of found.data?.pages[0]?.items ?? []) if (m.status === 'active' || m.status === 'applicant') options.set(m.id, m);
-  return (
-    <Select
-      label={t('savings.form.member')}
-      placeholder={t('savings.form.memberPlaceholder')}
-      required
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
-      data={[...options.values()].map((m) => ({ value: m.id, label: memberLabel(m) }))}
-      value={value?.id ?? null}
-      onChange={(id) => onChange(id ? (options.get(id) ?? null) : null)}
-      nothingFoundMessage={found.isFetching ? '…' : '—'}
-      error={error}
-      comboboxProps={{ withinPortal: true }}
-    />
-  );
-}
 
 export function MoveDialog({
   direction,
@@ -172,6 +133,8 @@ export function MoveDialog({
             <Text fw={600}>{memberLabel(fixed)}</Text>
           ) : (
             <MemberPicker
+              label={t('savings.form.member')}
+              placeholder={t('savings.form.memberPlaceholder')}
               value={member}
               error={form.errors.memberId as string | undefined}
               onChange={(m) => {
