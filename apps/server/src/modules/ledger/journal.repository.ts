@@ -1,6 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 
+/** Statements run in a posting's own statement (see insertEntry). */
+export interface Alongside {
+  ctes?: SQL[];
+  returning?: SQL;
+}
+
+/** One common table expression: `name AS (statement)`. */
+export const cte = (name: string, statement: SQL): SQL => sql`${sql.identifier(name)} AS (${statement})`;
+
 export interface NewLine {
   account: string;
   unit: string;
@@ -29,11 +38,17 @@ export interface NewEntry {
 /**
  * Number, header and lines in one statement, one round trip however many lines. Returns the
  * entry's number. The series row stays locked until commit, which keeps numbers gap-free.
- * `alongside`: the source document's own inserts (its row, its audit record), run in the same
- * statement; they may read the new entry from `h` (`h.id`, `h.number`). Fewer round trips while
- * the series row is locked.
+ * `alongside`: the source document's own inserts (its rows, its audit record) as further common
+ * table expressions of the same statement (`cte(name, statement)`); they may read the new entry from
+ * `h` (`h.id`, `h.number`), and `returning` adds columns read from them to the result. Fewer round
+ * trips while the series row is locked.
  */
-export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry, alongside: SQL[] = []): Promise<string> {
+export async function insertEntry(
+  db: Db,
+  cooperativeId: string,
+  e: NewEntry,
+  alongside: Alongside = {},
+): Promise<{ number: string } & Record<string, unknown>> {
   const lines = JSON.stringify(
     e.lines.map((l, i) => ({
       line_no: i,
@@ -46,7 +61,7 @@ export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry, al
       memo: l.memo,
     })),
   );
-  const res = await db.execute<{ number: string }>(sql`
+  const res = await db.execute<{ number: string } & Record<string, unknown>>(sql`
     WITH n AS (
       INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${e.series}, 1)
       ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + 1
@@ -59,17 +74,17 @@ export async function insertEntry(db: Db, cooperativeId: string, e: NewEntry, al
              ${e.createdById}, ${e.createdByLabel}
       FROM n
       RETURNING cooperative_id, id, date, number
-    ), l AS (
+    ), entry_lines AS (
       INSERT INTO journal_lines (cooperative_id, entry_id, line_no, date, account, unit, member_id, partner_id, debit, credit, memo)
       SELECT h.cooperative_id, h.id, x.line_no, h.date, x.account, x.unit, x.member_id, x.partner_id, x.debit, x.credit, x.memo
       FROM h, jsonb_to_recordset(${lines}::jsonb)
         AS x(line_no smallint, account text, unit text, member_id text, partner_id text, debit bigint, credit bigint, memo text)
     )${sql.join(
-      alongside.map((s, i) => sql.raw(`, alongside_${i} AS (`).append(s).append(sql.raw(')'))),
+      (alongside.ctes ?? []).map((c) => sql`, ${c}`),
       sql``,
     )}
-    SELECT number FROM h`);
-  return res.rows[0]!.number;
+    SELECT number${alongside.returning ? sql`, ${alongside.returning}` : sql``} FROM h`);
+  return res.rows[0]!;
 }
 
 export type EntryRow = {

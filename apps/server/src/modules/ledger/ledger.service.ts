@@ -20,6 +20,8 @@ import { isValidDate, periodClosedError, postEntry, refused, validateEntry, type
 
 export { ensureLedgerSetup, chartOf };
 export { MAX_LINE_AMOUNT, postEntry, reverseEntry, type Posted, type PostingEntry, type PostingLine } from './posting.service.js';
+// A source document's own inserts, run in its posting's statement (see journal.insertEntry).
+export { cte, type Alongside } from './journal.repository.js';
 export { closeMonth, closeYear, listPeriods, reopenMonth, reopenYear } from './periods.service.js';
 
 const signed = (acc: Pick<AccountRow, 'normalSide'>, debit: bigint, credit: bigint) =>

@@ -4,7 +4,6 @@
  * accounts, units and closed periods, and its refusals come back as the same field errors.
  */
 import { formatRupiah } from '@kopdes/shared/money';
-import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../lib/actor.js';
@@ -14,6 +13,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { chartOf, forgetChart, type Chart } from './chart.js';
 import { closedMonthKeys } from './chart.repository.js';
 import * as journal from './journal.repository.js';
+import type { Alongside } from './journal.repository.js';
 import { monthLabel } from './periods.js';
 
 export interface PostingLine {
@@ -37,6 +37,8 @@ export interface PostingEntry {
 export interface Posted {
   id: string;
   number: string;
+  /** The columns `opts.alongside.returning` asked for. */
+  alongside?: Record<string, unknown>;
 }
 
 /** Large enough for any cooperative, small enough that every total stays exact in a spreadsheet (< 2^53). */
@@ -208,7 +210,7 @@ function fromDatabase(e: unknown, cooperativeId: string): unknown {
 interface Internal {
   reversesId?: string;
   closing?: boolean;
-  alongside?: SQL[];
+  alongside?: Alongside;
 }
 
 async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingEntry, internal: Internal = {}): Promise<Posted> {
@@ -227,7 +229,7 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
     // The gap-free number is taken in the same statement as the insert: its row lock (held to
     // commit) starts as late as it can.
     return await inTransaction(db, async (tx) => {
-      const number = await journal.insertEntry(
+      const { number, ...alongside } = await journal.insertEntry(
         tx,
         cooperativeId,
         {
@@ -253,7 +255,7 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
         },
         internal.alongside,
       );
-      return { id, number };
+      return { id, number, alongside };
     });
   } catch (e) {
     throw fromDatabase(e, cooperativeId);
@@ -275,7 +277,7 @@ export function postEntry(
   cooperativeId: string,
   actor: Actor,
   entry: PostingEntry,
-  opts: { alongside?: SQL[] } = {},
+  opts: { alongside?: Alongside } = {},
 ): Promise<Posted> {
   return post(db, cooperativeId, actor, entry, opts);
 }

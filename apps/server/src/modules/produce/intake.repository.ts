@@ -81,19 +81,21 @@ export interface Posting {
 }
 
 /**
- * Writes intakes with their lots and intake movements in one statement, numbering them from the
+ * The statements that write intakes with their lots and intake movements, numbering them from the
  * cooperative's gap-free series `PN-<year>` (a number is taken only when the row commits). The
  * movements' trigger puts the lots on hand. All intakes share the year of the first.
+ * `journal`: each intake's posting, or `'alongside'` for one intake written in its own posting's
+ * statement, where the entry is `h` (see journal.insertEntry).
  */
-export async function insertIntakes(
-  db: Db,
+export function intakeStatements(
   cooperativeId: string,
   actor: Actor,
   plans: PlannedIntake[],
-  postings: Map<string, Posting>,
-): Promise<Map<string, string>> {
+  journal: Map<string, Posting> | 'alongside',
+): SQL[] {
   const year = plans[0]!.date.slice(0, 4);
   const n = plans.length;
+  const postings = journal === 'alongside' ? new Map<string, Posting>() : journal;
   const intakes = JSON.stringify(
     plans.map((p, ord) => {
       const j = postings.get(p.id);
@@ -131,47 +133,65 @@ export async function insertIntakes(
         price: l.price.toString(),
         paid: l.paid,
         movement_id: `mvt_${l.id.slice(4)}`,
-        journal_entry_id: postings.get(p.id)?.journalEntryId ?? null,
       })),
     ),
   );
-  const res = await db.execute<{ id: string; number: string }>(sql`
-    WITH seq AS (
+  const entry = journal === 'alongside' ? { from: sql`, h`, id: sql`h.id`, number: sql`h.number` } : undefined;
+  return [
+    sql`seq AS (
       INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${`PN-${year}`}, ${n})
       ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + ${n}
       RETURNING last_value
-    ), x AS (
+    )`,
+    sql`x AS (
       SELECT * FROM jsonb_to_recordset(${intakes}::jsonb) AS x(ord integer, id text, date date, harvest_date date,
         collection_point_id text, member_id text, plot_id text, commodity_id text, unit text, location_id text, crates integer,
         gross bigint, tare bigint, net bigint, amount bigint, reject_policy text, journal_entry_id text, journal_number text, notes text)
-    ), i AS (
+    )`,
+    sql`i AS (
       INSERT INTO produce_intakes (cooperative_id, id, number, date, harvest_date, collection_point_id, member_id, plot_id,
         commodity_id, unit, location_id, crates, gross, tare, net, amount, reject_policy, journal_entry_id, journal_number, notes,
         created_by_id, created_by_label, request_id)
       SELECT ${cooperativeId}, x.id, ${`PN-${year}-`} || lpad((seq.last_value - ${n} + x.ord)::text, 6, '0'), x.date, x.harvest_date,
         x.collection_point_id, x.member_id, x.plot_id, x.commodity_id, x.unit, x.location_id, x.crates, x.gross, x.tare, x.net,
-        x.amount, x.reject_policy, x.journal_entry_id, x.journal_number, x.notes, ${actor.id}, ${actor.label}, ${actor.requestId ?? null}
-      FROM x, seq
-      RETURNING id, number, date, harvest_date, commodity_id, unit, member_id, plot_id, location_id
-    ), l AS (
+        x.amount, x.reject_policy, ${entry?.id ?? sql`x.journal_entry_id`}, ${entry?.number ?? sql`x.journal_number`}, x.notes,
+        ${actor.id}, ${actor.label}, ${actor.requestId ?? null}
+      FROM x, seq${entry?.from ?? sql``}
+      RETURNING id, number, date, harvest_date, commodity_id, unit, member_id, plot_id, location_id, journal_entry_id
+    )`,
+    sql`lot_rows AS (
       SELECT * FROM jsonb_to_recordset(${lots}::jsonb) AS l(id text, intake_id text, grade text, quantity bigint, cost bigint,
-        price bigint, paid boolean, movement_id text, journal_entry_id text)
-    ), lots AS (
+        price bigint, paid boolean, movement_id text)
+    )`,
+    sql`lots AS (
       INSERT INTO produce_lots (cooperative_id, id, code, origin, commodity_id, grade, unit, quantity, cost, price, paid, harvest_date,
         created_date, intake_id, member_id, plot_id)
       SELECT ${cooperativeId}, l.id, i.number || '-' || CASE l.grade WHEN 'reject' THEN 'R' ELSE l.grade END, 'intake', i.commodity_id,
         l.grade, i.unit, l.quantity, l.cost, l.price, l.paid, i.harvest_date, i.date, i.id, i.member_id, i.plot_id
-      FROM l JOIN i ON i.id = l.intake_id
+      FROM lot_rows l JOIN i ON i.id = l.intake_id
       RETURNING id
-    ), mv AS (
+    )`,
+    sql`mv AS (
       INSERT INTO produce_movements (cooperative_id, id, lot_id, location_id, date, kind, quantity, value, document_type, document_id,
         journal_entry_id, created_by_label)
       SELECT ${cooperativeId}, l.movement_id, l.id, i.location_id, i.date, 'intake', l.quantity, l.cost, 'intake', i.id,
-        l.journal_entry_id, ${actor.label}
-      FROM l JOIN i ON i.id = l.intake_id
+        i.journal_entry_id, ${actor.label}
+      FROM lot_rows l JOIN i ON i.id = l.intake_id
       RETURNING id
-    )
-    SELECT i.id, i.number FROM i`);
+    )`,
+  ];
+}
+
+/** Writes intakes (see intakeStatements) in one statement; returns each intake's number. */
+export async function insertIntakes(
+  db: Db,
+  cooperativeId: string,
+  actor: Actor,
+  plans: PlannedIntake[],
+  postings: Map<string, Posting>,
+): Promise<Map<string, string>> {
+  const statements = intakeStatements(cooperativeId, actor, plans, postings);
+  const res = await db.execute<{ id: string; number: string }>(sql`WITH ${sql.join(statements, sql`, `)} SELECT i.id, i.number FROM i`);
   return new Map(res.rows.map((r) => [r.id, r.number]));
 }
 

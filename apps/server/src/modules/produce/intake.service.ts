@@ -5,6 +5,7 @@
  */
 import { ACCOUNTS } from '@kopdes/shared/ledger';
 import { GRADE_LABELS, type Intake, type IntakeInput } from '@kopdes/shared/produce';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { concurrentOnPool } from '../../db/concurrent.js';
 import type { Actor } from '../../lib/actor.js';
@@ -12,7 +13,7 @@ import { villageInfo } from '../../lib/areas.js';
 import { conflict, invalidField, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { postEntry, reverseEntry } from '../ledger/ledger.service.js';
+import { postEntry, reverseEntry, type PostingEntry } from '../ledger/ledger.service.js';
 import { listCommodities } from './catalogue.service.js';
 import { qty, todayOf, UNIT } from './common.js';
 import { listCollectionPoints, listLocations, plotRows, settingsRow } from './farmers.service.js';
@@ -134,20 +135,35 @@ export async function previewIntake(db: Db, cooperativeId: string, input: Intake
 const intakeMemo = (p: PlannedIntake) =>
   `Penerimaan hasil panen ${p.commodity.name} ${qty(p.net, p.commodity.unit).text} dari ${p.farmer.fullName}`;
 
+const intakeEntry = (p: PlannedIntake): PostingEntry => ({
+  date: p.date,
+  memo: intakeMemo(p),
+  source: { module: 'produce.intake', documentId: p.id },
+  lines: [
+    { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit: UNIT, debit: p.amount },
+    { account: ACCOUNTS.UTANG_PETANI, unit: UNIT, credit: p.amount, memberId: p.farmer.id },
+  ],
+});
+
 /** Posts the intakes' journal entries (inventory against the farmer's payable) and writes them. */
 async function write(tx: Db, cooperativeId: string, actor: Actor, plans: PlannedIntake[]) {
   const postings = new Map<string, repo.Posting>();
+  const only = plans.length === 1 ? plans[0]! : undefined;
+  if (only && only.amount > 0n) {
+    // One delivery: its rows, lots and movements go in its posting's statement, one round trip
+    // fewer while the journal's number is locked.
+    const posted = await postEntry(tx, cooperativeId, actor, intakeEntry(only), {
+      alongside: {
+        ctes: repo.intakeStatements(cooperativeId, actor, plans, 'alongside'),
+        returning: sql`(SELECT number FROM i) AS intake_number`,
+      },
+    });
+    postings.set(only.id, { intakeId: only.id, journalEntryId: posted.id, journalNumber: posted.number });
+    return { postings, numbers: new Map([[only.id, String(posted.alongside!.intake_number)]]) };
+  }
   for (const p of plans) {
     if (p.amount === 0n) continue;
-    const posted = await postEntry(tx, cooperativeId, actor, {
-      date: p.date,
-      memo: intakeMemo(p),
-      source: { module: 'produce.intake', documentId: p.id },
-      lines: [
-        { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit: UNIT, debit: p.amount },
-        { account: ACCOUNTS.UTANG_PETANI, unit: UNIT, credit: p.amount, memberId: p.farmer.id },
-      ],
-    });
+    const posted = await postEntry(tx, cooperativeId, actor, intakeEntry(p));
     postings.set(p.id, { intakeId: p.id, journalEntryId: posted.id, journalNumber: posted.number });
   }
   const numbers = new Map<string, string>();

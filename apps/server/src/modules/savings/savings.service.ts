@@ -28,7 +28,7 @@ import { AppError, conflict, invalidField, notFound, type Msg } from '../../lib/
 import { newId } from '../../lib/ids.js';
 import { auditStatement, recordAudit } from '../audit/audit.service.js';
 import { getCooperative } from '../cooperatives/cooperatives.service.js';
-import { postEntry, reverseEntry, type Posted, type PostingEntry, type PostingLine } from '../ledger/ledger.service.js';
+import { cte, postEntry, reverseEntry, type Posted, type PostingEntry, type PostingLine } from '../ledger/ledger.service.js';
 import { memberDirectory, memberRef, type MemberRef } from '../members/members.service.js';
 import * as repo from './savings.repository.js';
 
@@ -270,7 +270,12 @@ export async function record(
     ]);
   } else {
     posted = await postEntry(db, cooperativeId, actor, journal, {
-      alongside: [repo.insertTransactionAlongsideEntry(before, part), auditStatement(db, cooperativeId, actor, audit)],
+      alongside: {
+        ctes: [
+          cte('savings_row', repo.insertTransactionAlongsideEntry(before, part)),
+          cte('audit_row', auditStatement(db, cooperativeId, actor, audit)),
+        ],
+      },
     });
   }
   const row = { ...before, number: receiptNumber(posted.number, part), journalEntryId: posted.id, journalNumber: posted.number };
