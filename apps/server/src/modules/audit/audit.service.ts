@@ -25,8 +25,8 @@ export interface AuditEvent {
 const jsonSafe = (v: unknown): unknown =>
   v === undefined ? null : JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
 
-const auditRow = (cooperativeId: string, actor: Actor, e: AuditEvent) => ({
-  cooperativeId,
+/** The fields every audit row has, platform-wide or a cooperative's. */
+const eventRow = (actor: Actor, e: AuditEvent) => ({
   id: newId('aud'),
   actorId: actor.id,
   actorLabel: actor.label,
@@ -37,6 +37,8 @@ const auditRow = (cooperativeId: string, actor: Actor, e: AuditEvent) => ({
   requestId: actor.requestId ?? null,
 });
 
+const auditRow = (cooperativeId: string, actor: Actor, e: AuditEvent) => ({ cooperativeId, ...eventRow(actor, e) });
+
 export async function recordAudit(db: Db, cooperativeId: string, actor: Actor, e: AuditEvent): Promise<void> {
   await insertAudit(db, auditRow(cooperativeId, actor, e));
 }
@@ -46,16 +48,7 @@ export const auditStatement = (db: Db, cooperativeId: string, actor: Actor, e: A
   auditInsertStatement(db, auditRow(cooperativeId, actor, e));
 
 export async function recordPlatformAudit(db: Db, actor: Actor, e: AuditEvent): Promise<void> {
-  await insertPlatformAudit(db, {
-    id: newId('aud'),
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId ?? null,
-    changes: jsonSafe(e.changes ?? null),
-    requestId: actor.requestId ?? null,
-  });
+  await insertPlatformAudit(db, eventRow(actor, e));
 }
 
 export async function auditPage(db: Db, cooperativeId: string, f: AuditFilter) {
