@@ -24,6 +24,7 @@ import type { Actor } from '../../lib/actor.js';
 import { notFound, type FieldError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { memberRef, wasMemberOn } from '../members/members.service.js';
 import { accountBalance, postEntry } from '../ledger/ledger.service.js';
 import { commodityRows } from '../produce/catalogue.service.js';
 import { addDays, daysBetween, field, refuse, todayOf, UNIT, unusable } from '../produce/common.js';
@@ -196,7 +197,9 @@ export async function createInvoice(
         id: 'Tidak ada barang yang diterima pembeli untuk ditagih',
         en: 'Nothing was accepted by the buyer to invoice',
       });
-    const revenueKind = partner.member_id ? 'member' : 'non_member';
+    // A partner linked to a member is a sale to members only while that person is a member.
+    const member = partner.member_id ? await memberRef(tx, cooperativeId, partner.member_id) : undefined;
+    const revenueKind = member && wasMemberOn(member, date) ? 'member' : 'non_member';
     const number = await docNumber(tx, cooperativeId, 'FKT', date);
     const posted = await postEntry(tx, cooperativeId, actor, {
       date,

@@ -464,6 +464,17 @@ const refOf = (m: repo.MemberRow & { farmerGroupName?: string | null }): MemberR
 });
 
 /**
+ * Whether the person was a member on `date`: active since their status date, or, having left or
+ * died, from joining until that date. An applicant (calon anggota) is not a member yet. Sales to a
+ * member count as business with members (SHU), so a buyer's membership is read on the sale's date.
+ */
+export function wasMemberOn(m: Pick<MemberRef, 'status' | 'joinDate' | 'statusDate'>, date: string): boolean {
+  if (m.status === 'active') return m.statusDate <= date;
+  if (m.status === 'left' || m.status === 'deceased') return m.joinDate <= date && date < m.statusDate;
+  return false;
+}
+
+/**
  * For other modules: a member's identity and status. An unknown id in the URL is a 404; one in a
  * request body (`inBody`) is a 422 naming the field that held it.
  */

@@ -340,6 +340,35 @@ describe('receiving, invoices and payments', () => {
     expect(await ledger(ACCOUNTS.PENJUALAN_ANGGOTA)).toBe(before + 18000n);
   });
 
+  it('books sales to a partner whose member has left as non-member revenue', async () => {
+    const member = await makeMember(t.db, coopId, { fullName: 'Anggota Sudah Keluar' });
+    const left = await treasurer.post(`/api/coops/${coopId}/members/${member.id}/leaving`, {
+      outcome: 'left',
+      reason: 'Pindah ke luar desa',
+      date: '2025-08-13',
+    });
+    expect(left.status, JSON.stringify(left.body)).toBe(201);
+    const mp = await makeContracted(t.db, coopId, { kind: 'cooperative', memberId: member.id, paymentTermsDays: 0 });
+    const po = await board.post(`${base}/purchase-orders`, {
+      partnerId: mp.partnerId,
+      storeId: mp.storeId,
+      partnerRef: `L-${tag()}`,
+      orderDate: '2025-08-12',
+      deliveryDate: THURSDAY,
+      lines: [{ articleCode: '200146', quantity: '2' }],
+    });
+    const d = await clerk.post(`${base}/deliveries`, { purchaseOrderId: po.body.id, date: THURSDAY });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    await clerk.post(`${base}/deliveries/${d.body.id}/receipt`, { date: THURSDAY, lines: [{ lineNo: 1, accepted: '2' }] });
+    const [members, others] = [await ledger(ACCOUNTS.PENJUALAN_ANGGOTA), await ledger(ACCOUNTS.PENJUALAN_NON_ANGGOTA)];
+    const inv = await treasurer.post(`${base}/invoices`, { partnerId: mp.partnerId, date: THURSDAY, deliveryIds: [d.body.id] });
+    expect(inv.status, JSON.stringify(inv.body)).toBe(201);
+    // Left on 13 August: the sale of the 14th is business with a non-member.
+    expect(inv.body.revenueKind).toBe('non_member');
+    expect(await ledger(ACCOUNTS.PENJUALAN_ANGGOTA)).toBe(members);
+    expect(await ledger(ACCOUNTS.PENJUALAN_NON_ANGGOTA)).toBe(others + 18000n);
+  });
+
   it('replays a payment for a repeated Idempotency-Key: one receipt, one journal entry', async () => {
     const key = { 'idempotency-key': `pay-${tag()}-retry` };
     const bank = await ledger(ACCOUNTS.BANK);
