@@ -261,13 +261,12 @@ export async function record(
     requestId: actor.requestId ?? null,
   };
   // The journal's gap-free number serialises writers until commit: posted as late as possible.
+  const numbered = (p: Posted) => ({ ...before, number: receiptNumber(p.number, part), journalEntryId: p.id, journalNumber: p.number });
   let posted: Posted;
   if (typeof journal === 'function') {
     await recordAudit(db, cooperativeId, actor, audit);
     posted = await journal(db);
-    await repo.insertTransactions(db, [
-      { ...before, number: receiptNumber(posted.number, part), journalEntryId: posted.id, journalNumber: posted.number },
-    ]);
+    await repo.insertTransactions(db, [numbered(posted)]);
   } else {
     posted = await postEntry(db, cooperativeId, actor, journal, {
       alongside: {
@@ -278,7 +277,7 @@ export async function record(
       },
     });
   }
-  const row = { ...before, number: receiptNumber(posted.number, part), journalEntryId: posted.id, journalNumber: posted.number };
+  const row = numbered(posted);
   await repo.insertDuesPayments(
     db,
     m.allocations.map((a) => ({ cooperativeId, transactionId: m.id, memberId: m.member.id, period: a.period, amount: a.amount })),

@@ -1,13 +1,13 @@
 import { todayIn, zoneLabel } from '@kopdes/shared/format';
 import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coopPath, useCoop, useCoopProfile } from '../../app/coop.js';
 import { modulesFor } from '../../app/modules.js';
 import { Link } from '../../app/router.js';
 import { useSignedIn } from '../../app/session.js';
 import { DateText } from '../../components/DateText.js';
+import { Fact } from '../../components/Fact.js';
 import { ErrorState } from '../../components/States.js';
 import { hourIn, weekdayOf, zoneOffset } from '../../components/format.js';
 import { currentLang } from '../../i18n/index.js';
@@ -18,19 +18,6 @@ function greetingKey(hour: number) {
   if (hour >= 11 && hour < 15) return 'home.greeting.noon';
   if (hour >= 15 && hour < 18) return 'home.greeting.afternoon';
   return 'home.greeting.evening';
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.3}>
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 /** "+07:00" → "UTC+7" */

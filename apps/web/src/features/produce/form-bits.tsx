@@ -1,6 +1,5 @@
 /** Small pieces the produce pages and dialogs share: phone detection, the error alert, the button row, a labelled fact. */
-import { Button, Group, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/client.js';
 
@@ -9,19 +8,7 @@ export { usePhone } from '../../components/usePhone.js';
 
 export { FormAlert } from '../../components/FormAlert.js';
 
-/** One labelled figure of a detail page: a small grey caption over its value. */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
+export { Fact } from '../../components/Fact.js';
 
 export function DialogActions({
   onClose,

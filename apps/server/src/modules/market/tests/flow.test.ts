@@ -319,13 +319,13 @@ describe('receiving, invoices and payments', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
   });
 
-  it('books sales to a member partner as member revenue', async () => {
-    const member = await makeMember(t.db, coopId);
-    const mp = await makeContracted(t.db, coopId, { kind: 'cooperative', memberId: member.id, paymentTermsDays: 0 });
+  /** A partner linked to the member orders two of an article on Thursday, takes them, and is invoiced. */
+  async function invoiceMemberPartner(memberId: string, refPrefix: string) {
+    const mp = await makeContracted(t.db, coopId, { kind: 'cooperative', memberId, paymentTermsDays: 0 });
     const po = await board.post(`${base}/purchase-orders`, {
       partnerId: mp.partnerId,
       storeId: mp.storeId,
-      partnerRef: `M-${tag()}`,
+      partnerRef: `${refPrefix}-${tag()}`,
       orderDate: '2025-08-12',
       deliveryDate: THURSDAY,
       lines: [{ articleCode: '200146', quantity: '2' }],
@@ -333,9 +333,15 @@ describe('receiving, invoices and payments', () => {
     const d = await clerk.post(`${base}/deliveries`, { purchaseOrderId: po.body.id, date: THURSDAY });
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     await clerk.post(`${base}/deliveries/${d.body.id}/receipt`, { date: THURSDAY, lines: [{ lineNo: 1, accepted: '2' }] });
-    const before = await ledger(ACCOUNTS.PENJUALAN_ANGGOTA);
     const inv = await treasurer.post(`${base}/invoices`, { partnerId: mp.partnerId, date: THURSDAY, deliveryIds: [d.body.id] });
     expect(inv.status, JSON.stringify(inv.body)).toBe(201);
+    return inv;
+  }
+
+  it('books sales to a member partner as member revenue', async () => {
+    const member = await makeMember(t.db, coopId);
+    const before = await ledger(ACCOUNTS.PENJUALAN_ANGGOTA);
+    const inv = await invoiceMemberPartner(member.id, 'M');
     expect(inv.body.revenueKind).toBe('member');
     expect(await ledger(ACCOUNTS.PENJUALAN_ANGGOTA)).toBe(before + 18000n);
   });
@@ -348,21 +354,8 @@ describe('receiving, invoices and payments', () => {
       date: '2025-08-13',
     });
     expect(left.status, JSON.stringify(left.body)).toBe(201);
-    const mp = await makeContracted(t.db, coopId, { kind: 'cooperative', memberId: member.id, paymentTermsDays: 0 });
-    const po = await board.post(`${base}/purchase-orders`, {
-      partnerId: mp.partnerId,
-      storeId: mp.storeId,
-      partnerRef: `L-${tag()}`,
-      orderDate: '2025-08-12',
-      deliveryDate: THURSDAY,
-      lines: [{ articleCode: '200146', quantity: '2' }],
-    });
-    const d = await clerk.post(`${base}/deliveries`, { purchaseOrderId: po.body.id, date: THURSDAY });
-    expect(d.status, JSON.stringify(d.body)).toBe(201);
-    await clerk.post(`${base}/deliveries/${d.body.id}/receipt`, { date: THURSDAY, lines: [{ lineNo: 1, accepted: '2' }] });
     const [members, others] = [await ledger(ACCOUNTS.PENJUALAN_ANGGOTA), await ledger(ACCOUNTS.PENJUALAN_NON_ANGGOTA)];
-    const inv = await treasurer.post(`${base}/invoices`, { partnerId: mp.partnerId, date: THURSDAY, deliveryIds: [d.body.id] });
-    expect(inv.status, JSON.stringify(inv.body)).toBe(201);
+    const inv = await invoiceMemberPartner(member.id, 'L');
     // Left on 13 August: the sale of the 14th is business with a non-member.
     expect(inv.body.revenueKind).toBe('non_member');
     expect(await ledger(ACCOUNTS.PENJUALAN_ANGGOTA)).toBe(members);
