@@ -2,8 +2,8 @@
  * The HTTP root: request context, security headers, body limit, authentication, tenant guard,
  * every module's routes, the OpenAPI document and its browsable reference, and the web app.
  */
+import { requestBodies } from './http/body.js';
 import { mountDocs } from './http/docs.js';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Db } from './db/client.js';
 import { AppError, notFound } from './lib/errors.js';
 import type { Clock } from './lib/clock.js';
-import { authenticate, requestContext, requireUtf8Body, securityHeaders, tenantAccess } from './http/middleware.js';
+import { authenticate, requestContext, securityHeaders, tenantAccess } from './http/middleware.js';
 import { newApi } from './http/openapi.js';
 import { onError } from './http/problem.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -46,27 +46,27 @@ export function createApp(deps: AppDeps) {
   api.use('*', requestContext(deps.db));
   api.use('*', securityHeaders);
   api.use('/api/*', compress());
-  const defaultBodyLimit = bodyLimit({
-    maxSize: deps.bodyLimitBytes ?? 1024 * 1024,
-    onError: () => {
-      throw new AppError('payload_too_large', 'payload_too_large', {
-        id: `Isi permintaan melebihi ${Math.round((deps.bodyLimitBytes ?? 1048576) / 1024)} KB`,
-        en: `Request body exceeds ${Math.round((deps.bodyLimitBytes ?? 1048576) / 1024)} KB`,
-      });
-    },
-  });
+  const maxBytes = deps.bodyLimitBytes ?? 1024 * 1024;
+  const tooLarge = (): never => {
+    throw new AppError('payload_too_large', 'payload_too_large', {
+      id: `Isi permintaan melebihi ${Math.round(maxBytes / 1024)} KB`,
+      en: `Request body exceeds ${Math.round(maxBytes / 1024)} KB`,
+    });
+  };
+  const importTooLarge = (): never => {
+    throw new AppError('payload_too_large', 'payload_too_large', {
+      id: `Berkas impor melebihi ${MEMBER_IMPORT_MAX_BYTES / 1024 / 1024} MB; bagi menjadi beberapa berkas`,
+      en: `The import file exceeds ${MEMBER_IMPORT_MAX_BYTES / 1024 / 1024} MB; split it into several files`,
+    });
+  };
   // The member import takes spreadsheets of up to 20 MB; every other route keeps the default limit.
-  const importBodyLimit = bodyLimit({
-    maxSize: MEMBER_IMPORT_MAX_BYTES,
-    onError: () => {
-      throw new AppError('payload_too_large', 'payload_too_large', {
-        id: `Berkas impor melebihi ${MEMBER_IMPORT_MAX_BYTES / 1024 / 1024} MB; bagi menjadi beberapa berkas`,
-        en: `The import file exceeds ${MEMBER_IMPORT_MAX_BYTES / 1024 / 1024} MB; split it into several files`,
-      });
-    },
-  });
-  api.use('/api/*', (c, next) => (isMemberImportPath(c.req.path) ? importBodyLimit(c, next) : defaultBodyLimit(c, next)));
-  api.use('/api/*', requireUtf8Body);
+  api.use(
+    '/api/*',
+    requestBodies(
+      (p) => (isMemberImportPath(p) ? MEMBER_IMPORT_MAX_BYTES : maxBytes),
+      (p) => (isMemberImportPath(p) ? importTooLarge : tooLarge),
+    ),
+  );
   api.use('/api/*', authenticate(deps.clock));
   api.use('/api/coops/:coopId', tenantAccess);
   api.use('/api/coops/:coopId/*', tenantAccess);

@@ -9,17 +9,19 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, systemClock } from '../src/lib/clock.js';
 import { Client, signIn, testApp, type TestApp } from './support/app.js';
+import { httpSession, liveServer } from './reliability/live-server.js';
 import { makeApiToken, makeCoop, makeUser } from './support/factories.js';
 
 let t: TestApp;
 let coopId: string;
 let ketua: Client;
+let ketuaLogin: { email: string; password: string };
 
 beforeAll(async () => {
   t = await testApp();
   coopId = (await makeCoop(t.db)).id;
-  const u = await makeUser(t.db, coopId, ['ketua']);
-  ketua = await signIn(t.app, u.email, u.password);
+  ketuaLogin = await makeUser(t.db, coopId, ['ketua']);
+  ketua = await signIn(t.app, ketuaLogin.email, ketuaLogin.password);
 });
 
 const auditRows = async () => Number((await t.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM audit_log`)).rows[0]!.n);
@@ -141,6 +143,72 @@ describe('request bodies', () => {
     expect(yearZero.status).toBe(400);
     expect(yearZero.body.errors[0].field).toBe('query.from');
     expect((await ketua.get(`/api/coops/${coopId}/audit?from=2025-06-01T00:00:00%2B07:00`)).status).toBe(200);
+  });
+});
+
+describe('request bodies over a real socket (read from Node, not through Request)', () => {
+  const encode = (s: string) => new TextEncoder().encode(s);
+  /** Sends `parts` as separate chunks with no Content-Length, as a slow client or a proxy may. */
+  const chunked = (parts: Uint8Array[]) =>
+    new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = parts.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+
+  async function withServer(run: (patch: (body: BodyInit, extra?: Record<string, string>) => Promise<Response>) => Promise<void>) {
+    const server = await liveServer(t.db);
+    try {
+      const s = await httpSession(server.url, ketuaLogin.email, ketuaLogin.password);
+      await run((body, extra = {}) =>
+        fetch(`${server.url}/api/coops/${coopId}`, {
+          method: 'PATCH',
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken, 'content-type': 'application/json', ...extra },
+          body,
+          duplex: 'half',
+        } as RequestInit),
+      );
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('a body in chunks, a character split between two of them, arrives whole', async () => {
+    await withServer(async (patch) => {
+      const bytes = encode(JSON.stringify({ address: 'Jl. Ciwidey ꦱꦸꦤ꧀ꦢ No. 5' }));
+      const cut = bytes.indexOf(0xea) + 1; // inside the first Javanese character's three bytes
+      const res = await patch(chunked([bytes.slice(0, cut), bytes.slice(cut)]));
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { address: string }).address).toBe('Jl. Ciwidey ꦱꦸꦤ꧀ꦢ No. 5');
+    });
+  });
+
+  it('over the limit: 413, whether the size is declared or only counted as it arrives; nothing written', async () => {
+    const before = await auditRows();
+    await withServer(async (patch) => {
+      const big = JSON.stringify({ address: 'x'.repeat(1100 * 1024) });
+      const declared = await patch(big);
+      expect(declared.status).toBe(413);
+      expect(await declared.json()).toMatchObject({ code: 'payload_too_large' });
+      const counted = await patch(chunked(Array.from({ length: 11 }, () => encode('x'.repeat(100 * 1024)))));
+      expect(counted.status).toBe(413);
+      expect(await counted.json()).toMatchObject({ code: 'payload_too_large' });
+      // The connection is still good for the next request.
+      expect((await patch(JSON.stringify({ address: 'Jl. Uji' }))).status).toBe(200);
+    });
+    expect(await auditRows()).toBe(before + 1);
+  });
+
+  it('invalid UTF-8 is a 400 naming the body', async () => {
+    const before = await auditRows();
+    await withServer(async (patch) => {
+      const res = await patch(chunked([encode('{"address":"Jl. '), new Uint8Array([0xc3, 0x28]), encode('"}')]));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'invalid_encoding', errors: [{ field: '(body)' }] });
+    });
+    expect(await auditRows()).toBe(before);
   });
 });
 

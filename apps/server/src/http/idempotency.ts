@@ -9,6 +9,7 @@
  * is a 422. Errors of the server (5xx) and of the moment (401, 403, 408, 429) leave no key.
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
@@ -36,7 +37,7 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
   }
   const p = c.get('principal');
   const principal = p ? (p.kind === 'user' ? p.userId : p.tokenId) : 'anonymous';
-  // A JSON body is already in Hono's cache (requireUtf8Body); a file upload is read from a copy,
+  // A JSON body is already in Hono's cache (http/body.ts); a file upload is read from a copy,
   // since a multipart body re-read from the cache would lose its boundary.
   const body = /json/i.test(c.req.header('content-type') ?? '') ? await c.req.text() : await c.req.raw.clone().text();
   const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
@@ -74,11 +75,13 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
         await tx.execute(sql.raw(SAVEPOINT)); // a refusal of the corrected request keeps the takeover
       }
       c.set('db', tx);
+      const answered = answerText(c);
       await next();
       const status = c.res.status;
       if (!remembered(status)) return 'rollback'; // nothing of it is kept
+      const text = answered.of(c.res) ?? (await c.res.clone().text());
       const remember = sqlText`UPDATE idempotency_keys SET status = ${status}, content_type = ${c.res.headers.get('content-type')},
-        body = ${await c.res.clone().text()} WHERE principal = ${principal} AND key = ${key}`;
+        body = ${text} WHERE principal = ${principal} AND key = ${key}`;
       // A refusal keeps its key and answer, and nothing of what the operation wrote.
       return { commit: status >= 400 ? ['ROLLBACK TO SAVEPOINT idempotent_operation', remember] : [remember] };
     });
@@ -87,6 +90,34 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
   }
   if (replay) c.res = replay;
 });
+
+/**
+ * The text of the answer the route makes with `c.json` or `c.body`, kept as it is made: reading it
+ * back from the `Response` would go through a copy of its stream. `of(res)` is undefined when the
+ * answer sent is not the one made here (then the caller reads the Response). Knowing the text also
+ * gives the answer its Content-Length, so that compression can tell a small answer from a large one.
+ */
+function answerText(c: Context<Env>) {
+  let made: { res: Response; text: string } | undefined;
+  const { json, body } = c;
+  c.json = ((object: unknown, ...rest: Parameters<typeof json> extends [unknown, ...infer R] ? R : never) => {
+    const res = json(object, ...rest);
+    made = { res, text: JSON.stringify(object) };
+    return res;
+  }) as typeof json;
+  c.body = ((data: Parameters<typeof body>[0], ...rest: unknown[]) => {
+    const res = (body as (...args: unknown[]) => Response)(data, ...rest);
+    if (typeof data === 'string') made = { res, text: data };
+    return res;
+  }) as typeof body;
+  return {
+    of(sent: Response): string | undefined {
+      if (!made || made.res !== sent) return undefined;
+      if (!sent.headers.has('content-length')) sent.headers.set('content-length', String(Buffer.byteLength(made.text)));
+      return made.text;
+    },
+  };
+}
 
 export async function purgeOldKeys(db: Db, now: Date): Promise<number> {
   const res = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - KEEP_KEYS_MS)));

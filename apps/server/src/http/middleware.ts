@@ -10,7 +10,7 @@ import { createMiddleware } from 'hono/factory';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
-import { AppError, forbidden, invalidField, notFound, unauthorized } from '../lib/errors.js';
+import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import type { Actor } from '../lib/actor.js';
 import { resolveApiToken, resolveSession } from '../modules/auth/sign-in.service.js';
@@ -30,44 +30,42 @@ export const requestContext = (db: Db): MiddlewareHandler<Env> =>
     c.set('db', db);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    setHeader(c, 'x-request-id', requestId);
     c.get('log').info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
 
+/**
+ * A header on the answer already made. `c.header` would rebuild the answer through a web `Response`
+ * and its stream; the answer's own headers take the value in place, unless they are read-only.
+ */
+export function setHeader(c: Context<Env>, name: string, value: string) {
+  try {
+    c.res.headers.set(name, value);
+  } catch {
+    c.header(name, value);
+  }
+}
+
+const SECURITY_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'DENY'],
+  ['referrer-policy', 'same-origin'],
+  ['cross-origin-opener-policy', 'same-origin'],
+  [
+    'content-security-policy',
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  ],
+];
+
 export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   await next();
-  c.header('x-content-type-options', 'nosniff');
-  c.header('x-frame-options', 'DENY');
-  c.header('referrer-policy', 'same-origin');
-  c.header('cross-origin-opener-policy', 'same-origin');
-  {
-    c.header(
-      'content-security-policy',
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-    );
-  }
+  for (const [name, value] of SECURITY_HEADERS) setHeader(c, name, value);
 });
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** A JSON body must be valid UTF-8: decoding would otherwise turn bad bytes into U+FFFD and store them. */
-export const requireUtf8Body = createMiddleware<Env>(async (c, next) => {
-  if (c.req.raw.body && /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
-    try {
-      // Read through Hono's body cache: the route's validator then parses it without another copy.
-      new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
-    } catch {
-      throw invalidField('(body)', 'invalid_encoding', {
-        id: 'Isi permintaan bukan teks UTF-8 yang valid',
-        en: 'The request body is not valid UTF-8 text',
-      });
-    }
-  }
-  await next();
-});
 
 /** A browser tells where a request comes from; a write from another site is refused. */
 function crossSite(c: Context<Env>): boolean {

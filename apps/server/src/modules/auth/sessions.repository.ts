@@ -22,7 +22,23 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
  * query (a request to a cooperative's route needs both: one round trip instead of two).
  */
 export async function findLiveSession(db: Db, id: string, now: Date, cooperativeId?: string) {
-  const rows = await db
+  const rows = await liveSessionQuery(db, cooperativeId !== undefined).execute({ id, now, coop: cooperativeId ?? null });
+  return rows[0];
+}
+
+// Every signed-in request reads its session: the query is built once per pool and prepared once per
+// connection (two forms, with and without the cooperative's roles).
+const liveSessionQueries = new WeakMap<Db, Map<boolean, ReturnType<typeof buildLiveSessionQuery>>>();
+function liveSessionQuery(db: Db, withRoles: boolean) {
+  let forDb = liveSessionQueries.get(db);
+  if (!forDb) liveSessionQueries.set(db, (forDb = new Map()));
+  let q = forDb.get(withRoles);
+  if (!q) forDb.set(withRoles, (q = buildLiveSessionQuery(db, withRoles)));
+  return q;
+}
+
+function buildLiveSessionQuery(db: Db, withRoles: boolean) {
+  return db
     .select({
       id: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -31,17 +47,24 @@ export async function findLiveSession(db: Db, id: string, now: Date, cooperative
       userId: users.id,
       fullName: users.fullName,
       platformRole: users.platformRole,
-      roles: cooperativeId
+      roles: withRoles
         ? sql<
             string[]
-          >`array(SELECT r.role FROM cooperative_roles r WHERE r.cooperative_id = ${cooperativeId} AND r.user_id = ${users.id} ORDER BY r.role)`
+          >`array(SELECT r.role FROM cooperative_roles r WHERE r.cooperative_id = ${sql.placeholder('coop')} AND r.user_id = ${users.id} ORDER BY r.role)`
         : sql<string[] | null>`NULL::text[]`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
-  return rows[0];
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1)
+    .prepare(withRoles ? 'kopdes_live_session_roles' : 'kopdes_live_session');
 }
 
 export async function touchSession(db: Db, id: string, now: Date, expiresAt: Date) {

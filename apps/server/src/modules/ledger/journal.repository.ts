@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 
 /** Statements run in a posting's own statement (see insertEntry). */
 export interface Alongside {
@@ -61,7 +62,9 @@ export async function insertEntry(
       memo: l.memo,
     })),
   );
-  const res = await db.execute<{ number: string } & Record<string, unknown>>(sql`
+  const res = await executePrepared<{ number: string } & Record<string, unknown>>(
+    db,
+    sql`
     WITH n AS (
       INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${e.series}, 1)
       ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + 1
@@ -83,7 +86,8 @@ export async function insertEntry(
       (alongside.ctes ?? []).map((c) => sql`, ${c}`),
       sql``,
     )}
-    SELECT number${alongside.returning ? sql`, ${alongside.returning}` : sql``} FROM h`);
+    SELECT number${alongside.returning ? sql`, ${alongside.returning}` : sql``} FROM h`,
+  );
   return res.rows[0]!;
 }
 

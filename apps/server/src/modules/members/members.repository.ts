@@ -1,5 +1,6 @@
 import { and, asc, count, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { farmerGroups, members, memberStatusChanges } from './members.schema.js';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -17,6 +18,38 @@ export const findMember = (db: Db, cooperativeId: string, id: string): Promise<M
     .where(and(eq(members.cooperativeId, cooperativeId), eq(members.id, id)))
     .limit(1)
     .then((r) => r[0] as MemberWithGroup | undefined);
+
+/**
+ * A member's reference fields (as `refOf` reads them), read in the same query as `statement`, a
+ * statement of another module that returns at most one row with one text column `v`. Why: a
+ * posting's balance update and the member it is for then cost one round trip, not two.
+ */
+export async function findMemberAlongside(db: Db, cooperativeId: string, id: string, statement: SQL) {
+  const res = await executePrepared<{
+    id: string | null;
+    number: number;
+    fullName: string;
+    nik: string;
+    status: string;
+    joinDate: string;
+    statusDate: string;
+    address: string | null;
+    villageCode: string;
+    farmerGroupName: string | null;
+    v: string | null;
+  }>(
+    db,
+    sql`
+    WITH alongside AS (${statement})
+    SELECT m.id, m.number, m.full_name AS "fullName", m.nik, m.status, m.join_date AS "joinDate", m.status_date AS "statusDate",
+      m.address, m.village_code AS "villageCode", g.name AS "farmerGroupName", (SELECT v FROM alongside) AS v
+    FROM (SELECT 1) AS one
+      LEFT JOIN members m ON m.cooperative_id = ${cooperativeId} AND m.id = ${id}
+      LEFT JOIN farmer_groups g ON g.cooperative_id = m.cooperative_id AND g.id = m.farmer_group_id`,
+  );
+  const { v, ...member } = res.rows[0]!;
+  return { member: member.id === null ? undefined : { ...member, id: member.id }, v };
+}
 
 /**
  * The member row locked for a status change or settlement. NO KEY UPDATE, so that postings whose

@@ -16,6 +16,7 @@ import type {
 import { formatMemberNumber } from '@kopdes/shared/members';
 import { formatDateId, todayIn } from '@kopdes/shared/format';
 import { normalizePhoneId } from '@kopdes/shared/phone';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { searchVillages, villageInfo } from '../../lib/areas.js';
@@ -450,7 +451,23 @@ export interface MemberRef {
   villageCode: string;
 }
 
-const refOf = (m: repo.MemberRow & { farmerGroupName?: string | null }): MemberRef => ({
+/**
+ * `memberRef`, with another module's statement run in the same query (see
+ * `findMemberAlongside`); returns the member and the statement's value `v`.
+ */
+export async function memberRefAlongside(
+  db: Db,
+  cooperativeId: string,
+  id: string,
+  opts: { inBody?: boolean; field?: string },
+  statement: SQL,
+): Promise<{ member: MemberRef; v: string | null }> {
+  const { member, v } = await repo.findMemberAlongside(db, cooperativeId, id, statement);
+  if (!member) throw unknownMember(opts);
+  return { member: refOf(member), v };
+}
+
+const refOf = (m: Omit<MemberRef, 'status' | 'farmerGroupName'> & { status: string; farmerGroupName?: string | null }): MemberRef => ({
   id: m.id,
   number: m.number,
   fullName: m.fullName,
@@ -485,14 +502,16 @@ export async function memberRef(
   opts: { inBody?: boolean; field?: string } = {},
 ): Promise<MemberRef> {
   const m = await repo.findMember(db, cooperativeId, id);
-  if (!m) {
-    if (!opts.inBody) throw memberNotFound();
-    const message = { id: 'Anggota tidak ditemukan di koperasi ini', en: 'Member not found in this cooperative' };
-    throw new AppError('unprocessable', 'member_not_found', message, [
-      { field: opts.field ?? 'memberId', code: 'member_not_found', message },
-    ]);
-  }
+  if (!m) throw unknownMember(opts);
   return refOf(m);
+}
+
+function unknownMember(opts: { inBody?: boolean; field?: string }) {
+  if (!opts.inBody) return memberNotFound();
+  const message = { id: 'Anggota tidak ditemukan di koperasi ini', en: 'Member not found in this cooperative' };
+  return new AppError('unprocessable', 'member_not_found', message, [
+    { field: opts.field ?? 'memberId', code: 'member_not_found', message },
+  ]);
 }
 
 /**

@@ -48,20 +48,30 @@ export const upsertSetting = (db: Db, row: typeof savingsSettings.$inferInsert) 
 // ── balances ────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Adds to a balance and returns the new one; the row stays locked until commit, so concurrent
- * postings on one member's balance queue here. A member id that does not exist fails the
- * foreign key (23503).
+ * Adds to a balance; the statement returns the new one as text (`v`). The row stays locked until
+ * commit, so concurrent postings on one member's balance queue here. A member id that does not
+ * exist fails the foreign key (23503).
  */
-export async function credit(db: Db, cooperativeId: string, memberId: string, kind: Kind, amount: bigint): Promise<bigint> {
-  const res = await db.execute<{ balance: bigint }>(sql`
+export const creditStatement = (cooperativeId: string, memberId: string, kind: Kind, amount: bigint) => sql`
     INSERT INTO savings_accounts (cooperative_id, member_id, kind, balance) VALUES (${cooperativeId}, ${memberId}, ${kind}, ${amount})
     ON CONFLICT (cooperative_id, member_id, kind)
     DO UPDATE SET balance = savings_accounts.balance + EXCLUDED.balance, updated_at = now()
-    RETURNING balance`);
-  return BigInt(res.rows[0]!.balance);
+    RETURNING balance::text AS v`;
+
+export async function credit(db: Db, cooperativeId: string, memberId: string, kind: Kind, amount: bigint): Promise<bigint> {
+  const res = await db.execute<{ v: string }>(creditStatement(cooperativeId, memberId, kind, amount));
+  return BigInt(res.rows[0]!.v);
 }
 
-/** Takes from a balance only if it covers the amount (one atomic statement); undefined when it does not. */
+/**
+ * Takes from a balance only if it covers the amount (one atomic statement); it returns the new
+ * balance as text (`v`), or no row when the balance does not cover it.
+ */
+export const debitIfCoveredStatement = (cooperativeId: string, memberId: string, kind: Kind, amount: bigint) => sql`
+    UPDATE savings_accounts SET balance = balance - ${amount}, updated_at = now()
+    WHERE cooperative_id = ${cooperativeId} AND member_id = ${memberId} AND kind = ${kind} AND balance >= ${amount}
+    RETURNING balance::text AS v`;
+
 export async function debitIfCovered(
   db: Db,
   cooperativeId: string,
@@ -69,11 +79,8 @@ export async function debitIfCovered(
   kind: Kind,
   amount: bigint,
 ): Promise<bigint | undefined> {
-  const res = await db.execute<{ balance: bigint }>(sql`
-    UPDATE savings_accounts SET balance = balance - ${amount}, updated_at = now()
-    WHERE cooperative_id = ${cooperativeId} AND member_id = ${memberId} AND kind = ${kind} AND balance >= ${amount}
-    RETURNING balance`);
-  return res.rows[0] ? BigInt(res.rows[0].balance) : undefined;
+  const res = await db.execute<{ v: string }>(debitIfCoveredStatement(cooperativeId, memberId, kind, amount));
+  return res.rows[0] ? BigInt(res.rows[0].v) : undefined;
 }
 
 export async function balanceOf(db: Db, cooperativeId: string, memberId: string, kind: Kind): Promise<bigint> {

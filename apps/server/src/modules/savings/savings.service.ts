@@ -29,7 +29,7 @@ import { newId } from '../../lib/ids.js';
 import { auditStatement, recordAudit } from '../audit/audit.service.js';
 import { getCooperative } from '../cooperatives/cooperatives.service.js';
 import { cte, postEntry, reverseEntry, type Posted, type PostingEntry, type PostingLine } from '../ledger/ledger.service.js';
-import { memberDirectory, memberRef, type MemberRef } from '../members/members.service.js';
+import { memberDirectory, memberRef, memberRefAlongside, type MemberRef } from '../members/members.service.js';
 import * as repo from './savings.repository.js';
 
 /** Pokok and wajib are the cooperative's equity (kantor); sukarela funds the savings-and-loan unit. */
@@ -101,6 +101,23 @@ async function creditKnownMember(db: Db, cooperativeId: string, memberId: string
     return await repo.credit(db, cooperativeId, memberId, kind, amount);
   } catch (e) {
     if (isForeignKeyViolation(e)) throw memberUnknown(field);
+    throw e;
+  }
+}
+
+/** Credits the balance and reads the member in one round trip: the deposit's hot path. */
+async function creditMember(db: Db, cooperativeId: string, memberId: string, kind: SavingsKind, amount: bigint) {
+  try {
+    const { member, v } = await memberRefAlongside(
+      db,
+      cooperativeId,
+      memberId,
+      { inBody: true },
+      repo.creditStatement(cooperativeId, memberId, kind, amount),
+    );
+    return { member, balance: BigInt(v!) };
+  } catch (e) {
+    if (isForeignKeyViolation(e)) throw memberUnknown('memberId');
     throw e;
   }
 }
@@ -365,8 +382,7 @@ export async function deposit(
   checkDate(date, today);
   const setting = input.kind === 'pokok' ? await settingOn(db, cooperativeId, date) : undefined;
   return inTransaction(db, async (tx) => {
-    const balance = await creditKnownMember(tx, cooperativeId, input.memberId, input.kind, amount);
-    const member = await memberRef(tx, cooperativeId, input.memberId, { inBody: true });
+    const { member, balance } = await creditMember(tx, cooperativeId, input.memberId, input.kind, amount);
     requireStatus(member, input.kind === 'pokok' ? ['applicant', 'active'] : ['active'], {
       id: `setoran ${KIND_LABELS[input.kind].id.toLowerCase()}`,
       en: `a ${input.kind} deposit`,
@@ -427,8 +443,9 @@ export async function withdraw(db: Db, actor: Actor, cooperativeId: string, inpu
   checkDate(date, today);
   const action = { id: 'penarikan simpanan sukarela', en: 'a withdrawal' };
   return inTransaction(db, async (tx) => {
-    const balance = await repo.debitIfCovered(tx, cooperativeId, input.memberId, 'sukarela', amount);
-    const member = await memberRef(tx, cooperativeId, input.memberId, { inBody: true });
+    const debited = repo.debitIfCoveredStatement(cooperativeId, input.memberId, 'sukarela', amount);
+    const { member, v } = await memberRefAlongside(tx, cooperativeId, input.memberId, { inBody: true }, debited);
+    const balance = v === null ? undefined : BigInt(v);
     requireStatus(member, ['active'], action);
     if (balance === undefined) throw insufficient('sukarela', await repo.balanceOf(tx, cooperativeId, member.id, 'sukarela'));
     checkDate(date, today, member);
