@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/support/db.js';
-import { edgedTransaction, sqlText } from './edged-transaction.js';
+import { edgedTransaction, lateStatementsOf, lateValue, leaveForClose, literalText, sqlText } from './edged-transaction.js';
 
 const { db, pool } = await testDatabase();
 const rows = async () => (await pool.query<{ k: string; v: string }>('SELECT k, v FROM edge_t ORDER BY k')).rows;
@@ -61,5 +61,53 @@ describe('edgedTransaction', () => {
     expect((await rows()).find((r) => r.k === 'tricky')?.v).toBe(tricky);
     expect(sqlText`SELECT ${null}, ${42}`).toBe('SELECT NULL, 42');
     expect(() => sqlText`SELECT ${0.5}`).toThrow(/safe integer/);
+  });
+
+  it('writes a drizzle statement as literal text that means what its parameters meant', async () => {
+    const values = {
+      text: `O'Brien \\ "kutip" \n ꦲꦏ꧀ꦱꦫ 🌶️`,
+      big: 9_007_199_254_740_993n,
+      int: 42,
+      yes: true,
+      none: null,
+      at: new Date('2026-11-28T21:00:00.123Z'),
+      json: { lines: [{ debit: '10000', memo: "Setoran 'pokok'" }] },
+    };
+    const statement = sql`SELECT ${values.text}::text AS text, ${values.big}::bigint::text AS big, ${values.int}::int AS int,
+      ${values.yes}::boolean AS yes, ${values.none}::text AS none, ${values.at}::timestamptz = '2026-11-28T21:00:00.123Z' AS at,
+      ${JSON.stringify(values.json)}::jsonb -> 'lines' -> 0 ->> 'memo' AS memo`;
+    const viaParameters = (await db.execute(statement)).rows[0];
+    const viaText = (await pool.query(literalText(db, statement))).rows[0];
+    expect(viaText).toEqual(viaParameters);
+    expect(viaText).toEqual({
+      text: values.text,
+      big: '9007199254740993',
+      int: 42,
+      yes: true,
+      none: null,
+      at: true,
+      memo: "Setoran 'pokok'",
+    });
+  });
+
+  it('runs what was left for the closing before COMMIT and returns its results; outside one, nothing can be left', async () => {
+    const statement = {
+      text: sqlText`INSERT INTO edge_t VALUES (${'late'}, ${'closing'}) RETURNING v`,
+      fills: [],
+      refused: (e: unknown) => e,
+    };
+    expect(leaveForClose(db, statement)).toBe(false);
+    expect(() => lateValue(db, 'NULL', () => '')).toThrow(/nothing was left/);
+    let token = '';
+    const closed = await edgedTransaction(db, [], async (tx) => {
+      expect(leaveForClose(tx, statement)).toBe(true);
+      token = lateValue(tx, sqlText`(SELECT v FROM edge_t WHERE k = ${'late'})`, (row) => String(row.v));
+      expect(lateStatementsOf(tx)).toHaveLength(1);
+      expect((await rows()).find((r) => r.k === 'late')).toBeUndefined(); // not run yet
+      return { commit: lateStatementsOf(tx).map((s) => s.text) };
+    });
+    expect(token).toMatch(/^late-[0-9a-f]{24}-0$/);
+    expect(closed.map((r) => r.rows)).toEqual([[{ v: 'closing' }]]);
+    expect((await rows()).find((r) => r.k === 'late')?.v).toBe('closing');
   });
 });

@@ -8,7 +8,10 @@
  * statements fit in one round trip only in PostgreSQL's simple query protocol, which takes no
  * parameters: the edge statements are written with their values as escaped literals (`sqlText`).
  */
+import type { SQL } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import type { PgDialect } from 'drizzle-orm/pg-core';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from './client.js';
 
@@ -28,6 +31,71 @@ export function sqlText(strings: TemplateStringsArray, ...values: Literal[]): st
   return strings.reduce((s, part, i) => s + literal(values[i - 1] as Literal) + part);
 }
 
+/**
+ * A statement left for the closing round trip (`leaveForClose`): a posting that takes the journal's
+ * number runs there, right before COMMIT, so that no other posting of the cooperative waits on
+ * the number's lock while Node answers. What the answer says of it (the number) is written as
+ * tokens (`lateValue`) that the closing fills: in SQL for the stored answer, in Node for the sent one.
+ */
+export interface LateStatement {
+  text: string;
+  fills: LateFill[];
+  /** What a failure of the statement means to the caller (a refusal, or the error itself). */
+  refused(e: unknown): unknown;
+}
+
+export interface LateFill {
+  token: string;
+  /** A scalar SQL expression giving the value, run after the late statement. */
+  sql: string;
+  /** The value in Node, from the late statement's first row. */
+  value(row: Record<string, unknown>): string;
+}
+
+const late = new WeakMap<Db, LateStatement[]>();
+
+/** Leaves `statement` for the closing round trip of `tx`; false when `tx` is not an edged transaction. */
+export function leaveForClose(tx: Db, statement: LateStatement): boolean {
+  const list = late.get(tx);
+  if (!list) return false;
+  list.push(statement);
+  return true;
+}
+
+export const lateStatementsOf = (tx: Db): readonly LateStatement[] => late.get(tx) ?? [];
+
+/**
+ * A token standing for a value the last statement left for the closing will make known. Only
+ * letters, digits and `-./`: it is written unchanged into JSON and into SQL literals.
+ */
+export function lateValue(tx: Db, sql: string, value: LateFill['value']): string {
+  const list = late.get(tx);
+  const last = list?.[list.length - 1];
+  if (!last) throw new Error('lateValue: nothing was left for the closing of this transaction');
+  const token = `late-${randomBytes(12).toString('hex')}-${last.fills.length}`;
+  last.fills.push({ token, sql, value });
+  return token;
+}
+
+/** A drizzle statement written as one text with its values as literals, for the simple protocol. */
+export function literalText(db: Db, statement: SQL): string {
+  const { sql, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(statement);
+  return sql.replace(/\$(\d+)/g, (_, n: string) => paramLiteral(params[Number(n) - 1]));
+}
+
+function paramLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'string') return pg.escapeLiteral(v);
+  if (typeof v === 'bigint') return `'${v}'`;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a finite number literal: ${v}`);
+    return `'${v}'`;
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+  return pg.escapeLiteral(JSON.stringify(v));
+}
+
 /** What the body decides: commit after the closing statements, or roll back everything. */
 export type Ending = { commit: string[] } | 'rollback';
 
@@ -37,9 +105,14 @@ interface SessionParts {
 
 /**
  * Runs `body` in a new transaction on its own connection of `db`'s pool. `opening` runs right after
- * BEGIN in the same round trip; their results (one per statement) are given to `body`.
+ * BEGIN in the same round trip; their results (one per statement) are given to `body`. Returns the
+ * results of the closing statements (none after a rollback).
  */
-export async function edgedTransaction(db: Db, opening: string[], body: (tx: Db, opened: pg.QueryResult[]) => Promise<Ending>) {
+export async function edgedTransaction(
+  db: Db,
+  opening: string[],
+  body: (tx: Db, opened: pg.QueryResult[]) => Promise<Ending>,
+): Promise<pg.QueryResult[]> {
   const outer = (db as unknown as SessionParts).session;
   const client = await outer.client.connect();
   const Session = NodePgSession as unknown as new (...a: unknown[]) => NodePgSession<Record<string, never>, never>;
@@ -47,9 +120,15 @@ export async function edgedTransaction(db: Db, opening: string[], body: (tx: Db,
   const tx = new Transaction(outer.dialect, new Session(client, outer.dialect, outer.schema, outer.options), outer.schema);
   let broken: Error | undefined;
   try {
+    late.set(tx, []);
     const results = [await client.query(['BEGIN', ...opening].join(';\n'))].flat();
     const ending = await body(tx, results.slice(1));
-    await client.query(ending === 'rollback' ? 'ROLLBACK' : [...ending.commit, 'COMMIT'].join(';\n'));
+    if (ending === 'rollback') {
+      await client.query('ROLLBACK');
+      return [];
+    }
+    const closed = [await client.query([...ending.commit, 'COMMIT'].join(';\n'))].flat();
+    return closed.slice(0, -1);
   } catch (e) {
     // A failed statement (or a refused COMMIT) leaves the transaction to be rolled back.
     await client.query('ROLLBACK').catch((r: Error) => (broken = r));

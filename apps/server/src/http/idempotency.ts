@@ -13,7 +13,8 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import { edgedTransaction, sqlText } from '../db/edged-transaction.js';
+import pg from 'pg';
+import { edgedTransaction, lateStatementsOf, sqlText, type LateStatement } from '../db/edged-transaction.js';
 import { idempotencyKeys } from '../db/infra.schema.js';
 import { AppError, invalidField } from '../lib/errors.js';
 import type { Env } from './context.js';
@@ -44,12 +45,13 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
   const pool = c.get('db');
 
   let replay: Response | undefined;
+  let late: { statements: readonly LateStatement[]; text: string; closed?: pg.QueryResult[] } | undefined;
   const keyRow = and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key));
   // The key's row and the savepoint go with BEGIN, its answer with COMMIT: see edged-transaction.
   const claim = sqlText`INSERT INTO idempotency_keys (principal, key, method, path, request_hash)
     VALUES (${principal}, ${key}, ${c.req.method}, ${c.req.path}, ${requestHash}) ON CONFLICT DO NOTHING RETURNING key`;
   try {
-    await edgedTransaction(pool, [claim, SAVEPOINT], async (tx, [claimed]) => {
+    const closed = await edgedTransaction(pool, [claim, SAVEPOINT], async (tx, [claimed]) => {
       if (!claimed!.rowCount) {
         // Either done before, or done by a concurrent twin whose commit we just waited for.
         const [row] = await tx.select().from(idempotencyKeys).where(keyRow).for('update');
@@ -80,16 +82,49 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
       const status = c.res.status;
       if (!remembered(status)) return 'rollback'; // nothing of it is kept
       const text = answered.of(c.res) ?? (await c.res.clone().text());
-      const remember = sqlText`UPDATE idempotency_keys SET status = ${status}, content_type = ${c.res.headers.get('content-type')},
-        body = ${text} WHERE principal = ${principal} AND key = ${key}`;
-      // A refusal keeps its key and answer, and nothing of what the operation wrote.
-      return { commit: status >= 400 ? ['ROLLBACK TO SAVEPOINT idempotent_operation', remember] : [remember] };
+      // A refusal keeps its key and answer, and nothing of what the operation wrote (nor left for the closing).
+      if (status >= 400) return { commit: ['ROLLBACK TO SAVEPOINT idempotent_operation', remember(status, text)] };
+      const statements = lateStatementsOf(tx);
+      if (statements.length) late = { statements, text };
+      // What was left for the closing runs first; the stored answer takes the values it made known.
+      return { commit: [...statements.map((s) => s.text), remember(status, text, statements)] };
     });
+    if (late) late.closed = closed;
+  } catch (e) {
+    // A statement left for the closing that fails there is judged by whoever left it.
+    throw late ? late.statements[0]!.refused(e) : e;
   } finally {
     c.set('db', pool);
   }
   if (replay) c.res = replay;
+  else if (late) {
+    const answer = filled(c.res, late.text, late.statements, late.closed!);
+    c.res = undefined; // set afresh: replacing an answer would copy it through its stream
+    c.res = answer;
+  }
+
+  function remember(status: number, text: string, statements: readonly LateStatement[] = []) {
+    let body = pg.escapeLiteral(text);
+    for (const f of statements.flatMap((s) => s.fills)) body = `replace(${body}, ${pg.escapeLiteral(f.token)}, ${f.sql})`;
+    return sqlText`UPDATE idempotency_keys SET status = ${status}, content_type = ${c.res.headers.get('content-type')},
+        body = `.concat(body, sqlText` WHERE principal = ${principal} AND key = ${key!}`);
+  }
 });
+
+/** The answer with the values the closing made known in place of their tokens. */
+function filled(res: Response, text: string, statements: readonly LateStatement[], closed: pg.QueryResult[]): Response {
+  for (const [i, s] of statements.entries()) {
+    const row = closed[i]!.rows[0] as Record<string, unknown>;
+    for (const f of s.fills) {
+      const value = f.value(row);
+      if (!/^[\w./-]*$/.test(value)) throw new Error(`a value filled at commit must be plain: ${value}`);
+      text = text.split(f.token).join(value);
+    }
+  }
+  const headers = new Headers(res.headers);
+  headers.set('content-length', String(Buffer.byteLength(text)));
+  return new Response(text, { status: res.status, headers });
+}
 
 /**
  * The text of the answer the route makes with `c.json` or `c.body`, kept as it is made: reading it

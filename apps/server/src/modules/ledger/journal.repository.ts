@@ -50,6 +50,12 @@ export async function insertEntry(
   e: NewEntry,
   alongside: Alongside = {},
 ): Promise<{ number: string } & Record<string, unknown>> {
+  const res = await executePrepared<{ number: string } & Record<string, unknown>>(db, entryStatement(cooperativeId, e, alongside));
+  return res.rows[0]!;
+}
+
+/** The statement `insertEntry` runs; its one row has the entry's `number` and the `returning` columns. */
+export function entryStatement(cooperativeId: string, e: NewEntry, alongside: Alongside = {}): SQL {
   const lines = JSON.stringify(
     e.lines.map((l, i) => ({
       line_no: i,
@@ -62,9 +68,7 @@ export async function insertEntry(
       memo: l.memo,
     })),
   );
-  const res = await executePrepared<{ number: string } & Record<string, unknown>>(
-    db,
-    sql`
+  return sql`
     WITH n AS (
       INSERT INTO number_sequences (cooperative_id, series, last_value) VALUES (${cooperativeId}, ${e.series}, 1)
       ON CONFLICT (cooperative_id, series) DO UPDATE SET last_value = number_sequences.last_value + 1
@@ -86,9 +90,7 @@ export async function insertEntry(
       (alongside.ctes ?? []).map((c) => sql`, ${c}`),
       sql``,
     )}
-    SELECT number${alongside.returning ? sql`, ${alongside.returning}` : sql``} FROM h`,
-  );
-  return res.rows[0]!;
+    SELECT number${alongside.returning ? sql`, ${alongside.returning}` : sql``} FROM h`;
 }
 
 export type EntryRow = {

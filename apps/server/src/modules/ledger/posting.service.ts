@@ -5,6 +5,7 @@
  */
 import { formatRupiah } from '@kopdes/shared/money';
 import type { Db } from '../../db/client.js';
+import { lateValue, leaveForClose, literalText, sqlText } from '../../db/edged-transaction.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, notFound, type FieldError, type Msg } from '../../lib/errors.js';
@@ -36,7 +37,9 @@ export interface PostingEntry {
 
 export interface Posted {
   id: string;
+  /** With `late`, a token that the transaction's closing fills with the number. */
   number: string;
+  late?: true;
   /** The columns `opts.alongside.returning` asked for. */
   alongside?: Record<string, unknown>;
 }
@@ -211,6 +214,7 @@ interface Internal {
   reversesId?: string;
   closing?: boolean;
   alongside?: Alongside;
+  atClose?: boolean;
 }
 
 async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingEntry, internal: Internal = {}): Promise<Posted> {
@@ -225,36 +229,39 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
     forgetChart(cooperativeId);
   }
   const id = newId('jrn');
+  const newEntry: journal.NewEntry = {
+    id,
+    series: `JU-${entry.date.slice(0, 4)}`,
+    date: entry.date,
+    memo: entry.memo.trim(),
+    sourceModule: entry.source.module,
+    sourceDocumentId: entry.source.documentId,
+    reversesId: internal.reversesId ?? null,
+    closing: internal.closing ?? false,
+    createdById: actor.id,
+    createdByLabel: actor.label,
+    lines: entry.lines.map((l) => ({
+      account: l.account,
+      unit: l.unit,
+      debit: l.debit ?? 0n,
+      credit: l.credit ?? 0n,
+      memberId: l.memberId ?? null,
+      partnerId: l.partnerId ?? null,
+      memo: l.memo ?? null,
+    })),
+  };
+  if (internal.atClose && !internal.alongside?.returning) {
+    const text = literalText(db, journal.entryStatement(cooperativeId, newEntry, internal.alongside));
+    if (leaveForClose(db, { text, fills: [], refused: (e) => fromDatabase(e, cooperativeId) })) {
+      const numberSql = sqlText`(SELECT number FROM journal_entries WHERE cooperative_id = ${cooperativeId} AND id = ${id})`;
+      return { id, number: lateValue(db, numberSql, (row) => String(row.number)), late: true };
+    }
+  }
   try {
     // The gap-free number is taken in the same statement as the insert: its row lock (held to
     // commit) starts as late as it can.
     return await inTransaction(db, async (tx) => {
-      const { number, ...alongside } = await journal.insertEntry(
-        tx,
-        cooperativeId,
-        {
-          id,
-          series: `JU-${entry.date.slice(0, 4)}`,
-          date: entry.date,
-          memo: entry.memo.trim(),
-          sourceModule: entry.source.module,
-          sourceDocumentId: entry.source.documentId,
-          reversesId: internal.reversesId ?? null,
-          closing: internal.closing ?? false,
-          createdById: actor.id,
-          createdByLabel: actor.label,
-          lines: entry.lines.map((l) => ({
-            account: l.account,
-            unit: l.unit,
-            debit: l.debit ?? 0n,
-            credit: l.credit ?? 0n,
-            memberId: l.memberId ?? null,
-            partnerId: l.partnerId ?? null,
-            memo: l.memo ?? null,
-          })),
-        },
-        internal.alongside,
-      );
+      const { number, ...alongside } = await journal.insertEntry(tx, cooperativeId, newEntry, internal.alongside);
       return { id, number, alongside };
     });
   } catch (e) {
@@ -267,6 +274,10 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
  * operation and its entry commit or fail together. Throws AppError naming fields such as
  * `lines.2.credit`. The gap-free number (JU-2025-000123) is taken last: call this late.
  * `opts.alongside`: the source document's inserts, in the same statement (see journal.insertEntry).
+ * `opts.atClose`: in an edged transaction (an Idempotency-Key request), the statement is left for
+ * the closing round trip, right before COMMIT, and `number` is a token the closing fills in the
+ * answer (`late` is set; see db/edged-transaction). Only for a posting that is its transaction's
+ * last write, whose entry nothing else in the transaction reads; without `returning`.
  * @example await postEntry(tx, coopId, actor, { date: '2025-08-01', memo: 'Setoran simpanan sukarela',
  *   source: { module: 'savings', documentId: dep.id },
  *   lines: [{ account: ACCOUNTS.KAS, unit: 'simpan_pinjam', debit: 50_000n },
@@ -277,7 +288,7 @@ export function postEntry(
   cooperativeId: string,
   actor: Actor,
   entry: PostingEntry,
-  opts: { alongside?: Alongside } = {},
+  opts: { alongside?: Alongside; atClose?: boolean } = {},
 ): Promise<Posted> {
   return post(db, cooperativeId, actor, entry, opts);
 }

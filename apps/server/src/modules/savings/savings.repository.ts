@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { sqlText } from '../../db/edged-transaction.js';
 import {
   memberSettlements,
   savingsAccounts,
@@ -165,6 +166,10 @@ export function insertTransactionAlongsideEntry(r: RowBeforeEntry, part?: number
       ${r.reversesId ?? null}, ${r.settlementId ?? null}, ${r.memo ?? null}, ${r.createdById ?? null}, ${r.createdByLabel}, ${r.requestId ?? null}
     FROM h`;
 }
+
+/** The stored receipt number of a transaction, as an SQL expression (for an answer filled at commit). */
+export const receiptNumberSql = (cooperativeId: string, id: string) =>
+  sqlText`(SELECT number FROM savings_transactions WHERE cooperative_id = ${cooperativeId} AND id = ${id})`;
 
 export const findTransaction = (db: Db, cooperativeId: string, id: string) =>
   db

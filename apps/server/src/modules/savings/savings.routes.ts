@@ -82,7 +82,8 @@ export function registerSavingsRoutes(api: Api) {
       },
       { idempotent: true },
     ),
-    async (c) => c.json(await savings.deposit(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
+    async (c) =>
+      c.json(await savings.deposit(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json'), undefined, { lastWrite: true }), 201),
   );
 
   api.openapi(
@@ -98,7 +99,7 @@ export function registerSavingsRoutes(api: Api) {
       },
       { idempotent: true },
     ),
-    async (c) => c.json(await savings.withdraw(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json')), 201),
+    async (c) => c.json(await savings.withdraw(c.get('db'), actorOf(c), coopOf(c).id, c.req.valid('json'), { lastWrite: true }), 201),
   );
 
   api.openapi(

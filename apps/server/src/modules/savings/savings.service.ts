@@ -22,6 +22,7 @@ import type {
 } from '@kopdes/shared/savings';
 import { KIND_LABELS, TYPE_LABELS } from '@kopdes/shared/savings';
 import type { Db } from '../../db/client.js';
+import { lateValue } from '../../db/edged-transaction.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, invalidField, notFound, type Msg } from '../../lib/errors.js';
@@ -252,6 +253,7 @@ export async function record(
   m: Movement,
   journal: PostingEntry | ((tx: Db) => Promise<Posted>),
   part?: number,
+  atClose = false,
 ) {
   const audit = {
     action: `savings.${m.type}`,
@@ -292,9 +294,16 @@ export async function record(
           cte('audit_row', auditStatement(db, cooperativeId, actor, audit)),
         ],
       },
+      // With no dues paid, nothing after the posting reads its rows: it can wait for COMMIT.
+      atClose: atClose && m.allocations.length === 0,
     });
   }
-  const row = numbered(posted);
+  const row = posted.late
+    ? {
+        ...numbered(posted),
+        number: lateValue(db, repo.receiptNumberSql(cooperativeId, m.id), (r) => receiptNumber(String(r.number), part)),
+      }
+    : numbered(posted);
   await repo.insertDuesPayments(
     db,
     m.allocations.map((a) => ({ cooperativeId, transactionId: m.id, memberId: m.member.id, period: a.period, amount: a.amount })),
@@ -369,12 +378,22 @@ export interface DepositFunding {
   debit: { account: string; unit: string; memberId?: string };
 }
 
+/**
+ * `lastWrite`: the caller writes nothing after this in its transaction and reads nothing of it, so
+ * the posting may wait for the closing round trip of an Idempotency-Key request (postEntry's
+ * `atClose`): the routes, not the workflows that go on writing.
+ */
+export interface LastWrite {
+  lastWrite?: boolean;
+}
+
 export async function deposit(
   db: Db,
   actor: Actor,
   cooperativeId: string,
   input: DepositInput,
   funding?: DepositFunding,
+  opts: LastWrite = {},
 ): Promise<SavingsTransaction> {
   const amount = BigInt(input.amount);
   const today = await todayOf(db, cooperativeId);
@@ -422,21 +441,35 @@ export async function deposit(
       memo: input.memo ?? null,
       allocations,
     };
-    return record(tx, actor, cooperativeId, m, {
-      date,
-      memo: journalMemo(m),
-      source: { module: 'savings', documentId: m.id },
-      lines: funding
-        ? [
-            { ...funding.debit, debit: amount },
-            { account: ACCOUNT_OF[m.kind], unit: UNIT_OF[m.kind], credit: amount, memberId: member.id },
-          ]
-        : linesOf(m),
-    });
+    return record(
+      tx,
+      actor,
+      cooperativeId,
+      m,
+      {
+        date,
+        memo: journalMemo(m),
+        source: { module: 'savings', documentId: m.id },
+        lines: funding
+          ? [
+              { ...funding.debit, debit: amount },
+              { account: ACCOUNT_OF[m.kind], unit: UNIT_OF[m.kind], credit: amount, memberId: member.id },
+            ]
+          : linesOf(m),
+      },
+      undefined,
+      opts.lastWrite,
+    );
   });
 }
 
-export async function withdraw(db: Db, actor: Actor, cooperativeId: string, input: WithdrawalInput): Promise<SavingsTransaction> {
+export async function withdraw(
+  db: Db,
+  actor: Actor,
+  cooperativeId: string,
+  input: WithdrawalInput,
+  opts: LastWrite = {},
+): Promise<SavingsTransaction> {
   const amount = BigInt(input.amount);
   const today = await todayOf(db, cooperativeId);
   const date = input.date ?? today;
@@ -462,12 +495,8 @@ export async function withdraw(db: Db, actor: Actor, cooperativeId: string, inpu
       memo: input.memo ?? null,
       allocations: [],
     };
-    return record(tx, actor, cooperativeId, m, {
-      date,
-      memo: journalMemo(m),
-      source: { module: 'savings', documentId: m.id },
-      lines: linesOf(m),
-    });
+    const entry = { date, memo: journalMemo(m), source: { module: 'savings', documentId: m.id }, lines: linesOf(m) };
+    return record(tx, actor, cooperativeId, m, entry, undefined, opts.lastWrite);
   });
 }
 
