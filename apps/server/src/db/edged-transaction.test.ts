@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { param, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/support/db.js';
 import { edgedTransaction, lateStatementsOf, lateValue, leaveForClose, literalText, sqlText } from './edged-transaction.js';
@@ -72,10 +72,11 @@ describe('edgedTransaction', () => {
       none: null,
       at: new Date('2026-11-28T21:00:00.123Z'),
       json: { lines: [{ debit: '10000', memo: "Setoran 'pokok'" }] },
+      list: ['Penerimaan PNR-2026-000001', null, 'koma, "kutip" \\ garis', '{kurung}'],
     };
     const statement = sql`SELECT ${values.text}::text AS text, ${values.big}::bigint::text AS big, ${values.int}::int AS int,
       ${values.yes}::boolean AS yes, ${values.none}::text AS none, ${values.at}::timestamptz = '2026-11-28T21:00:00.123Z' AS at,
-      ${JSON.stringify(values.json)}::jsonb -> 'lines' -> 0 ->> 'memo' AS memo`;
+      ${JSON.stringify(values.json)}::jsonb -> 'lines' -> 0 ->> 'memo' AS memo, ${param(values.list)}::text[] AS list`;
     const viaParameters = (await db.execute(statement)).rows[0];
     const viaText = (await pool.query(literalText(db, statement))).rows[0];
     expect(viaText).toEqual(viaParameters);
@@ -87,6 +88,7 @@ describe('edgedTransaction', () => {
       none: null,
       at: true,
       memo: "Setoran 'pokok'",
+      list: values.list,
     });
   });
 

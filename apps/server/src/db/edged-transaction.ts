@@ -93,7 +93,19 @@ function paramLiteral(v: unknown): string {
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+  if (Array.isArray(v)) return pg.escapeLiteral(arrayLiteral(v));
   return pg.escapeLiteral(JSON.stringify(v));
+}
+
+/** A PostgreSQL array's text form, as the driver sends an array parameter: `{"a","b",NULL}`. */
+function arrayLiteral(items: unknown[]): string {
+  const element = (v: unknown): string => {
+    if (v === null || v === undefined) return 'NULL';
+    if (Array.isArray(v)) return arrayLiteral(v);
+    const text = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  };
+  return `{${items.map(element).join(',')}}`;
 }
 
 /** What the body decides: commit after the closing statements, or roll back everything. */

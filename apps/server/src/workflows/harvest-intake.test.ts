@@ -1,6 +1,7 @@
 // Harvest intakes posted over HTTP are the planting plan's actual harvest: the follow-up's actual
 // for the intake's week goes up by the graded weights in the intake's transaction, once per
 // Idempotency-Key, and comes back down when the intake is voided.
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp, type Client } from '../../test/support/app.js';
 import { makeCoop, makeUser } from '../../test/support/factories.js';
@@ -83,6 +84,12 @@ describe('a harvest intake as the plan’s actual harvest', () => {
     const after = await tomatoActual();
     expect(after.week - before.week).toBe(47_500n);
     expect(after.toDate - before.toDate).toBe(47_500n);
+    // Written in the request's closing round trip, the rows name the intake by its number.
+    const notes = await t.db.execute<{ note: string; grams: string }>(
+      sql`SELECT note, grams::text FROM planning_actuals WHERE cooperative_id = ${coopId} ORDER BY grade`,
+    );
+    expect(notes.rows.map((r) => r.note)).toEqual(notes.rows.map(() => `Penerimaan ${first.body.number}`));
+    expect(notes.rows.reduce((sum, r) => sum + BigInt(r.grams), 0n)).toBe(47_500n);
 
     const again = await clerk.post(`${base}/intakes`, intake(), h);
     expect(again.status).toBe(201);

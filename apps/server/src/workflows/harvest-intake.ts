@@ -11,7 +11,7 @@ import { parseKg } from '@kopdes/shared/quantity';
 import type { Db } from '../db/client.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Actor } from '../lib/actor.js';
-import { recordActualHarvests, type ActualHarvest } from '../modules/planning/follow-up.service.js';
+import { recordActualHarvests, recordActualHarvestsLast, type ActualHarvest } from '../modules/planning/follow-up.service.js';
 import { recordIntake, recordIntakeBatch, voidIntake } from '../modules/produce/intake.service.js';
 
 type Harvested = 'A' | 'B' | 'C';
@@ -36,11 +36,14 @@ function harvestOf(i: Intake, sign: 1n | -1n, note: string): ActualHarvest[] {
   );
 }
 
-/** Records a delivery (see `recordIntake`) and its graded weights as the week's actual harvest. */
+/**
+ * Records a delivery (see `recordIntake`) and its graded weights as the week's actual harvest.
+ * The actual harvest is this transaction's last write: it may wait for the closing round trip.
+ */
 export async function recordHarvestIntake(db: Db, coopId: string, actor: Actor, input: IntakeInput): Promise<Intake> {
   return inTransaction(db, async (tx) => {
     const intake = await recordIntake(tx, coopId, actor, input);
-    await recordActualHarvests(tx, coopId, harvestOf(intake, 1n, `Penerimaan ${intake.number}`), actor);
+    await recordActualHarvestsLast(tx, coopId, harvestOf(intake, 1n, `Penerimaan ${intake.number}`), actor);
     return intake;
   });
 }

@@ -10,6 +10,7 @@ import type { ActualInput, PlantingUpdate, warning } from '@kopdes/shared/planni
 import type { z } from '@hono/zod-openapi';
 import { formatRupiah } from '@kopdes/shared/money';
 import type { Db } from '../../db/client.js';
+import { leaveForClose, literalText } from '../../db/edged-transaction.js';
 import { concurrentOnPool } from '../../db/concurrent.js';
 import type { Actor } from '../../lib/actor.js';
 import { SYSTEM_ACTOR } from '../../lib/actor.js';
@@ -207,20 +208,33 @@ export interface ActualHarvest {
  * @example await recordActualHarvests(tx, coopId, [{ commodity: 'TOMAT', week: '2026-03-04', grams: 125000n, grade: 'A' }])
  */
 export async function recordActualHarvests(db: Db, coopId: string, rows: ActualHarvest[], actor: Actor = SYSTEM_ACTOR): Promise<number> {
-  return repo.insertActualsOfKnownCrops(
-    db,
-    rows.map((a) => ({
-      cooperativeId: coopId,
-      id: newId('hpn'),
-      commodityCode: a.commodity,
-      grade: a.grade ?? '*',
-      weekStart: mondayOf(a.week),
-      grams: a.grams,
-      source: a.source ?? 'intake',
-      note: a.note ?? null,
-      recordedByLabel: actor.label,
-    })),
-  );
+  return repo.insertActualsOfKnownCrops(db, actualRows(coopId, rows, actor));
+}
+
+/**
+ * `recordActualHarvests` for a caller that writes nothing after it and needs no count: in an
+ * Idempotency-Key request the insert waits for the closing round trip (see db/edged-transaction),
+ * one round trip fewer while the caller's posting holds the journal's number.
+ */
+export async function recordActualHarvestsLast(db: Db, coopId: string, rows: ActualHarvest[], actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  if (!rows.length) return;
+  const inserts = actualRows(coopId, rows, actor);
+  const text = literalText(db, repo.actualsOfKnownCropsStatement(inserts));
+  if (!leaveForClose(db, { text, fills: [], refused: (e) => e })) await repo.insertActualsOfKnownCrops(db, inserts);
+}
+
+function actualRows(coopId: string, rows: ActualHarvest[], actor: Actor) {
+  return rows.map((a) => ({
+    cooperativeId: coopId,
+    id: newId('hpn'),
+    commodityCode: a.commodity,
+    grade: a.grade ?? '*',
+    weekStart: mondayOf(a.week),
+    grams: a.grams,
+    source: a.source ?? 'intake',
+    note: a.note ?? null,
+    recordedByLabel: actor.label,
+  }));
 }
 
 /**

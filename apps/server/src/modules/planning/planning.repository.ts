@@ -172,15 +172,20 @@ export const insertActual = (db: Db, row: ActualInsert) => db.insert(planningAct
  */
 export async function insertActualsOfKnownCrops(db: Db, rows: ActualInsert[]): Promise<number> {
   if (!rows.length) return 0;
+  const res = await db.execute(actualsOfKnownCropsStatement(rows));
+  return res.rowCount ?? 0;
+}
+
+/** The insert of `insertActualsOfKnownCrops`: rows of commodities without crop parameters are left out. */
+export function actualsOfKnownCropsStatement(rows: ActualInsert[]) {
   const col = (f: (r: ActualInsert) => string | null) => param(rows.map(f));
-  const res = await db.execute(sql`
+  return sql`
     INSERT INTO planning_actuals (cooperative_id, id, commodity_code, grade, week_start, grams, source, note, recorded_by_label)
     SELECT r.* FROM unnest(${col((r) => r.cooperativeId)}::text[], ${col((r) => r.id)}::text[], ${col((r) => r.commodityCode)}::text[],
                            ${col((r) => r.grade)}::text[], ${col((r) => r.weekStart)}::date[], ${col((r) => r.grams.toString())}::bigint[],
                            ${col((r) => r.source)}::text[], ${col((r) => r.note ?? null)}::text[], ${col((r) => r.recordedByLabel)}::text[])
       AS r(cooperative_id, id, commodity_code, grade, week_start, grams, source, note, recorded_by_label)
-    WHERE EXISTS (SELECT 1 FROM crops c WHERE c.cooperative_id = r.cooperative_id AND c.code = r.commodity_code)`);
-  return res.rowCount ?? 0;
+    WHERE EXISTS (SELECT 1 FROM crops c WHERE c.cooperative_id = r.cooperative_id AND c.code = r.commodity_code)`;
 }
 /** Actual grams per commodity and week start, in [from, to). */
 export const actualsByWeek = (db: Db, coopId: string, from: string, to: string, codes?: string[]) =>
