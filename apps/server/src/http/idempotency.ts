@@ -6,7 +6,8 @@
  * the operation's writes rolled back to a savepoint: otherwise a copy of the request still on its
  * way (a client hung up and retried) could run after the refusal and take effect unseen. A refused
  * key may carry a corrected request (another body); the same key for another body after a success
- * is a 422. Errors of the server (5xx) and of the moment (401, 403, 408, 429) leave no key.
+ * is a 422. Errors of the server (5xx) and of the moment (401, 403, 408, 429) leave no key, nor
+ * does a refusal of a posting left for the closing round trip that comes only at COMMIT (0004).
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
