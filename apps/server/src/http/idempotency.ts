@@ -92,8 +92,8 @@ export const idempotent = createMiddleware<Env>(async (c, next) => {
     });
     if (late) late.closed = closed;
   } catch (e) {
-    // A statement left for the closing that fails there is judged by whoever left it.
-    throw late ? late.statements[0]!.refused(e) : e;
+    // A failure of the closing is judged by those who left statements for it: the first to call it a refusal.
+    throw late ? (late.statements.map((s) => s.refused(e)).find((judged) => judged !== e) ?? e) : e;
   } finally {
     c.set('db', pool);
   }
