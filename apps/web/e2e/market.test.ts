@@ -245,6 +245,13 @@ describe('a buyer who is also a member', () => {
       expect(new URL(page.url()).pathname).toBe(`${home}/anggota/${member.id}`);
       await page.goBack();
 
+      // The partner list marks the buyer as a member.
+      await page.goto(`${home}/penjualan/mitra`);
+      const listed = page.getByRole('listitem').filter({ hasText: trader.name });
+      await expect.poll(() => listed.getByText('Anggota', { exact: true }).count()).toBe(1);
+      await page.getByRole('button', { name: `Buka mitra ${trader.name}` }).click();
+      await page.getByRole('heading', { name: trader.name, level: 1 }).waitFor();
+
       // Editing again starts with the member shown; clearing it unlinks.
       await page.getByRole('button', { name: 'Ubah data' }).click();
       const field = dialog.getByRole('textbox', { name: /^Anggota koperasi/ });
@@ -272,6 +279,28 @@ describe('a buyer who is also a member', () => {
         active,
       });
       expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    }
+  });
+
+  test('a buyer linked to a member who has left says that its sales are now non-member sales', async () => {
+    const trader = (await ketua.get(`/api/coops/${coopId}/market/partners`)).items.find((p: any) => p.code === 'BU-EUIS');
+    const left = (await ketua.get(`/api/coops/${coopId}/members?status=left&limit=5`)).items[0];
+    const { code, name, kind, npwp, memberId, paymentTermsDays, address, contacts, notes, active } = trader;
+    const restore = { code, name, kind, npwp, memberId, paymentTermsDays, address, contacts, notes, active };
+    try {
+      // Linked while a member (the form offers only active members); the API keeps the link after they left.
+      expect(
+        (await ketua.send('PATCH', `/api/coops/${coopId}/market/partners/${trader.id}`, { ...restore, memberId: left.id })).status,
+      ).toBe(200);
+      const page = await openAs('pengurus@alamendah.kopdes.id');
+      await page.goto(`${home}/penjualan/mitra/${trader.id}`);
+      const warning = page.getByTestId('partner-member-left');
+      await warning.waitFor();
+      expect(await warning.textContent()).toBe(
+        `Bukan anggota lagi sejak ${formatDateId(left.statusDate)}: penjualan sesudahnya dibukukan sebagai penjualan ke non-anggota.`,
+      );
+    } finally {
+      await ketua.send('PATCH', `/api/coops/${coopId}/market/partners/${trader.id}`, restore);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { formatMemberNumber } from '@kopdes/shared/members';
 import { GRADE_LABELS } from '@kopdes/shared/produce';
-import { todayIn } from '@kopdes/shared/format';
+import { formatDateId, todayIn } from '@kopdes/shared/format';
 import { Accordion, Anchor, Badge, Box, Button, Card, Group, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { IconEdit, IconPlus, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -129,17 +129,25 @@ function LinkedMember({ memberId }: { memberId: string }) {
   const m = useMember(coop.id, memberId);
   if (m.isPending) return <Skeleton height={16} width={140} mt={4} />;
   if (m.isError) return null;
+  const gone = m.data.status === 'left' || m.data.status === 'deceased';
   return (
-    <Anchor
-      component={Link}
-      href={coopPath(coop.id, `anggota/${memberId}`)}
-      size="sm"
-      mt={4}
-      style={{ display: 'inline-flex', alignItems: 'flex-start', gap: 4 }}
-    >
-      <IconUser size={14} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
-      {t('market.partners.memberLine', { number: formatMemberNumber(m.data.number), name: m.data.fullName })}
-    </Anchor>
+    <Stack gap={2} mt={4}>
+      <Anchor
+        component={Link}
+        href={coopPath(coop.id, `anggota/${memberId}`)}
+        size="sm"
+        style={{ display: 'inline-flex', alignItems: 'flex-start', gap: 4 }}
+      >
+        <IconUser size={14} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
+        {t('market.partners.memberLine', { number: formatMemberNumber(m.data.number), name: m.data.fullName })}
+      </Anchor>
+      {/* Sales are read against membership on their date (wasMemberOn): the screen says what the books do. */}
+      {gone && (
+        <Text size="xs" c="orange.9" data-testid="partner-member-left">
+          {t('market.partners.memberLeft', { date: formatDateId(m.data.statusDate) })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

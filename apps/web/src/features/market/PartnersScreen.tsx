@@ -48,6 +48,11 @@ export function PartnersScreen() {
       render: (p) => (
         <>
           {PARTNER_KIND_LABELS[p.kind][lang]}
+          {p.isMember && (
+            <Badge color="teal" variant="light" ml={6}>
+              {t('market.partners.memberBadge')}
+            </Badge>
+          )}
           {!p.active && (
             <Badge color="gray" variant="light" ml={6}>
               {t('market.partners.inactive')}
