@@ -297,7 +297,8 @@ describe('buying from another cooperative', () => {
       await p.getByRole('link', { name: 'Kembali ke pembelian' }).click();
       const row = p.getByRole('row').filter({ hasText: number });
       await row.waitFor();
-      expect(await row.textContent()).toContain('Lunas');
+      // The list may first show what it had before the payment, then its refreshed rows.
+      await expect.poll(() => row.textContent()).toContain('Lunas');
       const owed = BigInt((await ketua.get(produce('purchases?status=open'))).openAmount);
       if (owed === 0n) await p.getByText('Semua pembelian sudah dibayar').waitFor();
       else await expect.poll(() => p.getByTestId('open-amount').textContent()).toBe(formatRupiah(owed));

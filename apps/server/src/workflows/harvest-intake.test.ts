@@ -90,6 +90,18 @@ describe('a harvest intake as the plan’s actual harvest', () => {
     );
     expect(notes.rows.map((r) => r.note)).toEqual(notes.rows.map(() => `Penerimaan ${first.body.number}`));
     expect(notes.rows.reduce((sum, r) => sum + BigInt(r.grams), 0n)).toBe(47_500n);
+    // Posted in that closing too, the answer's numbers are the stored ones.
+    expect(first.body.number).toMatch(/^PN-\d{4}-\d{6}$/);
+    const stored = await t.db.execute<{ number: string; journal_number: string; codes: string[] }>(sql`
+      SELECT i.number, i.journal_number, array(SELECT code FROM produce_lots l WHERE l.intake_id = i.id ORDER BY code) AS codes
+      FROM produce_intakes i WHERE i.cooperative_id = ${coopId} AND i.id = ${intakeId}`);
+    expect(stored.rows[0]).toEqual({
+      number: first.body.number,
+      journal_number: first.body.journal.number,
+      codes: first.body.lots.map((l: { code: string }) => l.code).sort(),
+    });
+    const kept = await t.db.execute<{ body: string }>(sql`SELECT body FROM idempotency_keys WHERE key = 'harvest-actual-0001'`);
+    expect(JSON.parse(kept.rows[0]!.body)).toEqual(first.body);
 
     const again = await clerk.post(`${base}/intakes`, intake(), h);
     expect(again.status).toBe(201);

@@ -8,11 +8,12 @@
  */
 import type { Intake, IntakeInput } from '@kopdes/shared/produce';
 import { parseKg } from '@kopdes/shared/quantity';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Actor } from '../lib/actor.js';
 import { recordActualHarvests, recordActualHarvestsLast, type ActualHarvest } from '../modules/planning/follow-up.service.js';
-import { recordIntake, recordIntakeBatch, voidIntake } from '../modules/produce/intake.service.js';
+import { intakeNumberSql, recordIntake, recordIntakeBatch, voidIntake } from '../modules/produce/intake.service.js';
 
 type Harvested = 'A' | 'B' | 'C';
 const harvested = (grade: string): grade is Harvested => grade === 'A' || grade === 'B' || grade === 'C';
@@ -38,12 +39,21 @@ function harvestOf(i: Intake, sign: 1n | -1n, note: string): ActualHarvest[] {
 
 /**
  * Records a delivery (see `recordIntake`) and its graded weights as the week's actual harvest.
- * The actual harvest is this transaction's last write: it may wait for the closing round trip.
+ * `lastWrite` (the route): the intake and then the actual harvest are the transaction's last
+ * writes, so both may wait for the closing round trip; the note then reads the intake's number
+ * in SQL, since Node learns it only after COMMIT.
  */
-export async function recordHarvestIntake(db: Db, coopId: string, actor: Actor, input: IntakeInput): Promise<Intake> {
+export async function recordHarvestIntake(
+  db: Db,
+  coopId: string,
+  actor: Actor,
+  input: IntakeInput,
+  opts: { lastWrite?: boolean } = {},
+): Promise<Intake> {
   return inTransaction(db, async (tx) => {
-    const intake = await recordIntake(tx, coopId, actor, input);
-    await recordActualHarvestsLast(tx, coopId, harvestOf(intake, 1n, `Penerimaan ${intake.number}`), actor);
+    const intake = await recordIntake(tx, coopId, actor, input, opts);
+    const note = sql`'Penerimaan ' || ${sql.raw(intakeNumberSql(coopId, intake.id))}`;
+    await recordActualHarvestsLast(tx, coopId, harvestOf(intake, 1n, ''), actor, note); // every row's note is `note`
     return intake;
   });
 }

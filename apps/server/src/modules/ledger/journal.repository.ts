@@ -6,6 +6,11 @@ import { executePrepared } from '../../db/prepared.js';
 export interface Alongside {
   ctes?: SQL[];
   returning?: SQL;
+  /**
+   * For a posting left for the closing round trip: each column of `returning` with a scalar SQL
+   * expression that reads its value back after the statement (see postEntry's `atClose`).
+   */
+  late?: Record<string, string>;
 }
 
 /** One common table expression: `name AS (statement)`. */

@@ -250,11 +250,16 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
       memo: l.memo ?? null,
     })),
   };
-  if (internal.atClose && !internal.alongside?.returning) {
+  const lateColumns = internal.alongside?.late;
+  if (internal.atClose && (!internal.alongside?.returning || lateColumns)) {
     const text = literalText(db, journal.entryStatement(cooperativeId, newEntry, internal.alongside));
     if (leaveForClose(db, { text, fills: [], refused: (e) => fromDatabase(e, cooperativeId) })) {
       const numberSql = sqlText`(SELECT number FROM journal_entries WHERE cooperative_id = ${cooperativeId} AND id = ${id})`;
-      return { id, number: lateValue(db, numberSql, (row) => String(row.number)), late: true };
+      const number = lateValue(db, numberSql, (row) => String(row.number));
+      const alongside = Object.fromEntries(
+        Object.entries(lateColumns ?? {}).map(([column, valueSql]) => [column, lateValue(db, valueSql, (row) => String(row[column]))]),
+      );
+      return { id, number, alongside, late: true };
     }
   }
   try {
@@ -277,7 +282,8 @@ async function post(db: Db, cooperativeId: string, actor: Actor, entry: PostingE
  * `opts.atClose`: in an edged transaction (an Idempotency-Key request), the statement is left for
  * the closing round trip, right before COMMIT, and `number` is a token the closing fills in the
  * answer (`late` is set; see db/edged-transaction). Only for a posting that is its transaction's
- * last write, whose entry nothing else in the transaction reads; without `returning`.
+ * last write, whose entry nothing else in the transaction reads; `returning` columns only with
+ * `alongside.late`, which says how to read each back (they are tokens in `alongside` too).
  * @example await postEntry(tx, coopId, actor, { date: '2025-08-01', memo: 'Setoran simpanan sukarela',
  *   source: { module: 'savings', documentId: dep.id },
  *   lines: [{ account: ACCOUNTS.KAS, unit: 'simpan_pinjam', debit: 50_000n },

@@ -51,6 +51,10 @@ export async function findMemberAlongside(db: Db, cooperativeId: string, id: str
   return { member: member.id === null ? undefined : { ...member, id: member.id }, v };
 }
 
+/** A member's reference fields, as `refOf` reads them: the same prepared statement as `findMemberAlongside`. */
+export const findMemberRef = async (db: Db, cooperativeId: string, id: string) =>
+  (await findMemberAlongside(db, cooperativeId, id, sql`SELECT NULL::text AS v`)).member;
+
 /**
  * The member row locked for a status change or settlement. NO KEY UPDATE, so that postings whose
  * foreign keys take a key-share lock on the row are not blocked (and cannot deadlock with it).

@@ -501,7 +501,7 @@ export async function memberRef(
   id: string,
   opts: { inBody?: boolean; field?: string } = {},
 ): Promise<MemberRef> {
-  const m = await repo.findMember(db, cooperativeId, id);
+  const m = await repo.findMemberRef(db, cooperativeId, id);
   if (!m) throw unknownMember(opts);
   return refOf(m);
 }

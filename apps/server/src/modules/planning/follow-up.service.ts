@@ -9,6 +9,7 @@ import { formatKg, amountForGrams } from '@kopdes/shared/quantity';
 import type { ActualInput, PlantingUpdate, warning } from '@kopdes/shared/planning';
 import type { z } from '@hono/zod-openapi';
 import { formatRupiah } from '@kopdes/shared/money';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { leaveForClose, literalText } from '../../db/edged-transaction.js';
 import { concurrentOnPool } from '../../db/concurrent.js';
@@ -214,13 +215,20 @@ export async function recordActualHarvests(db: Db, coopId: string, rows: ActualH
 /**
  * `recordActualHarvests` for a caller that writes nothing after it and needs no count: in an
  * Idempotency-Key request the insert waits for the closing round trip (see db/edged-transaction),
- * one round trip fewer while the caller's posting holds the journal's number.
+ * one round trip fewer while the caller's posting holds the journal's number. `noteSql`: every
+ * row's note as SQL, for a note naming a document numbered only in that closing.
  */
-export async function recordActualHarvestsLast(db: Db, coopId: string, rows: ActualHarvest[], actor: Actor = SYSTEM_ACTOR): Promise<void> {
+export async function recordActualHarvestsLast(
+  db: Db,
+  coopId: string,
+  rows: ActualHarvest[],
+  actor: Actor = SYSTEM_ACTOR,
+  noteSql?: SQL,
+): Promise<void> {
   if (!rows.length) return;
   const inserts = actualRows(coopId, rows, actor);
-  const text = literalText(db, repo.actualsOfKnownCropsStatement(inserts));
-  if (!leaveForClose(db, { text, fills: [], refused: (e) => e })) await repo.insertActualsOfKnownCrops(db, inserts);
+  const text = literalText(db, repo.actualsOfKnownCropsStatement(inserts, noteSql));
+  if (!leaveForClose(db, { text, fills: [], refused: (e) => e })) await repo.insertActualsOfKnownCrops(db, inserts, noteSql);
 }
 
 function actualRows(coopId: string, rows: ActualHarvest[], actor: Actor) {

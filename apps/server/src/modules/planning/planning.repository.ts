@@ -1,5 +1,5 @@
 /** SQL of the planning module; every query is scoped by cooperative. */
-import { and, asc, eq, inArray, lt, param, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, param, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   crops,
@@ -170,23 +170,30 @@ export const insertActual = (db: Db, row: ActualInsert) => db.insert(planningAct
  * Inserts the rows whose commodity has crop parameters and leaves out the others, in one statement
  * (the intake path runs it on every delivery). Returns how many were written.
  */
-export async function insertActualsOfKnownCrops(db: Db, rows: ActualInsert[]): Promise<number> {
+export async function insertActualsOfKnownCrops(db: Db, rows: ActualInsert[], noteSql?: SQL): Promise<number> {
   if (!rows.length) return 0;
-  const res = await db.execute(actualsOfKnownCropsStatement(rows));
+  const res = await db.execute(actualsOfKnownCropsStatement(rows, noteSql));
   return res.rowCount ?? 0;
 }
 
 /** The insert of `insertActualsOfKnownCrops`: rows of commodities without crop parameters are left out. */
-export function actualsOfKnownCropsStatement(rows: ActualInsert[]) {
+/**
+ * The insert of `insertActualsOfKnownCrops`: rows of commodities without crop parameters are left
+ * out. `noteSql`, when given, is every row's note, read in SQL (a document's number that only the
+ * database knows yet).
+ */
+export function actualsOfKnownCropsStatement(rows: ActualInsert[], noteSql?: SQL) {
   const col = (f: (r: ActualInsert) => string | null) => param(rows.map(f));
   return sql`
     INSERT INTO planning_actuals (cooperative_id, id, commodity_code, grade, week_start, grams, source, note, recorded_by_label)
-    SELECT r.* FROM unnest(${col((r) => r.cooperativeId)}::text[], ${col((r) => r.id)}::text[], ${col((r) => r.commodityCode)}::text[],
-                           ${col((r) => r.grade)}::text[], ${col((r) => r.weekStart)}::date[], ${col((r) => r.grams.toString())}::bigint[],
-                           ${col((r) => r.source)}::text[], ${col((r) => r.note ?? null)}::text[], ${col((r) => r.recordedByLabel)}::text[])
+    SELECT r.cooperative_id, r.id, r.commodity_code, r.grade, r.week_start, r.grams, r.source, ${noteSql ?? sql`r.note`}, r.recorded_by_label
+    FROM unnest(${col((r) => r.cooperativeId)}::text[], ${col((r) => r.id)}::text[], ${col((r) => r.commodityCode)}::text[],
+                ${col((r) => r.grade)}::text[], ${col((r) => r.weekStart)}::date[], ${col((r) => r.grams.toString())}::bigint[],
+                ${col((r) => r.source)}::text[], ${col((r) => r.note ?? null)}::text[], ${col((r) => r.recordedByLabel)}::text[])
       AS r(cooperative_id, id, commodity_code, grade, week_start, grams, source, note, recorded_by_label)
     WHERE EXISTS (SELECT 1 FROM crops c WHERE c.cooperative_id = r.cooperative_id AND c.code = r.commodity_code)`;
 }
+
 /** Actual grams per commodity and week start, in [from, to). */
 export const actualsByWeek = (db: Db, coopId: string, from: string, to: string, codes?: string[]) =>
   db

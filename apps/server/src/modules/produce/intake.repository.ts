@@ -1,6 +1,7 @@
 import type { Grade, RejectPolicy, UnitOfMeasure } from '@kopdes/shared/produce';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { sqlText } from '../../db/edged-transaction.js';
 import type { Actor } from '../../lib/actor.js';
 import type { IntakeRefs, PlannedIntake } from './intake.rules.js';
 
@@ -181,6 +182,10 @@ export function intakeStatements(
     )`,
   ];
 }
+
+/** The stored number of an intake, as an SQL expression (for what is filled at commit). */
+export const intakeNumberSql = (cooperativeId: string, id: string) =>
+  sqlText`(SELECT number FROM produce_intakes WHERE cooperative_id = ${cooperativeId} AND id = ${id})`;
 
 /** Writes intakes (see intakeStatements) in one statement; returns each intake's number. */
 export async function insertIntakes(

@@ -61,7 +61,7 @@ export function registerIntakeRoutes(api: Api) {
     async (c) => {
       const { db, coopId, actor } = ctx(c);
       // Through the workflow: the plan's actual harvest is recorded in the intake's transaction.
-      return c.json(await recordHarvestIntake(db, coopId, actor, c.req.valid('json')), 201);
+      return c.json(await recordHarvestIntake(db, coopId, actor, c.req.valid('json'), { lastWrite: true }), 201);
     },
   );
 

@@ -12,8 +12,8 @@ import type { Actor } from '../../lib/actor.js';
 import { villageInfo } from '../../lib/areas.js';
 import { conflict, invalidField, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { postEntry, reverseEntry, type PostingEntry } from '../ledger/ledger.service.js';
+import { auditStatement, recordAudit, type AuditEvent } from '../audit/audit.service.js';
+import { cte, postEntry, reverseEntry, type PostingEntry } from '../ledger/ledger.service.js';
 import { listCommodities } from './catalogue.service.js';
 import { qty, todayOf, UNIT } from './common.js';
 import { listCollectionPoints, listLocations, plotRows, settingsRow } from './farmers.service.js';
@@ -146,21 +146,31 @@ const intakeEntry = (p: PlannedIntake): PostingEntry => ({
 });
 
 /** Posts the intakes' journal entries (inventory against the farmer's payable) and writes them. */
-async function write(tx: Db, cooperativeId: string, actor: Actor, plans: PlannedIntake[]) {
+async function write(
+  tx: Db,
+  cooperativeId: string,
+  actor: Actor,
+  plans: PlannedIntake[],
+  opts: { audit?: AuditEvent; atClose?: boolean } = {},
+) {
   const postings = new Map<string, repo.Posting>();
   const only = plans.length === 1 ? plans[0]! : undefined;
   if (only && only.amount > 0n) {
-    // One delivery: its rows, lots and movements go in its posting's statement, one round trip
-    // fewer while the journal's number is locked.
+    // One delivery: its rows, lots, movements and audit record go in its posting's statement, one
+    // round trip fewer while the journal's number is locked; as the request's last write, in its closing.
+    const audit = opts.audit ? [cte('audit_row', auditStatement(tx, cooperativeId, actor, opts.audit))] : [];
     const posted = await postEntry(tx, cooperativeId, actor, intakeEntry(only), {
       alongside: {
-        ctes: repo.intakeStatements(cooperativeId, actor, plans, 'alongside'),
+        ctes: [...repo.intakeStatements(cooperativeId, actor, plans, 'alongside'), ...audit],
         returning: sql`(SELECT number FROM i) AS intake_number`,
+        late: { intake_number: repo.intakeNumberSql(cooperativeId, only.id) },
       },
+      atClose: opts.atClose,
     });
     postings.set(only.id, { intakeId: only.id, journalEntryId: posted.id, journalNumber: posted.number });
     return { postings, numbers: new Map([[only.id, String(posted.alongside!.intake_number)]]) };
   }
+  if (opts.audit) await recordAudit(tx, cooperativeId, actor, opts.audit);
   for (const p of plans) {
     if (p.amount === 0n) continue;
     const posted = await postEntry(tx, cooperativeId, actor, intakeEntry(p));
@@ -179,16 +189,25 @@ async function write(tx: Db, cooperativeId: string, actor: Actor, plans: Planned
  * @example await recordIntake(db, coopId, actor, { collectionPointId, memberId, commodityId, grossKg: '52,4', tareKg: '2,4',
  *   grades: [{ grade: 'A', kg: '30' }, { grade: 'B', kg: '17,5' }, { grade: 'reject', kg: '2,5' }] })
  */
-export async function recordIntake(db: Db, cooperativeId: string, actor: Actor, input: IntakeInput): Promise<Intake> {
+/** An intake's stored number as SQL: for a note that must name an intake numbered only at COMMIT. */
+export const intakeNumberSql = repo.intakeNumberSql;
+
+export async function recordIntake(
+  db: Db,
+  cooperativeId: string,
+  actor: Actor,
+  input: IntakeInput,
+  opts: { lastWrite?: boolean } = {},
+): Promise<Intake> {
   const p = await plan(db, cooperativeId, input);
   return inTransaction(db, async (tx) => {
-    await recordAudit(tx, cooperativeId, actor, {
+    const audit = {
       action: 'produce.intake.record',
       entityType: 'produce_intake',
       entityId: p.id,
       changes: { ...input, net: p.net, amount: p.amount },
-    });
-    const { postings, numbers } = await write(tx, cooperativeId, actor, [p]);
+    };
+    const { postings, numbers } = await write(tx, cooperativeId, actor, [p], { audit, atClose: opts.lastWrite });
     return presentPlanned(p, numbers.get(p.id)!, postings.get(p.id), actor);
   });
 }
