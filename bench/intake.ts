@@ -175,6 +175,15 @@ const bench: Benchmark = async (ctx) => {
   const nodeCpuMsPerIntake = cpuMs / Math.max(1, result.requests.total);
 
   const check = connect(url, 2);
+  // A request's last round trip carries its posting and its COMMIT together (decision 0092): one
+  // already sent when the server stopped still commits. The books are read once all have ended.
+  for (let quiet = 0; quiet < 3;) {
+    const busy = await check.pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'",
+    );
+    quiet = Number(busy.rows[0]!.n) === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const counted = await check.pool.query<{ n: string }>('SELECT count(*) AS n FROM produce_intakes');
   const stock = await valuation(check.db, coop.id, {});
   const ledger = await accountBalance(check.db, coop.id, { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit: 'agribisnis' });
