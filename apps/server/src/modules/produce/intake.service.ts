@@ -184,14 +184,17 @@ async function write(
   return { postings, numbers };
 }
 
-/**
- * Records one delivery: checks, lots, payable and journal in one transaction.
- * @example await recordIntake(db, coopId, actor, { collectionPointId, memberId, commodityId, grossKg: '52,4', tareKg: '2,4',
- *   grades: [{ grade: 'A', kg: '30' }, { grade: 'B', kg: '17,5' }, { grade: 'reject', kg: '2,5' }] })
- */
 /** An intake's stored number as SQL: for a note that must name an intake numbered only at COMMIT. */
 export const intakeNumberSql = repo.intakeNumberSql;
 
+/**
+ * Records one delivery: checks, lots, payable and journal in one transaction.
+ * `lastWrite`: the caller writes nothing after it, except statements it too leaves for the closing
+ * round trip, and reads nothing of it: in an Idempotency-Key request the intake is then posted in
+ * that closing, and its numbers in the answer are filled at COMMIT (postEntry's `atClose`).
+ * @example await recordIntake(db, coopId, actor, { collectionPointId, memberId, commodityId, grossKg: '52,4', tareKg: '2,4',
+ *   grades: [{ grade: 'A', kg: '30' }, { grade: 'B', kg: '17,5' }, { grade: 'reject', kg: '2,5' }] })
+ */
 export async function recordIntake(
   db: Db,
   cooperativeId: string,
