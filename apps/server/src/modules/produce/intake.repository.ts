@@ -2,6 +2,7 @@ import type { Grade, RejectPolicy, UnitOfMeasure } from '@kopdes/shared/produce'
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sqlText } from '../../db/edged-transaction.js';
+import { executePrepared } from '../../db/prepared.js';
 import type { Actor } from '../../lib/actor.js';
 import type { IntakeRefs, PlannedIntake } from './intake.rules.js';
 
@@ -28,7 +29,8 @@ export async function loadIntakeRefs(
     memberId?: string;
   },
 ): Promise<IntakeRefs> {
-  const res = await db.execute<{
+  // Prepared: every intake and preview reads it, and its plan costs more than its run.
+  const res = await executePrepared<{
     reject_policy: RejectPolicy | null;
     commodity: IntakeRefs['commodity'] | null;
     prices: Record<string, string> | null;
@@ -36,7 +38,9 @@ export async function loadIntakeRefs(
     location: IntakeRefs['location'] | null;
     plot: IntakeRefs['plot'] | null;
     delivery_active: boolean | null;
-  }>(sql`
+  }>(
+    db,
+    sql`
     WITH s AS (SELECT reject_policy FROM produce_settings WHERE cooperative_id = ${cooperativeId})
     SELECT
       (SELECT reject_policy FROM s) AS reject_policy,
@@ -60,7 +64,8 @@ export async function loadIntakeRefs(
       (SELECT json_build_object('id', id, 'member_id', member_id, 'name', name, 'active', active, 'village_code', village_code)
        FROM produce_plots WHERE cooperative_id = ${cooperativeId} AND id = ${q.plotId ?? null}::text) AS plot,
       (SELECT delivery_active FROM produce_farmers WHERE cooperative_id = ${cooperativeId} AND member_id = ${q.memberId ?? null}::text)
-        AS delivery_active`);
+        AS delivery_active`,
+  );
   const r = res.rows[0]!;
   const prices: Partial<Record<Grade, bigint>> = {};
   for (const [g, p] of Object.entries(r.prices ?? {})) prices[g as Grade] = BigInt(p);
