@@ -77,7 +77,10 @@ export function lateValue(tx: Db, sql: string, value: LateFill['value']): string
   return token;
 }
 
-/** A drizzle statement written as one text with its values as literals, for the simple protocol. */
+/**
+ * A drizzle statement written as one text with its values as literals, for the simple protocol.
+ * The statement's own text must not contain `$<digits>` other than its parameters' placeholders.
+ */
 export function literalText(db: Db, statement: SQL): string {
   const { sql, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(statement);
   return sql.replace(/\$(\d+)/g, (_, n: string) => paramLiteral(params[Number(n) - 1]));
