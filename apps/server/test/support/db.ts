@@ -1,6 +1,6 @@
 import { todayIn } from '@kopdes/shared/format';
 import pg from 'pg';
-import { afterAll, inject } from 'vitest';
+import { afterAll, expect, inject, onTestFinished } from 'vitest';
 import { connect, type Database } from '../../src/db/client.js';
 
 let counter = 0;
@@ -101,10 +101,18 @@ export async function demoDatabase(): Promise<Database & { url: string; cooperat
   return { ...database, cooperativeId: coop.id };
 }
 
-/** An empty database (nothing migrated) for the calling test file, dropped when the file ends. Returns its URL. */
+/**
+ * An empty database (nothing migrated) for the calling test, dropped when the test ends (called
+ * outside a test: when the file ends). Returns its URL.
+ */
 export async function emptyDatabase(): Promise<string> {
   const name = `kopdes_empty_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  afterAll(() => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  const drop = async () => {
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  };
+  // Inside a test, `afterAll` would be ignored and the database left on the server.
+  if (expect.getState().currentTestName !== undefined) onTestFinished(drop);
+  else afterAll(drop);
   return urlOf(inject('dbServerUrl'), name);
 }
