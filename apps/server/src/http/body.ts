@@ -72,9 +72,8 @@ export function requestBodies(maxBytesFor: (path: string) => number, tooLargeFor
       });
     }
     // Hono keeps promises in its cache (its type says values): `json()` calls `.then` on the entry.
-    const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
-    cache.text = Promise.resolve(text);
-    cache.arrayBuffer = Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    // Only the text: Hono derives any other form from it when asked, and nothing asks on this path.
+    (c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve(text);
     await next();
   });
 }

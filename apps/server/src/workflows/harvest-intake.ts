@@ -18,8 +18,8 @@ import { intakeNumberSql, recordIntake, recordIntakeBatch, voidIntake } from '..
 type Harvested = 'A' | 'B' | 'C';
 const harvested = (grade: string): grade is Harvested => grade === 'A' || grade === 'B' || grade === 'C';
 
-/** The intake's graded lots as actual harvest rows; `sign` -1 takes them back. */
-function harvestOf(i: Intake, sign: 1n | -1n, note: string): ActualHarvest[] {
+/** The intake's graded lots as actual harvest rows; `sign` -1 takes them back. `note` null: the caller gives it in SQL. */
+function harvestOf(i: Intake, sign: 1n | -1n, note: string | null): ActualHarvest[] {
   if (i.commodity.unit !== 'kg') return [];
   return i.lots.flatMap((l) =>
     harvested(l.grade)
@@ -53,7 +53,7 @@ export async function recordHarvestIntake(
   return inTransaction(db, async (tx) => {
     const intake = await recordIntake(tx, coopId, actor, input, opts);
     const note = sql`'Penerimaan ' || ${sql.raw(intakeNumberSql(coopId, intake.id))}`;
-    await recordActualHarvestsLast(tx, coopId, harvestOf(intake, 1n, ''), actor, note); // every row's note is `note`
+    await recordActualHarvestsLast(tx, coopId, harvestOf(intake, 1n, null), actor, note);
     return intake;
   });
 }

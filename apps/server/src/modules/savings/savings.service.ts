@@ -97,28 +97,14 @@ function isForeignKeyViolation(e: unknown): boolean {
   return false;
 }
 
-async function creditKnownMember(db: Db, cooperativeId: string, memberId: string, kind: SavingsKind, amount: bigint, field = 'memberId') {
+/** Credits the balance and reads the member in one round trip; an unknown member is refused naming `field`. */
+async function creditMember(db: Db, cooperativeId: string, memberId: string, kind: SavingsKind, amount: bigint, field = 'memberId') {
   try {
-    return await repo.credit(db, cooperativeId, memberId, kind, amount);
-  } catch (e) {
-    if (isForeignKeyViolation(e)) throw memberUnknown(field);
-    throw e;
-  }
-}
-
-/** Credits the balance and reads the member in one round trip: the deposit's hot path. */
-async function creditMember(db: Db, cooperativeId: string, memberId: string, kind: SavingsKind, amount: bigint) {
-  try {
-    const { member, v } = await memberRefAlongside(
-      db,
-      cooperativeId,
-      memberId,
-      { inBody: true },
-      repo.creditStatement(cooperativeId, memberId, kind, amount),
-    );
+    const credit = repo.creditStatement(cooperativeId, memberId, kind, amount);
+    const { member, v } = await memberRefAlongside(db, cooperativeId, memberId, { inBody: true, field }, credit);
     return { member, balance: BigInt(v!) };
   } catch (e) {
-    if (isForeignKeyViolation(e)) throw memberUnknown('memberId');
+    if (isForeignKeyViolation(e)) throw memberUnknown(field);
     throw e;
   }
 }
@@ -616,10 +602,9 @@ export async function transfer(db: Db, actor: Actor, cooperativeId: string, inpu
     let fromBalance: bigint | undefined;
     const giverFirst = input.fromMemberId < input.toMemberId;
     if (giverFirst) fromBalance = await repo.debitIfCovered(tx, cooperativeId, input.fromMemberId, 'sukarela', amount);
-    const toBalance = await creditKnownMember(tx, cooperativeId, input.toMemberId, 'sukarela', amount, 'toMemberId');
+    const { member: to, balance: toBalance } = await creditMember(tx, cooperativeId, input.toMemberId, 'sukarela', amount, 'toMemberId');
     if (!giverFirst) fromBalance = await repo.debitIfCovered(tx, cooperativeId, input.fromMemberId, 'sukarela', amount);
     const from = await memberRef(tx, cooperativeId, input.fromMemberId, { inBody: true, field: 'fromMemberId' });
-    const to = await memberRef(tx, cooperativeId, input.toMemberId, { inBody: true, field: 'toMemberId' });
     requireStatus(from, ['active'], { id: 'pindah buku', en: 'a transfer' }, 'fromMemberId');
     requireStatus(to, ['active'], { id: 'pindah buku', en: 'a transfer' }, 'toMemberId');
     if (fromBalance === undefined) throw insufficient('sukarela', await repo.balanceOf(tx, cooperativeId, from.id, 'sukarela'));
