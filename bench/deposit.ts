@@ -12,8 +12,9 @@ import { createUser, grantRoleAsSystem } from '../apps/server/src/modules/auth/u
 import { createCooperative } from '../apps/server/src/modules/cooperatives/cooperatives.service.js';
 import { createMember } from '../apps/server/src/modules/members/members.service.js';
 import { measureHttpFloor } from './lib/floor.js';
+import { databaseCeiling, postgresCpuMs } from './lib/postgres-cpu.js';
 import type { Benchmark } from './lib/harness.js';
-import { signInOver, startServerProcess } from './lib/server.js';
+import { signInOver, startServerProcess, untilIdle } from './lib/server.js';
 
 const MEMBERS = 500;
 const NAMES = [
@@ -58,6 +59,8 @@ const bench: Benchmark = async (ctx) => {
   const floor = await measureHttpFloor(ctx, seconds, reference.tps);
   // And a deposit's writes moved into the database whole: one call, one round trip.
   const callFloor = await measureHttpFloor(ctx, seconds, reference.tps, 'deposit-call');
+  // And the same writes with the deposits that arrive together posted together: what batching leaves.
+  const batchFloor = await measureHttpFloor(ctx, seconds, reference.tps, 'deposit-batch');
 
   const url = await ctx.newDatabase('bench_deposit');
   const database = connect(url, 4);
@@ -92,6 +95,7 @@ const bench: Benchmark = async (ctx) => {
     const path = `/api/coops/${coop.id}/savings/deposits`;
     let n = 0;
     const cpuBefore = server.cpuMs();
+    const postgresBefore = postgresCpuMs();
     const result = await autocannon({
       url: server.url,
       connections: 8,
@@ -115,6 +119,10 @@ const bench: Benchmark = async (ctx) => {
     });
     // Node's CPU per deposit: what the server itself spends, apart from PostgreSQL and the clients.
     const nodeCpuMsPerDeposit = (server.cpuMs() - cpuBefore) / Math.max(1, result.requests.total);
+    // And PostgreSQL's, to set beside its CPU per TPC-B transaction: what the database does per deposit.
+    await untilIdle(url);
+    const postgresCpuMsPerDeposit = (postgresCpuMs() - postgresBefore) / Math.max(1, result.requests.total);
+    const ceiling = databaseCeiling(postgresCpuMsPerDeposit, reference.tps);
     // kopdes's own cheapest signed-in request, for scale: session, tenant roles and two small reads.
     const read = await autocannon({
       url: `${server.url}/api/coops/${coop.id}/savings/settings`,
@@ -133,10 +141,12 @@ const bench: Benchmark = async (ctx) => {
       bar: '≥ 0.7 × pgbench TPC-B tps, p99 ≤ 50 ms, no failed request',
       pass,
       ratio,
-      summary: `${tps.toFixed(0)} deposits/s vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, Node CPU ${nodeCpuMsPerDeposit.toFixed(1)} ms per deposit; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×, one-call deposit floor ${callFloor.writesPerSecond.toFixed(0)}/s = ${callFloor.ratioToPgbench.toFixed(2)}× (p99 ${callFloor.latencyMsP99} ms); kopdes signed-in read ${read.requests.average.toFixed(0)}/s = ${(read.requests.average / reference.tps).toFixed(2)}×`,
+      summary: `${tps.toFixed(0)} deposits/s vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, CPU per deposit: Node ${nodeCpuMsPerDeposit.toFixed(1)} ms, PostgreSQL ${postgresCpuMsPerDeposit.toFixed(1)} ms (${reference.postgresCpuMsPerTransaction.toFixed(2)} ms per TPC-B transaction), so the database alone caps it at ${ceiling.perSecond.toFixed(0)}/s = ${ceiling.ratioToPgbench.toFixed(2)}× on ${ceiling.cores} cores; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×, one-call deposit floor ${callFloor.writesPerSecond.toFixed(0)}/s = ${callFloor.ratioToPgbench.toFixed(2)}× (p99 ${callFloor.latencyMsP99} ms), batched ${batchFloor.writesPerSecond.toFixed(0)}/s = ${batchFloor.ratioToPgbench.toFixed(2)}×; kopdes signed-in read ${read.requests.average.toFixed(0)}/s = ${(read.requests.average / reference.tps).toFixed(2)}×`,
       figures: {
         depositsPerSecond: tps,
         nodeCpuMsPerDeposit,
+        postgresCpuMsPerDeposit,
+        databaseCeiling: ceiling,
         requests: result.requests.total,
         ok2xx: ok,
         non2xx: result.non2xx,
@@ -151,6 +161,7 @@ const bench: Benchmark = async (ctx) => {
         pgbench: reference,
         httpFloor: floor,
         oneCallDepositFloor: callFloor,
+        batchedDepositFloor: batchFloor,
         signedInRead: {
           what: 'GET the savings settings: session, tenant roles and two small reads, no write',
           requestsPerSecond: read.requests.average,

@@ -19,8 +19,9 @@ import { setPrices } from '../apps/server/src/modules/produce/prices.service.js'
 import { valuation } from '../apps/server/src/modules/produce/stock.service.js';
 import { accountBalance } from '../apps/server/src/modules/ledger/ledger.service.js';
 import { measureHttpFloor } from './lib/floor.js';
+import { databaseCeiling, postgresCpuMs } from './lib/postgres-cpu.js';
 import type { Benchmark } from './lib/harness.js';
-import { signInOver, startServerProcess } from './lib/server.js';
+import { signInOver, startServerProcess, untilIdle } from './lib/server.js';
 
 const FARMERS = 200;
 const NAMES = ['Asep', 'Ujang', 'Dadang', 'Euis', 'Neneng', 'Cecep', 'Yayan', 'Iis', 'Odah', 'Entin', 'Wawan', 'Dede', 'Enok', 'Jajang'];
@@ -129,6 +130,7 @@ const bench: Benchmark = async (ctx) => {
   const server = await startServerProcess(url);
   let result: autocannon.Result;
   let cpuMs: number;
+  const postgresBefore = postgresCpuMs();
   try {
     const auth = await signInOver(server.url, 'petugas@bench.kopdes.id', password);
     const path = `/api/coops/${coop.id}/produce/intakes`;
@@ -177,13 +179,10 @@ const bench: Benchmark = async (ctx) => {
   const check = connect(url, 2);
   // A request's last round trip carries its posting and its COMMIT together (decision 0092): one
   // already sent when the server stopped still commits. The books are read once all have ended.
-  for (let quiet = 0; quiet < 3;) {
-    const busy = await check.pool.query<{ n: string }>(
-      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'",
-    );
-    quiet = Number(busy.rows[0]!.n) === 0 ? quiet + 1 : 0;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await untilIdle(url);
+  // PostgreSQL's CPU per intake, beside pgbench's per TPC-B transaction (both on this machine).
+  const postgresCpuMsPerIntake = (postgresCpuMs() - postgresBefore) / Math.max(1, result.requests.total);
+  const ceiling = databaseCeiling(postgresCpuMsPerIntake, reference.tps);
   const counted = await check.pool.query<{ n: string }>('SELECT count(*) AS n FROM produce_intakes');
   const stock = await valuation(check.db, coop.id, {});
   const ledger = await accountBalance(check.db, coop.id, { account: ACCOUNTS.PERSEDIAAN_HASIL_PANEN, unit: 'agribisnis' });
@@ -203,10 +202,12 @@ const bench: Benchmark = async (ctx) => {
     bar: '≥ 0.5 × pgbench TPC-B tps, no failed request, one intake per success and stock value equal to the ledger',
     pass,
     ratio,
-    summary: `${tps.toFixed(0)} intakes/s (3 lots each) vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, books ${consistent ? 'agree' : 'DISAGREE'}, Node CPU ${nodeCpuMsPerIntake.toFixed(1)} ms per intake; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×`,
+    summary: `${tps.toFixed(0)} intakes/s (3 lots each) vs pgbench ${reference.tps.toFixed(0)} tps = ${ratio.toFixed(2)}×, p99 ${p99} ms, ${failures} failed, books ${consistent ? 'agree' : 'DISAGREE'}, CPU per intake: Node ${nodeCpuMsPerIntake.toFixed(1)} ms, PostgreSQL ${postgresCpuMsPerIntake.toFixed(1)} ms (${reference.postgresCpuMsPerTransaction.toFixed(2)} ms per TPC-B transaction), so the database alone caps it at ${ceiling.perSecond.toFixed(0)}/s = ${ceiling.ratioToPgbench.toFixed(2)}× on ${ceiling.cores} cores; HTTP write floor ${floor.writesPerSecond.toFixed(0)}/s = ${floor.ratioToPgbench.toFixed(2)}×`,
     figures: {
       intakesPerSecond: tps,
       nodeCpuMsPerIntake,
+      postgresCpuMsPerIntake,
+      databaseCeiling: ceiling,
       lotsPerIntake: 3,
       requests: result.requests.total,
       ok2xx: result['2xx'],

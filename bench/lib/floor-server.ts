@@ -1,5 +1,5 @@
 /**
- * The least an HTTP write can do on this machine, in two shapes (FLOOR_MODE), each a Hono server
+ * The least an HTTP write can do on this machine, in three shapes (FLOOR_MODE), each a Hono server
  * with no session, no validation and no rules in Node. The deposit and intake benchmarks measure
  * them beside pgbench to show how much of the bar any per-request design could reach here.
  * - `insert`: the JSON body inserted as one row in its own transaction (BEGIN, INSERT, COMMIT).
@@ -7,6 +7,9 @@
  *   the idempotency key row, the next number of a single counter (locked to commit, as a gap-free
  *   journal number is), a journal header and two lines, the member's balance and the savings row.
  *   It is what moving the whole posting into the database would leave for Node to do.
+ * - `deposit-batch`: the same writes, with the deposits that arrive while a batch is in the database
+ *   going together in the next one: one call and one transaction per batch. It is what batching
+ *   across requests would leave.
  * Run as its own process.
  */
 import { serve } from '@hono/node-server';
@@ -14,7 +17,7 @@ import { Hono } from 'hono';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: 20 }); // as the kopdes server's pool
-const mode = process.env.FLOOR_MODE === 'deposit-call' ? 'deposit-call' : 'insert';
+const mode = process.env.FLOOR_MODE ?? 'insert';
 
 await pool.query(`
   CREATE TABLE IF NOT EXISTS floor_writes (id bigserial PRIMARY KEY, body jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now());
@@ -39,11 +42,47 @@ await pool.query(`
     INSERT INTO floor_lines VALUES (e, '1101', amount, 0, NULL), (e, '3103', 0, amount, m);
     INSERT INTO floor_savings (member, amount, balance_after, entry_id) VALUES (m, amount, b, e);
     RETURN n;
+  END $$;
+  CREATE OR REPLACE FUNCTION floor_deposits(k text[], m text[], amount bigint[]) RETURNS bigint[] LANGUAGE plpgsql AS $$
+  DECLARE out bigint[] := '{}';
+  BEGIN
+    FOR i IN 1 .. array_length(k, 1) LOOP
+      out := out || floor_deposit(k[i], m[i], amount[i]);
+    END LOOP;
+    RETURN out;
   END $$;`);
+
+// deposit-batch: requests that arrive while a batch is in the database go together in the next one.
+type Waiting = { k: string; m: string; a: string; done: (n: string) => void; failed: (e: unknown) => void };
+let queue: Waiting[] = [];
+let inFlight = false;
+function flush() {
+  if (inFlight || !queue.length) return;
+  const batch = queue;
+  queue = [];
+  inFlight = true;
+  pool
+    .query<{ n: string[] }>('SELECT floor_deposits($1, $2, $3) AS n', [batch.map((w) => w.k), batch.map((w) => w.m), batch.map((w) => w.a)])
+    .then(
+      (res) => batch.forEach((w, i) => w.done(String(res.rows[0]!.n[i]))),
+      (e) => batch.forEach((w) => w.failed(e)),
+    )
+    .finally(() => {
+      inFlight = false;
+      flush();
+    });
+}
 
 const app = new Hono();
 app.post('/write', async (c) => {
   const body = await c.req.json();
+  if (mode === 'deposit-batch') {
+    const n = await new Promise<string>((done, failed) => {
+      queue.push({ k: c.req.header('idempotency-key')!, m: body.memberId, a: body.amount, done, failed });
+      flush();
+    });
+    return c.json({ number: n }, 201);
+  }
   if (mode === 'deposit-call') {
     const res = await pool.query<{ n: string }>('SELECT floor_deposit($1, $2, $3) AS n', [
       c.req.header('idempotency-key'),

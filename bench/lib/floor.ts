@@ -22,6 +22,8 @@ const WHAT = {
   insert: 'HTTP POST of a JSON body, inserted as one row in its own transaction; no session, validation, journal or idempotency',
   'deposit-call':
     'HTTP POST of a deposit, written by one PL/pgSQL call in one round trip (key row, locked counter, journal header and two lines, balance, savings row); no session, validation or rules in Node',
+  'deposit-batch':
+    'HTTP POST of a deposit, written with the deposits that arrived while the previous batch was in the database: one PL/pgSQL call and one transaction per batch (per deposit: key row, locked counter, journal header and two lines, balance, savings row); no session, validation or rules in Node',
 } as const;
 export type FloorMode = keyof typeof WHAT;
 

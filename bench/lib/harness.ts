@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbedded, type EmbeddedDb } from '../../apps/server/src/db/embedded.js';
 import { migrate } from '../../apps/server/src/db/migrate.js';
+import { postgresCpuMs } from './postgres-cpu.js';
 
 export interface PgbenchResult {
   tps: number;
@@ -18,6 +19,8 @@ export interface PgbenchResult {
   seconds: number;
   scale: number;
   command: string;
+  /** PostgreSQL's CPU per TPC-B transaction in this run (lib/postgres-cpu). */
+  postgresCpuMsPerTransaction: number;
 }
 
 export interface BenchContext {
@@ -139,11 +142,22 @@ export async function openContext(quick: boolean): Promise<BenchContext & { clos
       const seconds = quick ? 5 : 20;
       await run(bin, ['-i', '-q', '-s', String(scale), url]);
       const args = ['-c', '8', '-j', '2', '-T', String(seconds), url];
+      const cpuBefore = postgresCpuMs();
       const out = await run(bin, args);
+      const cpuMs = postgresCpuMs() - cpuBefore;
       const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? /tps = ([\d.]+)/.exec(out)?.[1]);
       const latencyMsAvg = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
       if (!Number.isFinite(tps)) throw new Error(`could not read pgbench's tps:\n${out}`);
-      return { tps, latencyMsAvg, clients: 8, seconds, scale, command: `pgbench ${args.slice(0, -1).join(' ')}` };
+      const transactions = Number(/transactions actually processed: (\d+)/.exec(out)?.[1]);
+      return {
+        tps,
+        latencyMsAvg,
+        clients: 8,
+        seconds,
+        scale,
+        command: `pgbench ${args.slice(0, -1).join(' ')}`,
+        postgresCpuMsPerTransaction: cpuMs / Math.max(1, transactions),
+      };
     },
     async close() {
       for (const name of created) await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { freePort } from '../../apps/server/src/db/embedded.js';
 
 const CLI = path.join(import.meta.dirname, '..', '..', 'apps', 'server', 'bin', 'kopdes.js');
@@ -56,4 +57,21 @@ export async function signInOver(url: string, identifier: string, password: stri
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, csrfToken };
+}
+
+/** Waits until no other session of the database at `url` is running a statement (three checks in a row). */
+export async function untilIdle(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let quiet = 0; quiet < 3;) {
+      const busy = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'",
+      );
+      quiet = Number(busy.rows[0]!.n) === 0 ? quiet + 1 : 0;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await client.end();
+  }
 }
