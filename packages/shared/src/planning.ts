@@ -447,6 +447,8 @@ export const warning = z.object({
   fromDate: z.string(),
   demandGrams: z.string(),
   expectedGrams: z.string(),
+  /** Bought from other cooperatives in those weeks, counted as supply in the week it came in. */
+  boughtGrams: z.string(),
   shortfallGrams: z.string(),
   message: z.string(),
   options: z.array(

@@ -333,14 +333,39 @@ export async function followUp(db: Db, coopId: string, planId: string, asOf: str
   };
 }
 
-export async function warningsOf(db: Db, coopId: string, planId: string, asOf: string, lang: Lang) {
+/**
+ * Supply that is not the members' harvest: what was bought from other cooperatives, per commodity
+ * code and day, from `from` up to but not including `to`. Another module keeps it; the workflow
+ * that asks for warnings hands it in.
+ */
+export type BoughtSupply = (from: string, to: string) => Promise<{ commodity: string; date: string; quantity: bigint }[]>;
+
+/** What was bought in each week of the season, per commodity. */
+async function boughtByWeek(bought: BoughtSupply | undefined, season: { startDate: string; weeks: number }) {
+  const out = new Map<string, bigint[]>();
+  for (const r of bought ? await bought(season.startDate, addWeeks(season.startDate, season.weeks)) : []) {
+    const w = weeksBetween(season.startDate, r.date);
+    if (w < 0 || w >= season.weeks) continue;
+    let s = out.get(r.commodity);
+    if (!s) out.set(r.commodity, (s = new Array<bigint>(season.weeks).fill(0n)));
+    s[w]! += r.quantity;
+  }
+  return out;
+}
+
+/**
+ * Shortfalls in the coming weeks. What was bought from another cooperative counts as supply in the
+ * week it came in, and only then: the goods are perishable, and a purchase covers its own week.
+ */
+export async function warningsOf(db: Db, coopId: string, planId: string, asOf: string, lang: Lang, bought?: BoughtSupply) {
   const ctx = await planContext(db, coopId, planId);
   const currentWeek = weeksBetween(ctx.season.startDate, asOf);
   const expected = expectedByWeek(ctx);
-  const [demand, actual] = await concurrentOnPool(
+  const [demand, actual, purchased] = await concurrentOnPool(
     db,
     () => demandByWeek(db, coopId, ctx.season),
     () => actualByWeek(db, coopId, ctx.season),
+    () => boughtByWeek(bought, ctx.season),
   );
   const real = realisation(expected, actual, currentWeek);
   const out: z.infer<typeof warning>[] = [];
@@ -350,10 +375,11 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
     // What the plan is expected to give, scaled by how far actual harvest has been running behind.
     const factor = Math.min(1, real.get(code)?.ratio ?? 1);
     const series = expected.get(code) ?? [];
-    let run: { from: number; to: number; demand: bigint; expected: bigint } | null = null;
+    const boughtIn = purchased.get(code) ?? [];
+    let run: { from: number; to: number; demand: bigint; expected: bigint; bought: bigint } | null = null;
     const flush = () => {
       if (!run) return;
-      const short = run.demand - run.expected;
+      const short = run.demand - run.expected - run.bought;
       const replanHelps = run.to >= currentWeek + crop.weeksToHarvest;
       const shortKg = formatKg(short);
       const weeks =
@@ -389,11 +415,12 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
         fromDate: addWeeks(ctx.season.startDate, run.from),
         demandGrams: run.demand.toString(),
         expectedGrams: run.expected.toString(),
+        boughtGrams: run.bought.toString(),
         shortfallGrams: short.toString(),
         message:
           lang === 'id'
-            ? `${crop.name}: ${weeks.id} diperkirakan kurang ${shortKg}${factor < 1 ? ` (panen aktual selama ini ${Math.round(factor * 100)}% dari perkiraan)` : ''}`
-            : `${crop.name}: ${weeks.en} expected ${shortKg} short${factor < 1 ? ` (actual harvest so far ${Math.round(factor * 100)}% of expected)` : ''}`,
+            ? `${crop.name}: ${weeks.id} diperkirakan kurang ${shortKg}${factor < 1 ? ` (panen aktual selama ini ${Math.round(factor * 100)}% dari perkiraan)` : ''}${run.bought > 0n ? `, setelah dihitung ${formatKg(run.bought)} yang dibeli dari koperasi lain` : ''}`
+            : `${crop.name}: ${weeks.en} expected ${shortKg} short${factor < 1 ? ` (actual harvest so far ${Math.round(factor * 100)}% of expected)` : ''}${run.bought > 0n ? `, counting ${formatKg(run.bought)} bought from another cooperative` : ''}`,
         options,
       });
       run = null;
@@ -401,7 +428,10 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
     for (let w = Math.max(0, currentWeek); w < Math.min(ctx.season.weeks, currentWeek + LOOKAHEAD_WEEKS); w++) {
       const d = need[w]!;
       const e = BigInt(Math.round((series[w] ?? 0) * factor));
-      const short = d > 0n && Number(e) < WARN_BELOW * Number(d);
+      // Bought beyond the week's own shortfall is not carried into later weeks (perishable).
+      const gap = d > e ? d - e : 0n;
+      const b = (boughtIn[w] ?? 0n) < gap ? (boughtIn[w] ?? 0n) : gap;
+      const short = d > 0n && Number(e + b) < WARN_BELOW * Number(d);
       if (!short) {
         flush();
         continue;
@@ -410,9 +440,10 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
         run.to = w;
         run.demand += d;
         run.expected += e;
+        run.bought += b;
       } else {
         flush();
-        run = { from: w, to: w, demand: d, expected: e };
+        run = { from: w, to: w, demand: d, expected: e, bought: b };
       }
     }
     flush();

@@ -36,7 +36,8 @@ import {
 } from '@kopdes/shared/planning';
 import { actorOf, coopOf } from '../../http/middleware.js';
 import { coopParams, coopRoute, jsonBody, jsonOf, okSchema, type Api } from '../../http/openapi.js';
-import { addActual, followUp as followUpOf, updatePlanting, warningsOf } from './follow-up.service.js';
+import { shortfallWarnings } from '../../workflows/shortfall-warnings.js';
+import { addActual, followUp as followUpOf, updatePlanting } from './follow-up.service.js';
 import {
   createCrop,
   createFarmer,
@@ -388,7 +389,7 @@ export function registerPlanningRoutes(api: Api) {
       const db = c.get('db');
       const coopId = coopOf(c).id;
       return c.json(
-        await warningsOf(
+        await shortfallWarnings(
           db,
           coopId,
           c.req.valid('param').planningPlanId,

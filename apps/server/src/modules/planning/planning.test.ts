@@ -5,6 +5,10 @@ import { signIn, testApp, type Client } from '../../../test/support/app.js';
 import { makeCoop, makeUser } from '../../../test/support/factories.js';
 import { addWeeks, mondayOf } from './engine/calendar.js';
 import { recordActualHarvest } from './follow-up.service.js';
+import { SYSTEM_ACTOR } from '../../lib/actor.js';
+import { recordPurchase, voidPurchase } from '../produce/purchases.service.js';
+import { makeSupplier, produceSetup, purchaseBody } from '../produce/tests/factories.js';
+import type { PurchaseInput } from '@kopdes/shared/produce';
 
 const t = await testApp();
 let coopId: string;
@@ -295,6 +299,44 @@ describe('following the plan', () => {
     const early = await petugas.get(`${base}/plans/${planId}/warnings?asOf=${addWeeks(start, 6)}`);
     const kol = early.body.warnings.find((x: { commodity: string }) => x.commodity === 'KOL');
     expect(kol.options.map((o: { kind: string }) => o.kind)).toEqual(['buy_from_other_coop']);
+  });
+
+  it('counts what was bought from another cooperative as supply in its week, and not once the purchase is voided', async () => {
+    type Warning = {
+      commodity: string;
+      fromWeek: number;
+      boughtGrams: string;
+      shortfallGrams: string;
+      message: string;
+      options: { kind: string; grams?: string }[];
+    };
+    const kolThisWeek = async (): Promise<Warning | undefined> =>
+      (await petugas.get(`${base}/plans/${planId}/warnings?asOf=${today}`)).body.warnings.find(
+        (x: Warning) => x.commodity === 'KOL' && x.fromWeek === 6,
+      );
+    const before = await kolThisWeek();
+    expect(before, 'Kol is short this week before anything is bought').toBeDefined();
+    expect(before!.boughtGrams).toBe('0');
+    const s = await produceSetup(t.db, coopId);
+    const supplier = await makeSupplier(t.db, coopId);
+    const purchase = await recordPurchase(t.db, coopId, SYSTEM_ACTOR, {
+      ...purchaseBody(s, supplier.id),
+      date: today,
+      harvestDate: today,
+      commodityId: s.cabbageId,
+      lines: [
+        { grade: 'A', kg: '1', price: '4500' },
+        { grade: 'reject', kg: '0,5', price: '500' },
+      ],
+    } as PurchaseInput);
+    const after = await kolThisWeek();
+    // The saleable kilogram counts; the rejected half does not.
+    expect(after!.boughtGrams).toBe('1000');
+    expect(BigInt(after!.shortfallGrams)).toBe(BigInt(before!.shortfallGrams) - 1000n);
+    expect(after!.options.find((o) => o.kind === 'buy_from_other_coop')!.grams).toBe(after!.shortfallGrams);
+    expect(after!.message).toMatch(/kurang .*, setelah dihitung 1 kg yang dibeli dari koperasi lain$/);
+    await voidPurchase(t.db, coopId, SYSTEM_ACTOR, purchase.id, { reason: 'Salah catat' });
+    expect(await kolThisWeek()).toEqual(before);
   });
 
   it('re-plans the open weeks keeping what is in the ground and what the groups confirmed', async () => {
