@@ -334,28 +334,40 @@ export async function followUp(db: Db, coopId: string, planId: string, asOf: str
 }
 
 /**
- * Supply that is not the members' harvest: what was bought from other cooperatives, per commodity
- * code and day, from `from` up to but not including `to`. Another module keeps it; the workflow
- * that asks for warnings hands it in.
+ * Supply that is not the members' harvest: what was bought from other cooperatives and is still on
+ * hand, by commodity code, with the day it came in and the day it expires. Another module keeps it;
+ * the workflow that asks for warnings hands it in.
  */
-export type BoughtSupply = (from: string, to: string) => Promise<{ commodity: string; date: string; quantity: bigint }[]>;
+export type BoughtSupply = () => Promise<{ commodity: string; receivedOn: string; expiresOn: string; quantity: bigint }[]>;
 
-/** What was bought in each week of the season, per commodity. */
-async function boughtByWeek(bought: BoughtSupply | undefined, season: { startDate: string; weeks: number }) {
-  const out = new Map<string, bigint[]>();
-  for (const r of bought ? await bought(season.startDate, addWeeks(season.startDate, season.weeks)) : []) {
-    const w = weeksBetween(season.startDate, r.date);
-    if (w < 0 || w >= season.weeks) continue;
-    let s = out.get(r.commodity);
-    if (!s) out.set(r.commodity, (s = new Array<bigint>(season.weeks).fill(0n)));
-    s[w]! += r.quantity;
+/** Bought stock per commodity, soonest expiry first, with what is left of it as the weeks use it up. */
+async function boughtStock(bought: BoughtSupply | undefined) {
+  const out = new Map<string, { receivedOn: string; expiresOn: string; left: bigint }[]>();
+  for (const r of bought ? await bought() : []) {
+    let lots = out.get(r.commodity);
+    if (!lots) out.set(r.commodity, (lots = []));
+    lots.push({ receivedOn: r.receivedOn, expiresOn: r.expiresOn, left: r.quantity });
   }
+  for (const lots of out.values()) lots.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
   return out;
 }
 
+/** Takes up to `gap` from the bought lots that are in and still fresh in the week starting `monday`. */
+function takeBought(lots: { receivedOn: string; expiresOn: string; left: bigint }[], monday: string, gap: bigint): bigint {
+  let taken = 0n;
+  for (const lot of lots) {
+    if (taken === gap) break;
+    if (mondayOf(lot.receivedOn) > monday || lot.expiresOn < monday || lot.left === 0n) continue;
+    const take = lot.left < gap - taken ? lot.left : gap - taken;
+    lot.left -= take;
+    taken += take;
+  }
+  return taken;
+}
+
 /**
- * Shortfalls in the coming weeks. What was bought from another cooperative counts as supply in the
- * week it came in, and only then: the goods are perishable, and a purchase covers its own week.
+ * Shortfalls in the coming weeks. What was bought from another cooperative and is still on hand
+ * counts as supply in the weeks before it expires, soonest-expiring first, up to each week's gap.
  */
 export async function warningsOf(db: Db, coopId: string, planId: string, asOf: string, lang: Lang, bought?: BoughtSupply) {
   const ctx = await planContext(db, coopId, planId);
@@ -365,7 +377,7 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
     db,
     () => demandByWeek(db, coopId, ctx.season),
     () => actualByWeek(db, coopId, ctx.season),
-    () => boughtByWeek(bought, ctx.season),
+    () => boughtStock(bought),
   );
   const real = realisation(expected, actual, currentWeek);
   const out: z.infer<typeof warning>[] = [];
@@ -375,7 +387,7 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
     // What the plan is expected to give, scaled by how far actual harvest has been running behind.
     const factor = Math.min(1, real.get(code)?.ratio ?? 1);
     const series = expected.get(code) ?? [];
-    const boughtIn = purchased.get(code) ?? [];
+    const boughtLots = purchased.get(code) ?? [];
     let run: { from: number; to: number; demand: bigint; expected: bigint; bought: bigint } | null = null;
     const flush = () => {
       if (!run) return;
@@ -428,9 +440,7 @@ export async function warningsOf(db: Db, coopId: string, planId: string, asOf: s
     for (let w = Math.max(0, currentWeek); w < Math.min(ctx.season.weeks, currentWeek + LOOKAHEAD_WEEKS); w++) {
       const d = need[w]!;
       const e = BigInt(Math.round((series[w] ?? 0) * factor));
-      // Bought beyond the week's own shortfall is not carried into later weeks (perishable).
-      const gap = d > e ? d - e : 0n;
-      const b = (boughtIn[w] ?? 0n) < gap ? (boughtIn[w] ?? 0n) : gap;
+      const b = takeBought(boughtLots, addWeeks(ctx.season.startDate, w), d > e ? d - e : 0n);
       const short = d > 0n && Number(e + b) < WARN_BELOW * Number(d);
       if (!short) {
         flush();

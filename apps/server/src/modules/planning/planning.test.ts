@@ -301,7 +301,7 @@ describe('following the plan', () => {
     expect(kol.options.map((o: { kind: string }) => o.kind)).toEqual(['buy_from_other_coop']);
   });
 
-  it('counts what was bought from another cooperative as supply in its week, and not once the purchase is voided', async () => {
+  it('counts what was bought from another cooperative and is still on hand as supply, and not once the purchase is voided', async () => {
     type Warning = {
       commodity: string;
       fromWeek: number;

@@ -314,16 +314,3 @@ export async function purchaseOrigins(db: Db, cooperativeId: string, lotIds: str
     WHERE l.cooperative_id = ${cooperativeId} AND l.id = ANY(${textArray(lotIds)}::text[])`);
   return res.rows;
 }
-
-/** What was bought and not voided, per commodity and day, from `from` up to but not including `to`: the saleable lots (rejects left out). */
-export async function purchasedByDay(db: Db, cooperativeId: string, from: string, to: string) {
-  const res = await db.execute<{ commodity_code: string; date: string; quantity: string }>(sql`
-    SELECT c.code AS commodity_code, p.date::text AS date, sum(l.quantity)::text AS quantity
-    FROM produce_purchases p
-    JOIN produce_commodities c ON c.cooperative_id = p.cooperative_id AND c.id = p.commodity_id
-    JOIN produce_lots l ON l.cooperative_id = p.cooperative_id AND l.purchase_id = p.id AND l.grade <> 'reject'
-    WHERE p.cooperative_id = ${cooperativeId} AND p.date >= ${from} AND p.date < ${to}
-      AND NOT EXISTS (SELECT 1 FROM produce_purchase_voids v WHERE v.cooperative_id = p.cooperative_id AND v.purchase_id = p.id)
-    GROUP BY 1, 2`);
-  return res.rows.map((r) => ({ commodity: r.commodity_code, date: r.date, quantity: BigInt(r.quantity) }));
-}

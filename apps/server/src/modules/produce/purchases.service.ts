@@ -294,13 +294,6 @@ export async function getPurchase(db: Db, cooperativeId: string, id: string): Pr
   return presentPurchase(r);
 }
 
-/**
- * What was bought from other cooperatives and not voided, per commodity (by code) and day, from
- * `from` up to but not including `to`; rejects left out. Planning counts it as supply beside the
- * members' expected harvest (workflows/shortfall-warnings).
- */
-export const purchasedByDay = (db: Db, cooperativeId: string, from: string, to: string) => repo.purchasedByDay(db, cooperativeId, from, to);
-
 /** Purchases newest first, how many match, and what is still owed on the open ones (same filters, any status). */
 export async function listPurchases(
   db: Db,

@@ -81,6 +81,21 @@ function stockConditions(
   return conds;
 }
 
+/** Lots bought from other cooperatives still on hand, rejects left out: commodity code, day received, expiry, quantity. */
+export async function purchasedOnHand(db: Db, cooperativeId: string) {
+  const res = await db.execute<{ commodity: string; received_on: string; expires_on: string; quantity: string }>(sql`
+    SELECT c.code AS commodity, p.date::text AS received_on, (${EXPIRES_ON})::text AS expires_on, s.quantity::text AS quantity
+    FROM ${STOCK_JOINS}
+    JOIN produce_purchases p ON p.cooperative_id = l.cooperative_id AND p.id = l.purchase_id
+    WHERE s.cooperative_id = ${cooperativeId} AND s.quantity > 0 AND l.grade <> 'reject'`);
+  return res.rows.map((r) => ({
+    commodity: r.commodity,
+    receivedOn: r.received_on,
+    expiresOn: r.expires_on,
+    quantity: BigInt(r.quantity),
+  }));
+}
+
 export async function places(
   db: Db,
   cooperativeId: string,

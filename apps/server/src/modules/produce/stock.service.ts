@@ -584,6 +584,13 @@ export async function lotsReceivedOn(db: Db, cooperativeId: string, locationId: 
 // ── reports ─────────────────────────────────────────────────────────────────────────────────
 
 /** Stock at cost by commodity, grade and location with ages, beside the ledger's inventory balance. */
+/**
+ * What was bought from other cooperatives and is still on hand, rejects left out, by commodity code
+ * with the day it came in and when it expires. Planning counts it as supply for the coming weeks
+ * (workflows/shortfall-warnings).
+ */
+export const purchasedOnHand = (db: Db, cooperativeId: string) => repo.purchasedOnHand(db, cooperativeId);
+
 export async function valuation(db: Db, cooperativeId: string, q: { asOf?: string }) {
   const asOf = q.asOf ?? (await todayOf(db, cooperativeId));
   const [rows, ledger] = await concurrentOnPool(
