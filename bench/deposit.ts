@@ -5,7 +5,6 @@
  * The cooperative has a history of deposits and analyzed tables when the load starts (lib/history).
  */
 import autocannon from 'autocannon';
-import { randomUUID } from 'node:crypto';
 import { connect } from '../apps/server/src/db/client.js';
 import { SYSTEM_ACTOR } from '../apps/server/src/lib/actor.js';
 import { hashPassword } from '../apps/server/src/lib/password.js';
@@ -17,7 +16,7 @@ import { measureHttpFloor } from './lib/floor.js';
 import { settle } from './lib/history.js';
 import { databaseCeiling, postgresCpuMs } from './lib/postgres-cpu.js';
 import type { Benchmark } from './lib/harness.js';
-import { signInOver, startServerProcess, untilIdle } from './lib/server.js';
+import { signedPost, signInOver, startServerProcess, untilIdle } from './lib/server.js';
 
 const MEMBERS = 500;
 /** Deposits already in the books when the load starts: about a year of a 270-member cooperative's. */
@@ -112,20 +111,7 @@ const bench: Benchmark = async (ctx) => {
       connections: 8,
       duration: seconds,
       requests: [
-        {
-          method: 'POST',
-          path,
-          setupRequest: (req) => ({
-            ...req,
-            headers: {
-              'content-type': 'application/json',
-              cookie: auth.cookie,
-              'x-csrf-token': auth.csrfToken,
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({ memberId: members[n++ % MEMBERS], kind: 'sukarela', amount: String(10_000 + (n % 90) * 1_000) }),
-          }),
-        },
+        signedPost(auth, path, () => ({ memberId: members[n++ % MEMBERS], kind: 'sukarela', amount: String(10_000 + (n % 90) * 1_000) })),
       ],
     });
     // Node's CPU per deposit: what the server itself spends, apart from PostgreSQL and the clients.

@@ -6,7 +6,6 @@
  * cooperative has a history of intakes and analyzed tables when the load starts (lib/history).
  */
 import autocannon from 'autocannon';
-import { randomUUID } from 'node:crypto';
 import { ACCOUNTS } from '../packages/shared/src/ledger.js';
 import { connect } from '../apps/server/src/db/client.js';
 import { SYSTEM_ACTOR } from '../apps/server/src/lib/actor.js';
@@ -24,7 +23,7 @@ import { measureHttpFloor } from './lib/floor.js';
 import { settle } from './lib/history.js';
 import { databaseCeiling, postgresCpuMs } from './lib/postgres-cpu.js';
 import type { Benchmark } from './lib/harness.js';
-import { signInOver, startServerProcess, untilIdle } from './lib/server.js';
+import { signedPost, signInOver, startServerProcess, untilIdle } from './lib/server.js';
 
 const FARMERS = 200;
 /** Intakes already in the books when the load starts: a season of a collection point's. */
@@ -159,22 +158,7 @@ const bench: Benchmark = async (ctx) => {
       url: server.url,
       connections: 8,
       duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          path,
-          setupRequest: (req) => ({
-            ...req,
-            headers: {
-              'content-type': 'application/json',
-              cookie: auth.cookie,
-              'x-csrf-token': auth.csrfToken,
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify(intakeOf(n++)),
-          }),
-        },
-      ],
+      requests: [signedPost(auth, path, () => intakeOf(n++))],
     });
     cpuMs = server.cpuMs() - cpuBefore;
   } finally {

@@ -1,5 +1,7 @@
 /** Start the real kopdes server as a separate process on a benchmark database, and sign in to it. */
+import type autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -57,6 +59,24 @@ export async function signInOver(url: string, identifier: string, password: stri
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, csrfToken };
+}
+
+/** An autocannon request: a signed-in JSON POST of `body()`, each with a new Idempotency-Key, as a client sends it. */
+export function signedPost(auth: { cookie: string; csrfToken: string }, path: string, body: () => unknown): autocannon.Request {
+  return {
+    method: 'POST',
+    path,
+    setupRequest: (req) => ({
+      ...req,
+      headers: {
+        'content-type': 'application/json',
+        cookie: auth.cookie,
+        'x-csrf-token': auth.csrfToken,
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(body()),
+    }),
+  };
 }
 
 /** Waits until no other session of the database at `url` is running a statement (three checks in a row). */
