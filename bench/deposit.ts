@@ -14,7 +14,7 @@ import { createMember } from '../apps/server/src/modules/members/members.service
 import { deposit } from '../apps/server/src/modules/savings/savings.service.js';
 import { measureHttpFloor } from './lib/floor.js';
 import { settle } from './lib/history.js';
-import { databaseCeiling, postgresCpuMs } from './lib/postgres-cpu.js';
+import { databaseCeiling, postgresCpuMs } from './lib/cpu.js';
 import type { Benchmark } from './lib/harness.js';
 import { signedPost, signInOver, startServerProcess, untilIdle } from './lib/server.js';
 

@@ -21,7 +21,7 @@ import { accountBalance } from '../apps/server/src/modules/ledger/ledger.service
 import { recordHarvestIntake } from '../apps/server/src/workflows/harvest-intake.js';
 import { measureHttpFloor } from './lib/floor.js';
 import { settle } from './lib/history.js';
-import { databaseCeiling, postgresCpuMs } from './lib/postgres-cpu.js';
+import { databaseCeiling, postgresCpuMs } from './lib/cpu.js';
 import type { Benchmark } from './lib/harness.js';
 import { signedPost, signInOver, startServerProcess, untilIdle } from './lib/server.js';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbedded, type EmbeddedDb } from '../../apps/server/src/db/embedded.js';
 import { migrate } from '../../apps/server/src/db/migrate.js';
-import { postgresCpuMs } from './postgres-cpu.js';
+import { postgresCpuMs } from './cpu.js';
 
 export interface PgbenchResult {
   tps: number;
@@ -19,7 +19,7 @@ export interface PgbenchResult {
   seconds: number;
   scale: number;
   command: string;
-  /** PostgreSQL's CPU per TPC-B transaction in this run (lib/postgres-cpu). */
+  /** PostgreSQL's CPU per TPC-B transaction in this run (lib/cpu). */
   postgresCpuMsPerTransaction: number;
 }
 

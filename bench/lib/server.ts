@@ -6,14 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../apps/server/src/db/embedded.js';
+import { processCpuMs } from './cpu.js';
 
 const CLI = path.join(import.meta.dirname, '..', '..', 'apps', 'server', 'bin', 'kopdes.js');
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
-export function cpuMsOf(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-}
 
 export async function startServerProcess(
   databaseUrl: string,
@@ -39,7 +34,7 @@ export async function startServerProcess(
   return {
     url,
     child,
-    cpuMs: () => cpuMsOf(child.pid!),
+    cpuMs: () => processCpuMs(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -581,9 +581,6 @@ export async function lotsReceivedOn(db: Db, cooperativeId: string, locationId: 
   return rows.map((r) => ({ id: r.lot_id, commodityId: r.commodity_id, grade: r.grade, unit: r.unit, quantity: Number(r.quantity) }));
 }
 
-// ── reports ─────────────────────────────────────────────────────────────────────────────────
-
-/** Stock at cost by commodity, grade and location with ages, beside the ledger's inventory balance. */
 /**
  * What was bought from other cooperatives and is still on hand, rejects left out, by commodity code
  * with the day it came in and when it expires. Planning counts it as supply for the coming weeks
@@ -591,6 +588,9 @@ export async function lotsReceivedOn(db: Db, cooperativeId: string, locationId: 
  */
 export const purchasedOnHand = (db: Db, cooperativeId: string) => repo.purchasedOnHand(db, cooperativeId);
 
+// ── reports ─────────────────────────────────────────────────────────────────────────────────
+
+/** Stock at cost by commodity, grade and location with ages, beside the ledger's inventory balance. */
 export async function valuation(db: Db, cooperativeId: string, q: { asOf?: string }) {
   const asOf = q.asOf ?? (await todayOf(db, cooperativeId));
   const [rows, ledger] = await concurrentOnPool(

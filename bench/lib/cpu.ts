@@ -1,16 +1,18 @@
 /**
- * The CPU PostgreSQL spends on this machine, read from /proc: every `postgres` process (the server,
- * its backends and helpers), plus what the server has collected from backends that have already
- * exited (a pgbench client's backend ends with its run). Measured around a load, divided by what
- * the load did, it gives the database's own CPU per request beside Node's, to compare with pgbench's
- * per TPC-B transaction. It counts every PostgreSQL server on the machine: run nothing else beside.
+ * CPU time from /proc (Linux), for the share of each side of a benchmark.
+ * - `processCpuMs`: one process (the kopdes server: Node's share).
+ * - `postgresCpuMs`: every `postgres` process (the server, its backends and helpers), plus what the
+ *   server has collected from backends that have already exited (a pgbench client's backend ends
+ *   with its run). Measured around a load and divided by what the load did, it gives the database's
+ *   own CPU per request, to compare with pgbench's per TPC-B transaction. It counts every PostgreSQL
+ *   server on the machine: run nothing else beside.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 
 const TICKS_PER_SECOND = 100;
 
-function stat(pid: string): { comm: string; ppid: string; fields: string[] } | undefined {
+function stat(pid: string | number): { comm: string; ppid: string; fields: string[] } | undefined {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
@@ -18,6 +20,13 @@ function stat(pid: string): { comm: string; ppid: string; fields: string[] } | u
   } catch {
     return undefined; // exited while being read
   }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (the kopdes server's, for Node's share). */
+export function processCpuMs(pid: number): number {
+  const s = stat(pid);
+  if (!s) throw new Error(`process ${pid} is gone`);
+  return ((Number(s.fields[11]) + Number(s.fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 export function postgresCpuMs(): number {
